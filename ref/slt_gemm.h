@@ -1,0 +1,72 @@
+/* slt_gemm.h - the integer core: naive GEMM, the LUT GEMM the array implements,
+ * the array's weight stream (keys + per-group modes) and its event counts.
+ * Layout everywhere: W is [M][K] row-major int8, X is [N][K] row-major int16
+ * (holding int4/int8/int16 values), Y is [N][M] row-major int32: Y = X * W^T.
+ * See docs/numerics.md §4-§6 for the exact schedule. */
+#ifndef SLT_GEMM_H
+#define SLT_GEMM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "slt_config.h"
+
+/* Event counts for one GEMV/GEMM (docs/numerics.md §6). */
+typedef struct {
+    uint64_t cycles;          /* predicted cycles: max(compute, link) + fill */
+    uint64_t compute_cycles;  /* array-bound cycles */
+    uint64_t link_cycles;     /* weight bytes / (bus_bits/8), rounded up */
+    uint64_t table_builds;    /* tables built (LUT-mode groups x tokens) */
+    uint64_t build_adds;      /* adders fired building them */
+    uint64_t lookups;         /* non-zero keys in LUT-mode groups x tokens */
+    uint64_t skipped_groups;  /* all-zero keys x tokens: no read, no add */
+    uint64_t buffer_groups;   /* (chunk, group) pairs in buffer mode x tokens */
+    uint64_t buffer_adds;     /* non-zero keys in buffer-mode groups x tokens */
+    uint64_t accumulates;     /* terms added into accumulators (lookups + buffer_adds) */
+    uint64_t wbuf_reads, wbuf_writes;
+    uint64_t abuf_reads, abuf_writes;
+    uint64_t obuf_reads, obuf_writes;
+    uint64_t weight_bytes;    /* packed weight bytes on the link (config's format) */
+    uint64_t link_bytes;      /* weights + activations in + results out */
+} slt_events;
+
+/* The array's view of W: groups of G along K (last one zero-padded), chunks of
+ * U groups (one table per group per chunk), row blocks of L rows. */
+typedef struct {
+    int g, u, l, binary;
+    int m, k;
+    int n_groups;     /* ceil(K/G) */
+    int n_chunks;     /* ceil(n_groups/U) */
+    int row_blocks;   /* ceil(M/L) */
+    uint8_t *modes;   /* [n_chunks*U]: 0 = LUT mode, 1 = buffer mode (padding groups: 0) */
+    uint32_t *keys;   /* [n_chunks][row_blocks*L][U]; padding rows/groups hold the padding key */
+} slt_stream;
+
+/* Naive reference: y[n][m] = sum_k x[n][k]*w[m][k], exact in int64; an int32
+ * overflow is reported as an error. */
+int slt_gemm_naive(const int8_t *w, const int16_t *x, int32_t *y, int m, int k, int n, char *err, size_t errlen);
+
+/* Build the array stream of W under cfg (G, U, L, binary from weight_format,
+ * buffer_mode). Rejects weights outside the format's alphabet and K > max_k. */
+int slt_stream_build(const slt_config *cfg, const int8_t *w, int m, int k, slt_stream *s, char *err, size_t errlen);
+void slt_stream_free(slt_stream *s);
+
+/* Build one table from G activations a[0..G-1]; table gets slt_table_entries(). */
+void slt_table_build(const int16_t *a, int g, int binary, int32_t *table);
+/* Look a key up (sign applied); a ternary skip key returns 0. */
+int32_t slt_table_lookup(const int32_t *table, uint32_t key, int g, int binary);
+
+/* LUT GEMM exactly as the array computes it (tables per chunk, keys, signs,
+ * skip, buffer mode). ev may be NULL. Checks K <= max_k and every activation
+ * inside act_bits. */
+int slt_gemm_lut(const slt_config *cfg, const int8_t *w, const int16_t *x, int32_t *y, int m, int k, int n,
+                 slt_events *ev, char *err, size_t errlen);
+
+/* Cycle and event prediction for N tokens against W (no activations needed). */
+int slt_predict(const slt_config *cfg, const int8_t *w, int m, int k, int n, slt_events *ev, char *err, size_t errlen);
+
+/* One JSON object with every field of ev (and the shape), newline-terminated. */
+void slt_events_json(const slt_events *ev, int m, int k, int n, FILE *f);
+
+#endif

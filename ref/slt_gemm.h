@@ -14,7 +14,7 @@
 
 /* Event counts for one GEMV/GEMM (docs/numerics.md §6). */
 typedef struct {
-    uint64_t cycles;          /* predicted cycles: max(compute, link) + fill */
+    uint64_t cycles;          /* predicted cycles: max(compute, link); the fill is in compute_cycles */
     uint64_t compute_cycles;  /* array-bound cycles */
     uint64_t link_cycles;     /* weight bytes / (bus_bits/8), rounded up */
     uint64_t table_builds;    /* tables built (LUT-mode groups x tokens) */
@@ -41,6 +41,10 @@ typedef struct {
     int row_blocks;   /* ceil(M/L) */
     uint8_t *modes;   /* [n_chunks*U]: 0 = LUT mode, 1 = buffer mode (padding groups: 0) */
     uint32_t *keys;   /* [n_chunks][row_blocks*L][U]; padding rows/groups hold the padding key */
+    /* Added (docs/numerics.md §5): */
+    int act_bits;     /* cfg->act_bits, so slt_gemm_lut_stream can check activations */
+    int key_bits;     /* slt_key_bits(g, binary) <= 8 */
+    uint8_t *keys8;   /* same layout and values as keys, one byte each (fast path) */
 } slt_stream;
 
 /* Naive reference: y[n][m] = sum_k x[n][k]*w[m][k], exact in int64; an int32
@@ -62,6 +66,12 @@ int32_t slt_table_lookup(const int32_t *table, uint32_t key, int g, int binary);
  * inside act_bits. */
 int slt_gemm_lut(const slt_config *cfg, const int8_t *w, const int16_t *x, int32_t *y, int m, int k, int n,
                  slt_events *ev, char *err, size_t errlen);
+
+/* Added: the same sums as slt_gemm_lut on a prebuilt stream (built once per
+ * weight matrix), with signed tables indexed by the raw key: the fast path for
+ * big shapes and the bench. Bit-exact with slt_gemm_lut (tested). Checks every
+ * activation inside s->act_bits; y is [N][M]. */
+int slt_gemm_lut_stream(const slt_stream *s, const int16_t *x, int32_t *y, int n, char *err, size_t errlen);
 
 /* Cycle and event prediction for N tokens against W (no activations needed). */
 int slt_predict(const slt_config *cfg, const int8_t *w, int m, int k, int n, slt_events *ev, char *err, size_t errlen);

@@ -18,4 +18,9 @@ int slt_quant_binary(const float *w, size_t n, int8_t *q, float *beta, char *err
 int slt_quant_act(const float *x, size_t rows, size_t k, int bits, int16_t *q, float *scale,
                   char *err, size_t errlen);
 
+/* Added: dequantise one accumulator, float32, left to right:
+ * y = ((float)acc * w_scale) / a_scale, with w_scale = gamma (ternary) or beta
+ * (binary) and a_scale = the row's s from slt_quant_act. */
+float slt_dequant(int32_t acc, float w_scale, float a_scale);
+
 #endif

@@ -531,6 +531,11 @@ static int write_atomic(const char *path, const void *head, size_t headlen, cons
     return 0;
 }
 
+int slt_write_atomic(const char *path, const void *data, size_t len, char *err, size_t errlen)
+{
+    return write_atomic(path, data, len, NULL, 0, 1, err, errlen);
+}
+
 int slt_npy_write(const char *path, slt_dtype dtype, int ndim, const size_t *shape, const void *data, char *err,
                   size_t errlen)
 {

@@ -28,4 +28,7 @@ void slt_npy_free(slt_npy *a);
 int slt_npy_write(const char *path, slt_dtype dtype, int ndim, const size_t *shape, const void *data,
                   char *err, size_t errlen);
 
+/* The same atomic scheme for raw bytes (packed weights, vector files). */
+int slt_write_atomic(const char *path, const void *data, size_t len, char *err, size_t errlen);
+
 #endif

@@ -258,33 +258,10 @@ static int read_raw(const char *path, size_t want, const char *what, uint8_t **o
     return 0;
 }
 
-/* Same atomic scheme as slt_npy_write: temp file in the target folder, rename. */
 static int write_raw(const char *path, const uint8_t *data, size_t n)
 {
-    const char *slash = strrchr(path, '/');
-    int dirlen = slash ? (int)(slash - path) + 1 : 0;
-    char tmp[4096];
-    if (!*path || path[strlen(path) - 1] == '/') return die("%s: cannot write: not a file name", path);
-    if ((size_t)snprintf(tmp, sizeof tmp, "%.*s.%s.tmpXXXXXX", dirlen, path, slash ? slash + 1 : path) >= sizeof tmp)
-        return die("%s: cannot write: path too long", path);
-    /* rename() would replace a device, FIFO or folder entry with our file. */
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-        return die("%s: cannot write: %s", path,
-                   S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file (refusing to replace it)");
-    int fd = mkstemp(tmp);
-    if (fd < 0) return die("%s: cannot write: %s", path, strerror(errno));
-    mode_t mask = umask(0);
-    umask(mask);
-    FILE *f = fchmod(fd, 0666 & ~mask) == 0 ? fdopen(fd, "wb") : NULL;
-    int bad = !f || fwrite(data, 1, n, f) != n || fflush(f) || fsync(fileno(f));
-    int saved = errno;
-    if (f ? fclose(f) : close(fd)) bad = 1, saved = errno;
-    if (!bad && rename(tmp, path)) bad = 1, saved = errno;
-    if (bad) {
-        unlink(tmp);
-        return die("%s: cannot write: %s", path, strerror(saved ? saved : EIO));
-    }
+    char err[SLT_ERRLEN];
+    if (slt_write_atomic(path, data, n, err, sizeof err)) return die("%s", err);
     g_written = path;
     return 0;
 }

@@ -1,0 +1,59 @@
+/* sram_model.h - analytic area and access-energy MODEL of an SRAM built from
+ * compiled single-port 6T macros, for the black boxes of the ASIC flow and the
+ * energy report. A model, not a datasheet: node, sources, assumptions and the
+ * error to expect are in synth/sram_model.md.
+ *
+ *   banks   = ceil(bits / max_bank_bits), bits split evenly (a bank is one macro)
+ *   area    = banks * (area_per_bit * bank_bits + macro_fixed)          [um^2]
+ *   E_read  = scale * (W / 64) * E0 * (bank_bytes / 8 KiB)^alpha       [pJ per W-bit word]
+ *             E0 = 10 pJ, alpha = 0.475: 64-bit access energy of 8 KiB / 32 KiB / 1 MiB
+ *             SRAMs at 45 nm, 0.9 V (Horowitz, ISSCC 2014), scaled by
+ *             scale = (node_nm / 45) * (vdd / 0.9)^2 (C*V^2 scaling)
+ *   E_write = E_read (assumption)
+ */
+#ifndef SLT_SRAM_MODEL_H
+#define SLT_SRAM_MODEL_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum { SLT_NODE_28NM = 0, SLT_NODE_SKY130 = 1 } slt_sram_node;
+
+/* Constants of one node. */
+typedef struct {
+    const char *name;        /* "28nm", "sky130" */
+    double node_nm;          /* drawn feature size */
+    double vdd;              /* supply used for the energy scaling, V */
+    double cell_um2;         /* 6T bit-cell area (0 when not used by the model) */
+    double area_per_bit_um2; /* marginal macro area per bit (cell / array efficiency) */
+    double macro_fixed_um2;  /* per-macro fixed periphery (control, I/O, decoder base) */
+    double max_bank_bits;    /* largest single macro */
+    const char *area_source; /* one line: where the area constants come from */
+} slt_sram_tech;
+
+typedef struct {
+    int banks;          /* macros */
+    double bank_bits;   /* bits per macro */
+    double area_um2;    /* total area of all macros */
+    double efficiency;  /* bits * cell / area (0 when the node has no cell figure) */
+    double read_pj;     /* energy of one Width-bit read */
+    double write_pj;    /* energy of one Width-bit write */
+    double pj_per_bit;  /* read_pj / Width */
+} slt_sram_estimate;
+
+/* The node table, NULL for an unknown node. */
+const slt_sram_tech *slt_sram_tech_get(slt_sram_node node);
+/* "28nm" or "sky130"; returns 0, or -1 for an unknown name. */
+int slt_sram_node_parse(const char *s, slt_sram_node *node);
+/* Energy scale factor of the node relative to 45 nm, 0.9 V. */
+double slt_sram_energy_scale(const slt_sram_tech *t);
+/* Estimate for a Depth x Width memory. Returns 0, or -1 for depth < 1,
+ * width < 1 or an unknown node (out untouched). */
+int slt_sram_estimate_of(slt_sram_node node, double depth, int width, slt_sram_estimate *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

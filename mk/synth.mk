@@ -1,0 +1,104 @@
+# synth.mk - synthesis, timing, power, FPGA and area flows (docs/flows.md).
+#
+#   make synth CFG=tiny [LIB=sky130|asap7|file[:file...]]   Yosys generic (+ liberty)
+#   make sta   CFG=tiny LIB=sky130                          OpenSTA timing and power
+#   make fpga  CFG=tiny [FPGA_DEVICE=auto|hx8k|up5k]        iCE40 LUT/FF/BRAM and Fmax
+#   make area  [AREA_MACS=60] [AREA_UNITS=1|AREA_LANES=L]   SLT vs add/sub transistors
+#
+# Every flow reads the generator's output build/<cfg>/ (made here from
+# configs/<cfg>.cfg when missing) and writes build/flow/<cfg>/{synth,sta,fpga}/
+# (not inside build/<cfg>/, which sltgen replaces as a whole on every run).
+# The clock always comes from build/<cfg>/params.mk (SLT_CLOCK_MHZ, i.e. the
+# config's clock_mhz); CLOCK_MHZ=... overrides it for a sweep.
+
+# ---- knobs ---------------------------------------------------------------------------
+# Liberty: a short name or one or more paths (.lib or .lib.gz, ':'-separated).
+PDK_DIR   ?= $(CURDIR)/../shared/pdk
+LIB       ?=
+LIB_sky130 = $(PDK_DIR)/sky130_fd_sc_hd__tt_025C_1v80.lib.gz
+LIB_asap7  = $(PDK_DIR)/asap7sc7p5t_SIMPLE_RVT_FF_nldm_211120.lib.gz:$(PDK_DIR)/asap7sc7p5t_SEQ_RVT_FF_nldm_220123.lib.gz:$(PDK_DIR)/asap7sc7p5t_INVBUF_RVT_TT_nldm_220122.lib.gz
+LIB_FILES  = $(or $(LIB_$(strip $(LIB))),$(LIB))
+# What to synthesise: the array (SLT_TOP_ARRAY) or the accelerator (SLT_TOP);
+# TOP=<module> names any module of the generated RTL instead.
+PART      ?= array
+TOP       ?=
+CLOCK_MHZ ?=
+# Toggle rates for OpenSTA power: idle (clock only), typical, maximum.
+POWER_ACTIVITIES ?= 0 0.1 1
+FPGA_DEVICE ?= auto
+# ASIC flows: SRAMs become the black box rtl/slt_sram_macro.v; their area
+# comes from BLACKBOX (format in synth/stat2kv.awk), when that file exists.
+ASIC_DEFINES ?= SLT_SRAM_BLACKBOX
+ASIC_EXTRA   ?= $(wildcard rtl/slt_sram_macro.v)
+BLACKBOX     ?= $(wildcard $(SYN_DIR)/blackbox_area.txt)
+
+# ---- derived ---------------------------------------------------------------------------
+SYN_DIR    = $(B)/$(CFG_NAME)
+SYN_PARAMS = $(SYN_DIR)/params.mk
+FLOW_DIR   = $(B)/flow/$(CFG_NAME)
+SYN_TOPVAR = $(if $(filter top,$(PART)),SLT_TOP,SLT_TOP_ARRAY)
+# evaluated when a recipe runs, i.e. after params.mk has been generated
+syn_top    = $(or $(TOP),$(shell sed -nE 's/^$(SYN_TOPVAR)[[:space:]]*:?=[[:space:]]*//p' $(SYN_PARAMS)))
+syn_clock  = $(if $(CLOCK_MHZ),--clock-mhz $(CLOCK_MHZ))
+# stop early when params.mk names no such top
+syn_check  = @test -n "$(syn_top)" || { echo "no $(SYN_TOPVAR) in $(SYN_PARAMS): give TOP=<module>"; exit 2; }
+syn_common = --params $(SYN_PARAMS) --top $(syn_top) --name $(CFG_NAME) $(syn_clock) \
+             $(addprefix --define ,$(ASIC_DEFINES)) $(addprefix --file ,$(ASIC_EXTRA)) \
+             $(if $(BLACKBOX),--blackbox $(BLACKBOX)) --libdir $(B)/lib
+
+# ---- generator output ------------------------------------------------------------------
+# build/<name>/params.mk (and rtl/, headers) comes from the pattern rule of
+# mk/rtl.mk (configs/<name>.cfg or a random configuration). A CFG given as a
+# path to a .cfg file is generated here.
+ifneq ($(findstring /,$(CFG)),)
+$(SYN_PARAMS): $(B)/bin/sltgen $(CFG_FILE)
+	@echo "==== sltgen: $(CFG_FILE) -> $(@D) ===="
+	$(B)/bin/sltgen --config $(CFG_FILE) --out $(@D) --quiet
+endif
+
+# ---- user targets ----------------------------------------------------------------------
+.PHONY: synth sta fpga area bench-area
+synth: $(SYN_PARAMS) ## Yosys: cells, transistors per module (CFG=, LIB= adds um^2 and a netlist)
+	$(syn_check)
+	@echo "==== synth: $(CFG_NAME), top $(syn_top)$(if $(LIB), + liberty $(LIB)) ===="
+	synth/synth.sh $(syn_common) --out $(FLOW_DIR)/synth $(if $(LIB),--lib "$(LIB_FILES)")
+
+sta: $(SYN_PARAMS) ## OpenSTA: slack, Fmax, power at POWER_ACTIVITIES (CFG=, LIB= required)
+	$(syn_check)
+	@test -n "$(LIB)" || { echo "make sta needs LIB=sky130|asap7|<liberty path>"; exit 2; }
+	@echo "==== sta: $(CFG_NAME), top $(syn_top), liberty $(LIB) ===="
+	synth/synth.sh $(syn_common) --out $(FLOW_DIR)/synth --lib "$(LIB_FILES)"
+	synth/sta.sh --synth $(FLOW_DIR)/synth --top $(syn_top) --name $(CFG_NAME) --params $(SYN_PARAMS) $(syn_clock) \
+	  --lib "$(LIB_FILES)" --libdir $(B)/lib --out $(FLOW_DIR)/sta --activities "$(POWER_ACTIVITIES)"
+
+fpga: $(SYN_PARAMS) ## iCE40 (yosys synth_ice40 + nextpnr): LUT/FF/BRAM and Fmax (CFG=)
+	$(syn_check)
+	@echo "==== fpga: $(CFG_NAME), top $(syn_top), device $(FPGA_DEVICE) ===="
+	synth/fpga.sh --params $(SYN_PARAMS) --top $(syn_top) --name $(CFG_NAME) $(syn_clock) \
+	  --device $(FPGA_DEVICE) --out $(FLOW_DIR)/fpga
+
+# SLT array vs add/sub baseline at equal MAC/cycle, G = 2..5 (SPEC 9)
+AREA_BASE  ?= configs/slim.cfg
+AREA_MACS  ?= 60
+AREA_UNITS ?= 1
+AREA_LANES ?=
+area: $(B)/bin/sltgen ## SLT vs add/sub array: transistors per MAC/cycle, G=2..5 (LIB= adds um^2)
+	synth/area.sh --sltgen $(B)/bin/sltgen --base $(AREA_BASE) --macs $(AREA_MACS) \
+	  $(if $(AREA_LANES),--lanes $(AREA_LANES),--units $(AREA_UNITS)) \
+	  --out $(B)/area $(if $(LIB),--lib "$(LIB_FILES)" --libdir $(B)/lib)
+
+BENCH_STEPS += bench-area
+bench-area: area
+
+# ---- test steps (tests/flow/run.sh): small designs of tests/flow/ and build/tiny -------
+# t-flow-sky130 / -asap7 pass with "skipped: ... not found" when PDK_DIR is missing.
+FLOW_TEST = tests/flow/run.sh
+FLOW_ENV  = PDK_DIR=$(PDK_DIR) FLOW_OUT=$(B)/flow-test
+TEST_STEPS += t-flow-generic t-flow-sky130 t-flow-asap7 t-flow-fpga t-flow-tiny
+.PHONY: t-flow-generic t-flow-sky130 t-flow-asap7 t-flow-fpga t-flow-tiny
+t-flow-generic t-flow-sky130 t-flow-asap7 t-flow-fpga:
+	$(FLOW_ENV) $(FLOW_TEST) $(patsubst t-flow-%,%,$@)
+
+# the generated tiny array through every flow (needs the generator)
+t-flow-tiny: $(if $(wildcard gen/sltgen.c),$(B)/tiny/params.mk)
+	$(FLOW_ENV) TINY_DIR=$(B)/tiny $(FLOW_TEST) tiny

@@ -1,0 +1,25 @@
+# fpga.tcl - Yosys synth_ice40 for the FPGA flow (synth/fpga.sh runs it twice).
+# Environment: SLT_FILES, SLT_INCDIRS, SLT_TOP, SLT_OUT as in synth.tcl, and
+#   SLT_STEP = count  the design alone: cell counts (stat.txt) and its port
+#                     list (ports.v) for the I/O wrapper
+#            = pnr    the design inside the wrapper (SLT_TOP is the wrapper):
+#                     netlist for nextpnr (pnr.json)
+set out $::env(SLT_OUT)
+set incs {}
+foreach d $::env(SLT_INCDIRS) { lappend incs -I$d }
+foreach f $::env(SLT_FILES) { yosys read_verilog {*}$incs $f }
+yosys hierarchy -check -top $::env(SLT_TOP)
+# flattened, iCE40 cells: SB_LUT4, SB_CARRY, SB_DFF*, SB_RAM40_4K; no DSP
+# (ternary arrays have no multipliers; the hx8k has none anyway)
+yosys synth_ice40 -top $::env(SLT_TOP)
+if {$::env(SLT_STEP) eq "count"} {
+  yosys tee -q -o $out/stat.txt stat
+  # keep only the ports of the top: their declarations are the wrapper's input
+  yosys delete $::env(SLT_TOP)/c:*
+  yosys opt_clean -purge
+  yosys select $::env(SLT_TOP)
+  yosys write_verilog -noattr -selected $out/ports.v
+} else {
+  yosys tee -q -o $out/stat_pnr.txt stat
+  yosys write_json $out/pnr.json
+}

@@ -1,0 +1,40 @@
+# sta.tcl - OpenSTA timing run (synth/sta.sh runs it: sta -no_init -exit sta.tcl).
+# Environment: as sta_load.tcl, plus SLT_OUT (output folder) and
+# SLT_CLOCK_PORT (the clock input, excluded from "inputs" below).
+# Writes $SLT_OUT/timing.rpt (worst paths in full, min paths, slew
+# violators), $SLT_OUT/worst.rpt (the worst path of each path group) and
+# $SLT_OUT/timing_raw.kv:
+#   wns, tns              worst / total negative slack, library time unit
+#   slack_<class>_seconds worst slack per path class, in seconds:
+#                         reg2reg, in2reg, reg2out, in2out (absent: no such path)
+source $::env(SLT_SYNTH_DIR)/sta_load.tcl
+set out $::env(SLT_OUT)
+
+report_checks -path_delay max -group_count 3 -format full_clock_expanded \
+  -fields {slew cap input_pin fanout} -digits 4 > $out/timing.rpt
+report_checks -path_delay min -digits 4 >> $out/timing.rpt
+report_check_types -all_violators -max_transition >> $out/timing.rpt
+report_checks -unconstrained -group_count 1 -digits 4 > $out/unconstrained.rpt
+report_checks -path_delay max -group_count 1 -endpoint_count 1 -digits 6 > $out/worst.rpt
+
+set kv [open $out/timing_raw.kv w]
+puts $kv "wns=[worst_slack -max]"
+puts $kv "tns=[total_negative_slack -max]"
+
+# Worst slack of each class of path. The input and output delays are a
+# fraction of the period, so sta.sh scales each class differently for Fmax.
+set inputs  [delete_from_list [all_inputs] [get_ports $::env(SLT_CLOCK_PORT)]]
+set outputs [all_outputs]
+set reg_ck  [all_registers -clock_pins]
+set reg_d   [all_registers -data_pins]
+foreach {class from to} [list reg2reg $reg_ck $reg_d in2reg $inputs $reg_d \
+                              reg2out $reg_ck $outputs in2out $inputs $outputs] {
+  if {[llength $from] == 0 || [llength $to] == 0} continue
+  set worst ""
+  foreach pe [find_timing_paths -from $from -to $to -path_delay max -group_count 1 -endpoint_count 1] {
+    if {[$pe is_unconstrained]} continue
+    if {$worst eq "" || [$pe slack] < $worst} { set worst [$pe slack] }
+  }
+  if {$worst ne ""} { puts $kv "slack_${class}_seconds=$worst" }
+}
+close $kv

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# synth.sh - Yosys synthesis driver: generic flow always, liberty flow when
+# --lib is given. One Yosys run does both (synth.tcl).
+#
+#   synth/synth.sh --top TOP --out DIR (--rtl DIR | --file F.v)... [options]
+#     --lib LIBS          liberty file(s), .lib or .lib.gz, ':'/space separated
+#     --clock-mhz F       target clock (abc delay target in the liberty flow), or
+#     --params FILE       read it from a generator params.mk (which also gives the
+#                         files, SLT_RTL_FILES, and the top, SLT_TOP_ARRAY, when
+#                         --rtl/--file/--top are not given), or
+#     --cfg FILE          read it from a configuration file
+#     --blackbox FILE     black-box area model (format: synth/stat2kv.awk), e.g.
+#                         "slt_sram_macro Depth=1024 Width=64 lib=sky130* 81234.5";
+#                         those modules are black boxes, their area is added
+#     --define NAME       Verilog define for every file (e.g. SLT_SRAM_BLACKBOX)
+#     --name NAME         label for the reports (default: TOP)
+#     --libdir DIR        where library build copies go (default: build/lib)
+#
+# Writes DIR/yosys.log and
+#   DIR/generic/summary.kv   cells, flops, transistors, per module (stat2kv.awk)
+#   DIR/<lib tag>/summary.kv area in um^2 per module, black-box area
+#   DIR/<lib tag>/netlist.v  mapped netlist for OpenSTA
+# and prints a per-module table. Exit status is non-zero on any failure.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/common.sh"
+
+params="" top="" out="" lib="" clock="" clock_src="" bbmodel="" name="" libroot="build/lib"
+rtl_dirs=() files=() defines=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --top) top=$2; shift ;;
+    --out) out=$2; shift ;;
+    --rtl) rtl_dirs+=("$2"); shift ;;
+    --file) files+=("$2"); shift ;;
+    --lib) lib=$2; shift ;;
+    --clock-mhz) clock=$2; clock_src="command line"; shift ;;
+    --params) params=$2; [ "$clock_src" = "command line" ] || { clock=$(clock_mhz_from "$2"); clock_src=$2; }; shift ;;
+    --cfg) [ "$clock_src" = "command line" ] || { clock=$(clock_mhz_from "$2"); clock_src=$2; }; shift ;;
+    --define) defines+=("$2"); shift ;;
+    --blackbox) bbmodel=$2; shift ;;
+    --name) name=$2; shift ;;
+    --libdir) libroot=$2; shift ;;
+    *) die "unknown argument '$1' (see the header of $0)" ;;
+  esac
+  shift
+done
+if [ -z "$top" ] && [ -n "$params" ]; then top=$(params_get "$params" SLT_TOP_ARRAY); fi
+[ -n "$top" ] && [ -n "$out" ] || die "need --top (or --params with SLT_TOP_ARRAY) and --out"
+name=${name:-$top}
+
+collect_sources
+
+bbnames=""
+if [ -n "$bbmodel" ]; then
+  [ -r "$bbmodel" ] || die "cannot read black-box model '$bbmodel'"
+  bbnames=$(sed 's/#.*//' "$bbmodel" | awk 'NF >= 2 { print $1 }' | sort -u | tr '\n' ' ')
+fi
+
+mkdir -p "$out/generic"
+gen_dir=$(cd "$out/generic" && pwd)
+lib_dir="" synth_lib="" tag="" abc_d="" constr=""
+if [ -n "$lib" ]; then
+  banner "liberty: preparing build copies"
+  libkv=$("$here/lib_prep.sh" "$libroot" "$lib")
+  tag=$(kv_get "$libkv" tag)
+  synth_lib=$(kv_get "$libkv" synth_lib)
+  echo "library: $tag ($(kv_get "$libkv" corners))"
+  echo "build copies: $(dirname "$libkv") (dont_use marked: $(kv_get "$libkv" dont_use_marked) cells)"
+  mkdir -p "$out/$tag"
+  lib_dir=$(cd "$out/$tag" && pwd)
+  # abc: delay target = clock period in ps; inputs driven by drive_cell,
+  # outputs loaded by load_ff (abc -constr wants femtofarads)
+  if [ -n "$clock" ]; then abc_d=$(calc "1e6 / $clock"); fi
+  drive=$(kv_get "$libkv" drive_cell); load=$(kv_get "$libkv" load_ff)
+  if [ -n "$drive" ] && [ -n "$load" ]; then
+    constr="$lib_dir/abc.constr"
+    printf 'set_driving_cell %s\nset_load %s\n' "$drive" "$load" >"$constr"
+  fi
+fi
+
+banner "yosys: $name (top $top, ${#files[@]} files${tag:+, library $tag})"
+log="$out/yosys.log"
+start=$(date +%s)
+if ! SLT_FILES="${files[*]}" SLT_INCDIRS="${incdirs[*]:-}" SLT_DEFINES="${defines[*]:-}" SLT_TOP="$top" SLT_BLACKBOX="$bbnames" \
+     SLT_GEN_DIR="$gen_dir" SLT_LIB="$synth_lib" SLT_LIB_DIR="$lib_dir" \
+     SLT_ABC_D="$abc_d" SLT_ABC_CONSTR="$constr" \
+     yosys -q -l "$log" -c "$here/synth.tcl" >/dev/null 2>&1; then
+  echo "yosys failed; last lines of $log:" >&2
+  grep -v 'unsupported expression' "$log" | tail -n 25 >&2
+  exit 1
+fi
+secs=$(( $(date +%s) - start ))
+yver=$(yosys -V | awk '{ print $1, $2 }')
+
+# ---- key=value summaries ------------------------------------------------------
+{
+  echo "flow=generic"
+  echo "name=$name"
+  echo "tool=$yver (synth -top, hierarchy kept; stat -tech cmos)"
+  echo "library=none (Yosys internal gates)"
+  echo "files=${#files[@]}"
+  echo "yosys_seconds=$secs"
+  awk -v MODE=generic -f "$here/stat2kv.awk" "$gen_dir/stat.txt" "$gen_dir/stat_count.txt"
+} >"$gen_dir/summary.kv"
+if [ -n "$lib" ]; then
+  {
+    echo "flow=liberty"
+    echo "name=$name"
+    echo "tool=$yver (dfflibmap + abc -liberty, hierarchy kept; stat -liberty)"
+    echo "library=$tag"
+    echo "corners=$(kv_get "$libkv" corners)"
+    echo "clock_mhz=${clock:-none}"
+    echo "clock_source=${clock_src:-none}"
+    echo "abc_delay_target_ps=${abc_d:-none}"
+    echo "abc_drive_cell=${drive:-none}"
+    echo "abc_load_ff=${load:-none}"
+    echo "blackbox_model=${bbmodel:-none}"
+    echo "netlist=$lib_dir/netlist.v"
+    awk -v MODE=liberty -v BBMODEL="$bbmodel" -v BBCELLS="$gen_dir/blackbox_cells.txt" -v LIBTAG="$tag" \
+      -f "$here/stat2kv.awk" "$lib_dir/stat.txt"
+  } >"$lib_dir/summary.kv"
+fi
+
+# ---- human-readable table -------------------------------------------------------
+banner "per-module figures: $name (per instance; TOTAL counts every instance; cells, flops, transistors: generic flow)"
+awk -F= -v LIB="${lib_dir:+$lib_dir/summary.kv}" '
+  FNR == 1 { f++ }
+  /^module\./ { k = $1; sub(/^module\./, "", k); m = k; sub(/\.[^.]*$/, "", m); p = k; sub(/^.*\./, "", p)
+                if (!(m in seen)) { seen[m] = 1; order[++n] = m }; v[f, m, p] = $2; next }
+  { tot[f, $1] = $2 }
+  END {
+    printf "%-40s %5s %8s %6s %11s", "module", "inst", "cells", "flops", "transistors"
+    if (LIB != "") printf " %9s %12s", "lib cells", "area_um2"
+    printf "\n"
+    for (i = 1; i <= n; i++) { m = order[i]
+      printf "%-40s %5d %8d %6d %11d", substr(m, 1, 40), v[1, m, "instances"], v[1, m, "cells"], v[1, m, "flops"], v[1, m, "transistors"]
+      if (LIB != "") printf " %9d %12.3f", v[2, m, "cells"], v[2, m, "area_um2"]
+      printf "\n" }
+    printf "%-40s %5s %8d %6d %11d", "TOTAL (all instances)", "", tot[1, "cells"], tot[1, "flops"], tot[1, "transistors"]
+    if (LIB != "") printf " %9d %12.3f", tot[2, "cells"], tot[2, "area_logic_um2"]
+    printf "\n"
+  }' "$gen_dir/summary.kv" ${lib_dir:+"$lib_dir/summary.kv"}
+g="$gen_dir/summary.kv"
+echo "transistors: $(kv_get "$g" transistors) (Yosys stat -tech cmos alone: $(kv_get "$g" transistors_yosys), flops it leaves out added)"
+[ "$(kv_get "$g" blackbox_instances)" != 0 ] && echo "black boxes: $(kv_get "$g" blackboxes) (no cells, no transistors counted)"
+if [ -n "$lib" ]; then
+  l="$lib_dir/summary.kv"
+  echo "area ($tag): logic $(kv_get "$l" area_logic_um2) um^2 + black boxes $(kv_get "$l" area_blackbox_um2) um^2 = $(kv_get "$l" area_um2) um^2"
+  um=$(kv_get "$l" blackboxes_unmodelled)
+  [ -n "$um" ] && echo "WARNING: black boxes without a modelled area (counted as 0): $um"
+fi
+for c in transistor_table_check cells_check; do
+  [ "$(kv_get "$g" $c)" = ok ] || echo "WARNING: $c = $(kv_get "$g" $c)"
+done
+[ -n "$lib" ] && [ "$(kv_get "$lib_dir/summary.kv" area_check)" != ok ] && echo "WARNING: area_check = $(kv_get "$lib_dir/summary.kv" area_check)"
+echo "summaries: $gen_dir/summary.kv${lib_dir:+ $lib_dir/summary.kv}"
+echo "log: $log"

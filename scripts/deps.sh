@@ -19,6 +19,7 @@ needs=(
   "icepack:fpga-icestorm"
   "/usr/include/cmocka.h:libcmocka-dev"
   "gzip:gzip"
+  "xmllint:libxml2-utils"
 )
 
 missing=()

@@ -1,0 +1,41 @@
+# run.mk - `make run`: the whole flow on one configuration and its report
+# (docs/report.md). scripts/run_flow.sh does the work, one progress line per
+# stage; build/bin/sltreport (ref/report/sltreport.c) writes the report.
+#
+#   make run [CFG=slim] [SEED=1] [RUN_AREA=1] [RUN_QUICK=1]
+#     -> build/<cfg>/report.md, report.json, area.svg, energy.svg
+#        (flow outputs in build/flow/<cfg>/, copied at the end because sltgen
+#        replaces build/<cfg>/ as a whole)
+#   RUN_AREA=1   rerun `make area` (SLT vs add/sub, 8 syntheses, ~1 min); by
+#                default build/area/area.kv is reused when it exists
+#   RUN_QUICK=1  predict reduced layer shapes (test only; the report says so)
+#   RUN_TOP_REQUIRED=1  a failing `make sim-top` fails the run (default: warning)
+
+RUN_AREA  ?=
+RUN_QUICK ?=
+RUN_TOP_REQUIRED ?=
+
+$(B)/opt/bin/sltreport: $(B)/opt/obj/ref/report/sltreport.o $(B)/opt/obj/gen/sram_model.o $(B)/opt/lib/libsltref.a
+	@mkdir -p $(@D)
+	$(CC) $(OPTFLAGS) $^ $(LDLIBS) -o $@
+
+$(B)/opt/bin/sltjsoncheck: $(B)/opt/obj/tests/run/sltjsoncheck.o
+	@mkdir -p $(@D)
+	$(CC) $(OPTFLAGS) $^ $(LDLIBS) -o $@
+
+.PHONY: run run-tools
+run-tools: $(B)/bin/sltgen $(B)/bin/sltref $(B)/bin/sltreport
+
+run: deps ## the whole flow on CFG (gen, lint, sim, synth, STA, energy) -> build/<cfg>/report.md
+	@$(MAKE) --no-print-directory run-tools
+	@CFG=$(CFG) CFG_FILE=$(CFG_FILE) CFG_NAME=$(CFG_NAME) SEED=$(SEED) PDK_DIR=$(PDK_DIR) B=$(B) \
+	  RUN_AREA=$(RUN_AREA) RUN_QUICK=$(RUN_QUICK) RUN_TOP_REQUIRED=$(RUN_TOP_REQUIRED) MAKE="$(MAKE)" scripts/run_flow.sh
+
+# ---- test: the whole pipeline on tiny, then check the report ---------------------
+# (liberty stages and their fields are checked when PDK_DIR holds the libraries,
+# skipped - and checked to be null - when it does not)
+TEST_STEPS += t-run-tiny
+.PHONY: t-run-tiny
+t-run-tiny: $(B)/opt/bin/sltjsoncheck
+	@$(MAKE) --no-print-directory run CFG=tiny
+	tests/run/check_report.sh $(B)/tiny $(B)/opt/bin/sltjsoncheck $(PDK_DIR)

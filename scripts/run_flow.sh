@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# run_flow.sh - the `make run` pipeline on one configuration (mk/run.mk sets
+# the environment; docs/report.md explains every stage and figure).
+#
+#   gen -> lint -> sim (array co-simulation; top-level too when `make sim-top`
+#   exists) -> synth generic -> synth + STA sky130 -> per-block power sky130
+#   -> the same on ASAP7 -> [area: SLT vs add/sub] -> report
+#
+# Environment: CFG CFG_FILE CFG_NAME SEED PDK_DIR B MAKE [RUN_AREA=1] [RUN_QUICK=1]
+# One progress line per stage; each stage's output goes to
+# build/flow/<cfg>/run/<stage>.log (its last lines are shown on failure).
+# Liberty stages are skipped, and say so, when PDK_DIR has no liberty files.
+# A failing stage is recorded in the report; the script goes on where it can
+# and exits 1 at the end when any stage failed. Flow outputs stay in
+# build/flow/<cfg>/ (sltgen replaces build/<cfg>/ as a whole); the report is
+# written there and copied to build/<cfg>/ last.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+: "${CFG:=slim}" "${CFG_FILE:=configs/$CFG.cfg}" "${CFG_NAME:=$CFG}" "${SEED:=1}" "${B:=build}"
+: "${PDK_DIR:=$PWD/../shared/pdk}" "${MAKE:=make}" "${RUN_AREA:=}" "${RUN_QUICK:=}" "${RUN_TOP_REQUIRED:=}"
+MK=(${MAKE} --no-print-directory)
+
+flow="$B/flow/$CFG_NAME"
+rundir="$flow/run"
+repdir="$flow/report"
+# every figure of the report comes from this run: no stale liberty results
+rm -rf "$flow/synth" "$flow/sta" "$flow/power" "$repdir"
+mkdir -p "$rundir" "$repdir"
+stages="$rundir/stages.kv"
+: >"$stages"
+t_start=$(date +%s)
+failed=()
+warn=()
+sky_lib="$PDK_DIR/sky130_fd_sc_hd__tt_025C_1v80.lib.gz"
+asap_lib="$PDK_DIR/asap7sc7p5t_SIMPLE_RVT_FF_nldm_211120.lib.gz"
+nstage=11
+i=0
+
+record() { printf 'stage.%s=%s|%s|%s\n' "$1" "$2" "$3" "$4" >>"$stages"; }
+
+# stage NAME NOTE CMD...: run, time, one line, record
+stage() {
+  local name=$1 note=$2; shift 2
+  i=$((i + 1))
+  local log="$rundir/$name.log" t0 t st
+  printf '[%2d/%d] %-14s ... ' "$i" "$nstage" "$name"
+  t0=$(date +%s)
+  "$@" >"$log" 2>&1
+  st=$?
+  t=$(( $(date +%s) - t0 ))
+  if [ $st -eq 0 ]; then
+    printf 'ok    %4ss  %s\n' "$t" "$note"
+    record "$name" ok "$t" "$note"
+  else
+    printf 'FAIL  %4ss  %s (log %s)\n' "$t" "$note" "$log"
+    tail -n 25 "$log" | sed 's/^/    | /'
+    record "$name" FAIL "$t" "$note; log $log"
+    failed+=("$name")
+  fi
+  return $st
+}
+
+skip() {
+  i=$((i + 1))
+  printf '[%2d/%d] %-14s ... skip         %s\n' "$i" "$nstage" "$1" "$2"
+  record "$1" skipped 0 "$2"
+}
+
+echo "==== make run: $CFG_FILE ($CFG_NAME), SEED=$SEED ===="
+[ -r "$CFG_FILE" ] || { echo "run: no configuration file $CFG_FILE" >&2; exit 2; }
+
+# 1. generation (fatal on failure: nothing else can run)
+stage gen "sltgen -> $B/$CFG_NAME/" "${MK[@]}" gen CFG="$CFG" ||
+  { echo "run: generation failed, stopping"; exit 1; }
+params="$B/$CFG_NAME/params.mk"
+top=$(sed -nE 's/^SLT_TOP_ARRAY[[:space:]]*:?=[[:space:]]*//p' "$params")
+
+# 2. lint: Verilator -Wall, Icarus -Wall, Yosys check -assert on this configuration
+stage lint "verilator, iverilog, yosys on $B/$CFG_NAME/rtl" scripts/lint_rtl.sh "$B/$CFG_NAME"
+
+# 3. co-simulation of the array (Verilator, bit-exact against the golden model)
+stage sim "array co-simulation (Verilator, bit-exact vs golden model)" "${MK[@]}" sim CFG="$CFG" SEED="$SEED"
+
+# 4. the accelerator top through its AXI ports, when mk/top.mk provides it.
+#    Not fatal (RUN_TOP_REQUIRED=1 makes it so): the top is another engineer's
+#    work in progress; a failure is shown here and in the report.
+if grep -qE "^sim-top:" mk/*.mk 2>/dev/null; then
+  if stage sim-top "top-level co-simulation through AXI (make sim-top)" "${MK[@]}" sim-top CFG="$CFG" SEED="$SEED"; then
+    simnote="array and top"
+  else
+    simnote="array ok; top-level co-simulation FAILED"
+    [ -n "$RUN_TOP_REQUIRED" ] || { failed=("${failed[@]:0:${#failed[@]}-1}"); warn+=(sim-top); }
+  fi
+else
+  skip sim-top "no sim-top target (mk/top.mk) yet: top level not co-simulated"
+  simnote="array only (no top-level co-simulation target)"
+fi
+matched=$(grep -Eo 'matched [0-9]+ [a-z ]*' "$rundir/sim.log" | tail -n 1)
+[ -n "$matched" ] && sed -i "s/^\(stage\.sim=[^|]*|[^|]*|\)\(.*\)$/\1\2; $matched/" "$stages"
+
+# 5. generic synthesis (always)
+stage synth "Yosys generic, array $top" "${MK[@]}" synth CFG="$CFG"
+
+# 6-7. sky130: liberty synthesis + OpenSTA timing/power, then power per block
+if [ -r "$sky_lib" ]; then
+  stage sta-sky130 "Yosys + OpenSTA, sky130 tt 1.8 V 25 C" "${MK[@]}" sta CFG="$CFG" LIB=sky130 POWER_ACTIVITIES="0 1"
+  stage power-sky130 "OpenSTA power per block, activity 0 and 1" \
+    synth/power_blocks.sh --synth "$flow/synth" --sta "$flow/sta" --top "$top" --lib "$sky_lib" \
+      --libdir "$B/lib" --out "$flow/power/sky130_fd_sc_hd__tt_025C_1v80/power_blocks.kv"
+else
+  skip sta-sky130 "no sky130 liberty in $PDK_DIR: liberty synthesis, timing and energy SKIPPED"
+  skip power-sky130 "no sky130 liberty: energy calibration SKIPPED"
+fi
+
+# 8-9. ASAP7 (cross-check of the energy scaling and a faster library's Fmax)
+if [ -r "$asap_lib" ]; then
+  stage sta-asap7 "Yosys + OpenSTA, ASAP7 (mixed corners)" "${MK[@]}" sta CFG="$CFG" LIB=asap7 POWER_ACTIVITIES="0 1"
+  stage power-asap7 "OpenSTA power per block, ASAP7" \
+    synth/power_blocks.sh --synth "$flow/synth" --sta "$flow/sta" --top "$top" \
+      --lib "$PDK_DIR/asap7sc7p5t_SIMPLE_RVT_FF_nldm_211120.lib.gz:$PDK_DIR/asap7sc7p5t_SEQ_RVT_FF_nldm_220123.lib.gz:$PDK_DIR/asap7sc7p5t_INVBUF_RVT_TT_nldm_220122.lib.gz" \
+      --libdir "$B/lib" --out "$flow/power/asap7sc7p5t/power_blocks.kv"
+else
+  skip sta-asap7 "no ASAP7 liberty in $PDK_DIR: SKIPPED"
+  skip power-asap7 "no ASAP7 liberty: SKIPPED"
+fi
+
+# 10. SLT vs add/sub (make area, ~1 min): reuses build/area/area.kv when it
+#     exists (it does not depend on CFG); RUN_AREA=1 reruns it
+area_kv="$B/area/area.kv"
+if [ -s "$area_kv" ] && [ -z "$RUN_AREA" ]; then
+  skip area "reusing $area_kv of an earlier 'make area' ($(date -r "$area_kv" '+%F %T'); RUN_AREA=1 reruns it)"
+else
+  stage area "SLT vs add/sub arrays, G = 2..5 (make area)" \
+    "${MK[@]}" area $( [ -r "$sky_lib" ] && echo LIB=sky130 )
+fi
+
+# 11. the report
+i=$((i + 1))
+printf '[%2d/%d] %-14s ... ' "$i" "$nstage" report
+t0=$(date +%s)
+total=$(( t0 - t_start ))
+record total "$([ ${#failed[@]} -eq 0 ] && echo ok || echo FAIL)" "$total" "wall time of the stages above; sim: $simnote"
+args=(--config "$CFG_FILE" --flow "$flow" --out "$repdir" --stages "$stages" --seed "$SEED")
+[ -s "$area_kv" ] && args+=(--area "$area_kv")
+[ -n "$RUN_QUICK" ] && args+=(--quick)
+if "$B/bin/sltreport" "${args[@]}" >"$rundir/report.log" 2>&1; then
+  printf 'ok    %4ss  %s\n' "$(( $(date +%s) - t0 ))" "$(tail -n 1 "$rundir/report.log" | sed 's/^sltreport: //')"
+else
+  printf 'FAIL\n'; cat "$rundir/report.log"; failed+=(report)
+fi
+
+# copy next to the generator output (sltgen replaced build/<cfg>/ at stage 1)
+if [ -s "$repdir/report.md" ]; then
+  cp "$repdir/report.md" "$repdir/report.json" "$repdir/area.svg" "$repdir/energy.svg" "$B/$CFG_NAME/"
+fi
+echo "==== make run: $(( $(date +%s) - t_start )) s; report: $B/$CFG_NAME/report.md (and report.json, area.svg, energy.svg) ===="
+if [ ${#warn[@]} -gt 0 ]; then
+  echo "make run: WARNING: ${warn[*]} failed (not fatal: see the report and $rundir/)"
+fi
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "make run: FAILED stages: ${failed[*]} (logs in $rundir/)"
+  exit 1
+fi
+exit 0

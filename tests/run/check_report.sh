@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# check_report.sh DIR JSONCHECK PDK_DIR - check the `make run` report in DIR
+# (build/<cfg>/): report.json is valid JSON with every required field, the
+# figures are sane (latency >= link bound > 0, energy > 0, area > 0, Fmax > 0),
+# the SVG charts are well-formed, report.md names every model. Liberty-based
+# fields (area_um2, fmax_mhz, energy_mj) must be numbers when the sky130
+# liberty exists in PDK_DIR and null otherwise (the report says "skipped").
+set -u
+dir=$1 jc=$2 pdk=$3
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+j="$dir/report.json"
+[ -s "$j" ] || { echo "FAIL: no $j"; exit 1; }
+"$jc" "$j" >/dev/null || { echo "FAIL: $j is not valid JSON"; exit 1; }
+echo "ok: $j parses"
+models="bitnet_b1_58-large bitnet_b1_58-xl bitnet_b1_58-3B BitNet-b1.58-2B-4T"
+have_lib=0
+[ -r "$pdk/sky130_fd_sc_hd__tt_025C_1v80.lib.gz" ] && have_lib=1
+
+# one value per line, in the order asked
+paths=(config clock_mhz liberty area_um2 sram_area_um2 fmax_mhz)
+for m in $models; do paths+=("models/$m/latency_s" "models/$m/energy_mj" "models/$m/link_bound_s"); done
+mapfile -t vals < <("$jc" "$j" "${paths[@]}")
+[ ${#vals[@]} -eq ${#paths[@]} ] || { echo "FAIL: lookup returned ${#vals[@]} values for ${#paths[@]} paths"; exit 1; }
+declare -A v
+for k in "${!paths[@]}"; do
+  v[${paths[$k]}]=${vals[$k]}
+  [ "${vals[$k]}" = MISSING ] && bad "field ${paths[$k]} missing"
+done
+isnum() { [[ $1 =~ ^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$ ]]; }
+pos() { isnum "$2" && awk -v x="$2" 'BEGIN { exit !(x > 0) }' || bad "$1 = '$2', expected a number > 0"; }
+libfield() {  # a liberty-based figure: > 0 with the PDK, null without
+  if [ $have_lib = 1 ]; then pos "$1" "$2"
+  else [ "$2" = null ] || bad "$1 = '$2', expected null without a liberty"; fi
+}
+
+[ -n "${v[config]}" ] && [ "${v[config]}" != MISSING ] || bad "config empty"
+pos clock_mhz "${v[clock_mhz]}"
+pos sram_area_um2 "${v[sram_area_um2]}"
+libfield area_um2 "${v[area_um2]}"
+libfield fmax_mhz "${v[fmax_mhz]}"
+if [ $have_lib = 1 ]; then
+  [[ ${v[liberty]} == sky130* ]] || bad "liberty = '${v[liberty]}', expected sky130..."
+else
+  [ "${v[liberty]}" = none ] || bad "liberty = '${v[liberty]}', expected none"
+fi
+for m in $models; do
+  lat=${v[models/$m/latency_s]} lb=${v[models/$m/link_bound_s]} e=${v[models/$m/energy_mj]}
+  pos "models/$m/latency_s" "$lat"
+  pos "models/$m/link_bound_s" "$lb"
+  libfield "models/$m/energy_mj" "$e"
+  isnum "$lat" && isnum "$lb" && { awk -v a="$lat" -v b="$lb" 'BEGIN { exit !(a >= b * (1 - 1e-9)) }' ||
+    bad "$m: latency $lat s < link bound $lb s"; }
+done
+[ $fail = 0 ] && echo "ok: required fields present and sane (liberty: $([ $have_lib = 1 ] && echo sky130 || echo none))"
+
+# SVG: xmllint when installed, else a structural grep check
+for s in area energy; do
+  f="$dir/$s.svg"
+  [ -s "$f" ] || { bad "no $f"; continue; }
+  if command -v xmllint >/dev/null 2>&1; then
+    xmllint --noout "$f" || bad "$f is not well-formed XML"
+  fi
+  head -n 1 "$f" | grep -q '^<?xml ' || bad "$f: no XML declaration"
+  grep -q '<svg xmlns="http://www.w3.org/2000/svg"' "$f" || bad "$f: no svg root"
+  [ "$(tail -n 1 "$f")" = "</svg>" ] || bad "$f: does not end with </svg>"
+  [ "$(grep -o '<text' "$f" | wc -l)" = "$(grep -o '</text>' "$f" | wc -l)" ] || bad "$f: unbalanced <text>"
+  grep -q '<rect' "$f" || bad "$f: no bars"
+  if grep -v '^<?xml' "$f" | grep -Eq '&[^a-z#]|<[^/a-z!?]'; then bad "$f: unescaped & or <"; fi
+done
+[ $fail = 0 ] && echo "ok: area.svg and energy.svg well-formed$(command -v xmllint >/dev/null 2>&1 && echo ' (xmllint)')"
+
+md="$dir/report.md"
+[ -s "$md" ] || bad "no $md"
+for m in $models; do grep -q -- "| $m |" "$md" || bad "report.md has no row for $m"; done
+grep -q '^## Goals' "$md" || bad "report.md has no Goals section"
+grep -q 'scaled to 28 nm\|Scaling to 28 nm' "$md" || [ $have_lib = 0 ] || bad "report.md does not label the 28 nm scaling"
+[ $fail = 0 ] && echo "ok: report.md has every model and the goals" && echo "report checks passed"
+exit $fail

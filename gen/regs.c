@@ -34,6 +34,7 @@ static const slt_reg_enum g_errors[] = {
     {"STREAM_LONG", 11, "input stream carried data past the descriptor's end (no TLAST on the last beat)"},
     {"BUSY", 12, "GO written while STATUS.BUSY = 1 (the new command is dropped)"},
     {"BUFFER_OVERFLOW", 13, "illegal descriptor: the data does not fit the buffer at the given base"},
+    {"ABORTED", 14, "the command was stopped by CMD_DOORBELL.ABORT (input not drained)"},
     {NULL, 0, NULL},
 };
 

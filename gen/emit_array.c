@@ -1,0 +1,139 @@
+/* emit_array.c - the array top: U table builders (or, for the baseline, an
+ * activation register) shared by L row lanes, the events and the sticky error.
+ * Both kinds have the same ports and handshake (ref/slt_arrayif.h). */
+#include "emit_modules.h"
+
+static void emit_ports(slt_emitter *e, const slt_design *d)
+{
+    char doc_act[64], doc_keys[64], doc_psum[48], doc_term[64];
+    snprintf(doc_act, sizeof doc_act, "activation (u, i) at [(u*%d + i)*%d +: %d]", d->g, d->a, d->a);
+    snprintf(doc_keys, sizeof doc_keys, "field (lane l, unit u) at [(l*%d + u)*%d +: %d]", d->u, d->row_field_bits,
+             d->row_field_bits);
+    snprintf(doc_psum, sizeof doc_psum, "lane l at [l*%d +: %d]", d->acc, d->acc);
+    char doc_psum_in[96];
+    snprintf(doc_psum_in, sizeof doc_psum_in, "lane l at [l*%d +: %d], %d cycle(s) after its row_valid_i", d->acc,
+             d->acc, d->latency - 1);
+    snprintf(doc_term, sizeof doc_term, "lane l, term f at bit l*%d + f", d->lane_terms);
+    em_port ports[] = {
+        {EM_IN, 0, "clk_i", NULL},
+        {EM_IN, 0, "rst_ni", "asynchronous, active low"},
+        {EM_IN, 0, "tbl_valid_i", "load the chunk's activations (tables)"},
+        {EM_IN, d->tbl_act_bits, "tbl_act_i", doc_act},
+        {EM_IN, d->u, "tbl_mode_i", "group u: 0 LUT mode, 1 buffer mode"},
+        {EM_IN, 0, "row_valid_i", "one row block of the current chunk"},
+        {EM_IN, d->row_keys_bits, "row_keys_i", doc_keys},
+        {EM_IN, d->row_psum_bits, "row_psum_i", doc_psum_in},
+        {EM_IN, 0, "err_clr_i", "clear the sticky error"},
+        {EM_OUT, 0, "row_valid_o", NULL},
+        {EM_OUT, d->row_psum_bits, "row_psum_o", doc_psum},
+        {EM_OUT, d->u, "ev_build_o", "table u was built in LUT mode"},
+        {EM_OUT, d->ev_term_bits, "ev_term_o", doc_term},
+        {EM_OUT, 0, "err_o", "sticky: an invalid key or mode was seen"},
+    };
+    em_module_begin(e, d->mod_array, ports, sizeof ports / sizeof ports[0]);
+}
+
+static void emit_builders(slt_emitter *e, const slt_design *d)
+{
+    int ga = d->g * d->a, tw = d->table_entries * d->entry_bits;
+    em_open(e, "for (u = 0; u < %d; u = u + 1) begin : g_unit", d->u);
+    em_open(e, "%s u_builder (", d->mod_builder);
+    em_line(e, ".clk_i         (clk_i),");
+    em_line(e, ".load_i        (tbl_valid_i),");
+    if (d->lane_has_mode) em_line(e, ".buffer_mode_i (tbl_mode_i[u]),");
+    em_line(e, ".act_i         (tbl_act_i[u*%d +: %d]),", ga, ga);
+    em_line(e, ".table_o       (tables[u*%d +: %d])", tw, tw);
+    em_close(e, ");");
+    em_close(e, "end");
+}
+
+static void emit_lanes(slt_emitter *e, const slt_design *d)
+{
+    int kw = d->u * d->row_field_bits, t = d->lane_terms;
+    em_open(e, "for (l = 0; l < %d; l = l + 1) begin : g_lane", d->l);
+    em_open(e, "%s u_lane (", d->mod_lane);
+    em_line(e, ".clk_i         (clk_i),");
+    em_line(e, ".rst_ni        (rst_ni),");
+    em_line(e, ".valid_i       (row_valid_i),");
+    em_line(e, ".keys_i        (row_keys_i[l*%d +: %d]),", kw, kw);
+    em_line(e, ".psum_i        (row_psum_i[l*%d +: %d]),", d->acc, d->acc);
+    if (d->addsub) em_line(e, ".acts_i        (act_q),");
+    else em_line(e, ".tables_i      (tables),");
+    if (d->lane_has_mode) em_line(e, ".buffer_mode_i (mode_q),");
+    em_line(e, ".valid_o       (lane_valid[l]),");
+    em_line(e, ".psum_o        (row_psum_o[l*%d +: %d]),", d->acc, d->acc);
+    em_line(e, ".lookup_o      (ev_term_o[l*%d +: %d]),", t, t);
+    em_line(e, ".err_o         (lane_err[l])");
+    em_close(e, ");");
+    em_close(e, "end");
+}
+
+/* What the array keeps besides tables: the mode of the loaded tables (lanes
+ * check buffer-mode keys against it), the build events, the baseline's
+ * activation register. */
+static void emit_chunk_state(slt_emitter *e, const slt_design *d)
+{
+    if (d->addsub) {
+        em_comment(e, "baseline: the chunk's activations, read directly by every lane");
+        em_reg(e, d->tbl_act_bits, "act_q");
+        em_flop_en(e, "act_q", "tbl_act_i", "tbl_valid_i");
+        em_comment(e, "same ports as the slt array; without tables there is no buffer mode");
+        em_wire(e, 1, "unused_tbl_mode", "^tbl_mode_i");
+        em_line(e, "assign ev_build_o = %d'd0;", d->u);
+        return;
+    }
+    char d_build[64];
+    if (d->lane_has_mode) {
+        em_comment(e, "mode of the loaded tables, aligned with them");
+        em_reg(e, d->u, "mode_q");
+        em_flop_rst(e, d->u, "mode_q", "tbl_mode_i", "tbl_valid_i");
+        snprintf(d_build, sizeof d_build, "{%d{tbl_valid_i}} & ~tbl_mode_i", d->u);
+    } else {
+        snprintf(d_build, sizeof d_build, "{%d{tbl_valid_i}}", d->u);
+    }
+    em_comment(e, "build events, registered with the tables they describe");
+    em_reg(e, d->u, "build_q");
+    em_flop_rst(e, d->u, "build_q", d_build, NULL);
+    em_line(e, "assign ev_build_o = build_q;");
+}
+
+static void emit_error(slt_emitter *e, const slt_design *d)
+{
+    em_blank(e);
+    if (!d->addsub && d->binary) {
+        em_comment(e, "binary keys are never single weights: a buffer-mode bit is an invalid stream");
+        em_wire(e, 1, "err_set", "(|lane_err) | (tbl_valid_i & (|tbl_mode_i))");
+    } else {
+        em_wire(e, 1, "err_set", "|lane_err");
+    }
+    em_comment(e, "sticky error: a new error wins over a clear in the same cycle");
+    em_reg(e, 1, "err_q");
+    em_flop_rst(e, 1, "err_q", "(err_q & ~err_clr_i) | err_set", NULL);
+    em_line(e, "assign err_o = err_q;");
+    em_comment(e, "all lanes run in lock step");
+    em_line(e, "assign row_valid_o = &lane_valid;");
+}
+
+void slt_emit_array(slt_emitter *e, const slt_design *d)
+{
+    em_file_header(e, d, d->mod_array,
+                   d->addsub ? "add/sub baseline array: L lanes adding +-activations directly"
+                             : "slt processing array: U shared look-up tables, L row lanes");
+    emit_ports(e, d);
+    em_line(e, "wire [%d:0] lane_valid;", d->l - 1);
+    em_line(e, "wire [%d:0] lane_err;", d->l - 1);
+    if (!d->addsub) {
+        int tw = d->table_entries * d->entry_bits;
+        em_line(e, "wire [%d:0] tables;  // table u at [u*%d +: %d], shared by every lane", d->tables_bits - 1, tw,
+                tw);
+    }
+    emit_chunk_state(e, d);
+    em_blank(e);
+    em_line(e, d->addsub ? "genvar l;" : "genvar u, l;");
+    em_open(e, "generate");
+    if (!d->addsub) emit_builders(e, d);
+    emit_lanes(e, d);
+    em_close(e, "endgenerate");
+    emit_error(e, d);
+    em_module_end(e, d->mod_array);
+}

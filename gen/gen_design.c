@@ -1,0 +1,181 @@
+/* gen_design.c - derive every generated number once; name them in one table. */
+#include "gen_design.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "slt_arrayif.h"
+#include "slt_pack.h"
+
+static int ceil_log2(int n)
+{
+    int b = 0;
+    while ((1 << b) < n) b++;
+    return b;
+}
+
+static void derive_numbers(const slt_config *cfg, slt_design *d)
+{
+    d->g = cfg->group_size;
+    d->a = cfg->act_bits;
+    d->u = cfg->lut_units;
+    d->l = cfg->row_lanes;
+    d->acc = cfg->acc_bits;
+    d->pipe = cfg->pipe_stages;
+    d->binary = slt_format_is_binary(cfg->weight_format);
+    d->addsub = cfg->array == SLT_ARRAY_ADDSUB;
+    d->buffer_auto = cfg->buffer_mode == SLT_BUFMODE_AUTO;
+    d->max_k = cfg->max_k;
+    d->max_m = cfg->max_m;
+    d->max_n = cfg->max_n;
+    d->bus_bits = cfg->bus_bits;
+    d->wbuf_kib = cfg->wbuf_kib;
+    d->abuf_kib = cfg->abuf_kib;
+    d->obuf_kib = cfg->obuf_kib;
+    d->key_mag_bits = slt_key_mag_bits(d->g, d->binary);
+    d->key_bits = slt_key_bits(d->g, d->binary);
+    d->table_entries = slt_table_entries(d->g, d->binary);
+    d->entry_bits = slt_entry_bits(cfg);
+    /* Ternary: one adder per entry except the G raw ones; binary: G-1 for entry 0
+     * plus one per further entry (docs/array.md, "Table builder"). */
+    d->build_adds = d->binary ? (d->g - 1) + (d->table_entries - 1) : d->table_entries - d->g;
+    d->has_builder = !d->addsub;
+    d->lane_has_mode = !d->addsub && !d->binary;
+    d->row_field_bits = slt_row_field_bits(cfg);
+    d->lane_terms = slt_lane_terms(cfg);
+    /* addsub terms are +-a: one bit wider than a to hold -(-2^(A-1)). */
+    d->term_bits = d->addsub ? d->a + 1 : d->entry_bits;
+    d->opnd_bits = d->addsub ? 1 : d->key_bits;
+    d->tree_levels = ceil_log2(d->lane_terms);
+    d->latency = slt_array_latency(cfg);
+    d->psum_delay = slt_array_psum_delay(cfg);
+    d->reissue_gap = slt_array_reissue_gap(cfg);
+    d->tbl_act_bits = d->u * d->g * d->a;
+    d->tables_bits = d->u * d->table_entries * d->entry_bits;
+    d->row_keys_bits = d->l * d->u * d->row_field_bits;
+    d->row_psum_bits = d->l * d->acc;
+    d->ev_term_bits = d->l * d->lane_terms;
+}
+
+/* Spread the pipe registers over the tree levels 0..T (first one after the
+ * terms, where it also isolates the skipped operands); any left over delay
+ * the tree's result, so the final adder (and psum_i) is always in the last
+ * stage. */
+static void derive_schedule(slt_design *d)
+{
+    int positions = d->tree_levels + 1;
+    int used = d->pipe < positions ? d->pipe : positions;
+    memset(d->reg_after_level, 0, sizeof d->reg_after_level);
+    for (int k = 0; k < used; k++) d->reg_after_level[k * positions / used] = 1;
+    d->out_extra = d->pipe - used;
+}
+
+static void derive_names(slt_design *d)
+{
+    const char *wk = d->binary ? "b" : "t";
+    d->mod_builder[0] = '\0';
+    if (d->addsub) {
+        snprintf(d->mod_lane, sizeof d->mod_lane, "slt_addsub_lane_g%d_u%d_a%d_acc%d_p%d_%s", d->g, d->u, d->a,
+                 d->acc, d->pipe, wk);
+        snprintf(d->mod_array, sizeof d->mod_array, "slt_addsub_array_g%d_u%d_l%d_a%d_acc%d_p%d_%s", d->g, d->u,
+                 d->l, d->a, d->acc, d->pipe, wk);
+    } else {
+        snprintf(d->mod_builder, sizeof d->mod_builder, "slt_table_builder_g%d_a%d_%s", d->g, d->a, wk);
+        snprintf(d->mod_lane, sizeof d->mod_lane, "slt_row_lane_g%d_u%d_a%d_acc%d_p%d_%s", d->g, d->u, d->a, d->acc,
+                 d->pipe, wk);
+        snprintf(d->mod_array, sizeof d->mod_array, "slt_array_g%d_u%d_l%d_a%d_acc%d_p%d_%s", d->g, d->u, d->l,
+                 d->a, d->acc, d->pipe, wk);
+    }
+    d->n_prims = 0;
+    d->prims[d->n_prims++] = "slt_valid_pipe";
+}
+
+void slt_design_derive(const slt_config *cfg, slt_design *d)
+{
+    memset(d, 0, sizeof *d);
+    d->cfg = *cfg;
+    snprintf(d->gen_version, sizeof d->gen_version, "%s", SLT_GEN_VERSION);
+    snprintf(d->cfg_name, sizeof d->cfg_name, "%s", cfg->name);
+    d->cfg_hash = slt_config_hash(cfg);
+    snprintf(d->format_name, sizeof d->format_name, "%s", slt_format_name(cfg->weight_format));
+    snprintf(d->array_kind, sizeof d->array_kind, "%s", cfg->array == SLT_ARRAY_LUT ? "slt" : "addsub");
+    derive_numbers(cfg, d);
+    derive_schedule(d);
+    derive_names(d);
+}
+
+#define P(name, kind, field, doc) {name, kind, offsetof(slt_design, field), doc}
+
+static const slt_param_desc k_params[] = {
+    P("SLT_GEN_VERSION", SLT_PV_STR, gen_version, "sltgen version that wrote these files"),
+    P("SLT_CFG_NAME", SLT_PV_STR, cfg_name, "configuration name"),
+    P("SLT_CFG_HASH", SLT_PV_HASH, cfg_hash, "FNV-1a hash of the canonical configuration text"),
+    P("SLT_GROUP_SIZE", SLT_PV_INT, g, "G: activations per look-up table"),
+    P("SLT_ACT_BITS", SLT_PV_INT, a, "activation width (signed)"),
+    P("SLT_LUT_UNITS", SLT_PV_INT, u, "U: groups (tables) per chunk"),
+    P("SLT_ROW_LANES", SLT_PV_INT, l, "L: rows per cycle"),
+    P("SLT_MAX_K", SLT_PV_INT, max_k, "largest K"),
+    P("SLT_MAX_M", SLT_PV_INT, max_m, "largest M"),
+    P("SLT_MAX_N", SLT_PV_INT, max_n, "largest N (tokens per GEMM)"),
+    P("SLT_ACC_BITS", SLT_PV_INT, acc, "partial-sum / accumulator width (signed)"),
+    P("SLT_WEIGHT_FORMAT", SLT_PV_STR, format_name, "weight format on the link"),
+    P("SLT_BINARY", SLT_PV_FLAG, binary, "binary {-1,+1} weights (b1), else ternary"),
+    P("SLT_BUS_BITS", SLT_PV_INT, bus_bits, "AXI4-Stream width"),
+    P("SLT_CLOCK_MHZ", SLT_PV_REAL, cfg.clock_mhz, "target clock"),
+    P("SLT_WBUF_KIB", SLT_PV_INT, wbuf_kib, "weight buffer KiB"),
+    P("SLT_ABUF_KIB", SLT_PV_INT, abuf_kib, "activation buffer KiB"),
+    P("SLT_OBUF_KIB", SLT_PV_INT, obuf_kib, "output buffer KiB"),
+    P("SLT_PIPE_STAGES", SLT_PV_INT, pipe, "extra pipeline registers per lane"),
+    P("SLT_ARRAY_KIND", SLT_PV_STR, array_kind, "slt (look-up tables) or addsub (baseline)"),
+    P("SLT_IS_ADDSUB", SLT_PV_FLAG, addsub, "the array is the add/sub baseline"),
+    P("SLT_BUFFER_MODE_AUTO", SLT_PV_FLAG, buffer_auto, "the packer may choose buffer mode"),
+    P("SLT_KEY_MAG_BITS", SLT_PV_INT, key_mag_bits, "LUT key magnitude bits"),
+    P("SLT_KEY_BITS", SLT_PV_INT, key_bits, "LUT key bits (sign + magnitude)"),
+    P("SLT_TABLE_ENTRIES", SLT_PV_INT, table_entries, "entries per table"),
+    P("SLT_ENTRY_BITS", SLT_PV_INT, entry_bits, "bits per table entry (signed)"),
+    P("SLT_BUILD_ADDS", SLT_PV_INT, build_adds, "adders per table build"),
+    P("SLT_HAS_BUILDER", SLT_PV_FLAG, has_builder, "the array has table builders"),
+    P("SLT_LANE_HAS_MODE", SLT_PV_FLAG, lane_has_mode, "lanes take buffer_mode_i (ternary slt)"),
+    P("SLT_ROW_FIELD_BITS", SLT_PV_INT, row_field_bits, "bits per (lane, unit) field of row_keys_i"),
+    P("SLT_LANE_TERMS", SLT_PV_INT, lane_terms, "terms per lane per row (U or U*G)"),
+    P("SLT_TERM_BITS", SLT_PV_INT, term_bits, "width of one signed term"),
+    P("SLT_OPND_BITS", SLT_PV_INT, opnd_bits, "width of one gated operand register"),
+    P("SLT_TREE_LEVELS", SLT_PV_INT, tree_levels, "adder levels over the terms"),
+    P("SLT_LATENCY", SLT_PV_INT, latency, "cycles from row_valid_i to row_valid_o"),
+    P("SLT_PSUM_DELAY", SLT_PV_INT, psum_delay, "cycles from row_valid_i to its row_psum_i"),
+    P("SLT_REISSUE_GAP", SLT_PV_INT, reissue_gap, "fewest cycles between issues of one row block"),
+    P("SLT_TBL_ACT_BITS", SLT_PV_INT, tbl_act_bits, "width of tbl_act_i"),
+    P("SLT_TABLES_BITS", SLT_PV_INT, tables_bits, "width of the tables bus into a lane"),
+    P("SLT_ROW_KEYS_BITS", SLT_PV_INT, row_keys_bits, "width of row_keys_i"),
+    P("SLT_ROW_PSUM_BITS", SLT_PV_INT, row_psum_bits, "width of row_psum_i / row_psum_o"),
+    P("SLT_EV_TERM_BITS", SLT_PV_INT, ev_term_bits, "width of ev_term_o"),
+    P("SLT_MOD_BUILDER", SLT_PV_MOD, mod_builder, "table builder module"),
+    P("SLT_MOD_LANE", SLT_PV_MOD, mod_lane, "row lane module"),
+    P("SLT_MOD_ARRAY", SLT_PV_MOD, mod_array, "array module"),
+    P("SLT_TOP_ARRAY", SLT_PV_MOD, mod_array, "top module for synthesis of the array"),
+};
+
+#undef P
+
+const slt_param_desc *slt_design_params(size_t *n)
+{
+    *n = sizeof k_params / sizeof k_params[0];
+    return k_params;
+}
+
+long long slt_param_int(const slt_design *d, const slt_param_desc *p)
+{
+    return *(const int *)((const char *)d + p->offset);
+}
+
+const char *slt_param_str(const slt_design *d, const slt_param_desc *p) { return (const char *)d + p->offset; }
+
+uint64_t slt_param_hash(const slt_design *d, const slt_param_desc *p)
+{
+    return *(const uint64_t *)((const char *)d + p->offset);
+}
+
+double slt_param_real(const slt_design *d, const slt_param_desc *p)
+{
+    return *(const double *)((const char *)d + p->offset);
+}

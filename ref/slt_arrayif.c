@@ -1,0 +1,54 @@
+/* slt_arrayif.c - the array's port contract (slt_arrayif.h). */
+#include "slt_arrayif.h"
+
+#include "slt_pack.h"
+
+static int is_binary(const slt_config *cfg) { return slt_format_is_binary(cfg->weight_format); }
+
+int slt_array_latency(const slt_config *cfg) { return 2 + cfg->pipe_stages; }
+
+int slt_array_psum_delay(const slt_config *cfg) { return slt_array_latency(cfg) - 1; }
+
+/* issue t', output in t'+LAT, written at its end; issue t reads in t+LAT-1 >= t'+LAT+1 */
+int slt_array_reissue_gap(const slt_config *cfg)
+{
+    return slt_array_latency(cfg) + 1 - slt_array_psum_delay(cfg);
+}
+
+int slt_entry_bits(const slt_config *cfg) { return slt_config_min_acc_bits(cfg->group_size, cfg->act_bits); }
+
+int slt_row_field_bits(const slt_config *cfg)
+{
+    if (cfg->array == SLT_ARRAY_LUT) return slt_key_bits(cfg->group_size, is_binary(cfg));
+    return cfg->group_size * (is_binary(cfg) ? 1 : 2);
+}
+
+int slt_lane_terms(const slt_config *cfg)
+{
+    return cfg->lut_units * (cfg->array == SLT_ARRAY_LUT ? 1 : cfg->group_size);
+}
+
+uint32_t slt_row_field(const slt_config *cfg, uint32_t key)
+{
+    int g = cfg->group_size, binary = is_binary(cfg);
+    if (cfg->array == SLT_ARRAY_LUT) return key;
+    int8_t w[8];
+    if (slt_key_decode(key, g, binary, w)) return (1u << slt_row_field_bits(cfg)) - 1u;
+    uint32_t field = 0;
+    for (int i = 0; i < g; i++) {
+        if (binary) field |= (uint32_t)(w[i] == 1) << i;
+        else field |= (uint32_t)(w[i] + 1) << (2 * i);
+    }
+    return field;
+}
+
+int slt_key_terms(const slt_config *cfg, uint32_t key)
+{
+    int g = cfg->group_size, binary = is_binary(cfg);
+    int8_t w[8];
+    if (slt_key_decode(key, g, binary, w)) return 0;
+    int nz = 0;
+    for (int i = 0; i < g; i++) nz += w[i] != 0;
+    if (cfg->array == SLT_ARRAY_LUT) return nz > 0;
+    return nz;
+}

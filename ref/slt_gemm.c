@@ -13,6 +13,8 @@
  *                         a_t itself, so buffer mode and LUT mode agree. */
 #include "slt_gemm.h"
 
+#include "slt_arrayif.h"
+
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -313,19 +315,36 @@ static void count_events(const slt_config *cfg, const slt_stream *s, int n, slt_
     ev->build_adds = ev->table_builds * adds_per_table(s->g, s->binary);
     ev->accumulates = ev->lookups + ev->buffer_adds;
     /* Mode bits (one per chunk group) precede the weights of a ternary stream. */
-    ev->weight_bytes = slt_packed_bytes(cfg->weight_format, (size_t)(M * K)) + (s->binary ? 0 : ceil_div(NC * U, 8));
-    ev->link_cycles = ceil_div(ev->weight_bytes, bus_bytes);
-    /* Per chunk: one table-build cycle, then one cycle per row block; plus the
-     * lane pipeline and 2 cycles of fill/drain. Provisional array-level model. */
-    ev->compute_cycles = N * NC * (RB + 1) + (uint64_t)cfg->pipe_stages + 2;
+    uint64_t mode_bytes = s->binary ? 0 : ceil_div(NC * U, 8);
+    uint64_t packed = slt_packed_bytes(cfg->weight_format, (size_t)(M * K));
+    ev->weight_bytes = packed + mode_bytes;
+    /* The top's link (docs/top.md): the mode section and the weight section each
+     * start on a beat, so the weight packet is this many beats. */
+    ev->link_cycles = ceil_div(mode_bytes, bus_bytes) + ceil_div(packed, bus_bytes);
+    /* Per (chunk, token) pass: one table-build cycle, one cycle per row block, and
+     * max(0, reissue_gap - RB) bubbles so that a row block's partial sum is
+     * written back to obuf before the next pass reads it (ref/slt_arrayif.h; the
+     * obuf read is synchronous, hence the top's gap is reissue_gap + 1 between the
+     * same row block's issues); plus the lane pipeline fill/drain. The top's RTL
+     * issues exactly this when the link keeps up (docs/top.md "Cycles"). */
+    uint64_t lat = (uint64_t)slt_array_latency(cfg), gap = (uint64_t)slt_array_reissue_gap(cfg);
+    uint64_t bubbles = gap > RB ? gap - RB : 0;
+    ev->compute_cycles = N * NC * (RB + 1 + bubbles) + lat;
     ev->cycles = ev->compute_cycles > ev->link_cycles ? ev->compute_cycles : ev->link_cycles;
-    ev->wbuf_writes = ceil_div(ev->weight_bytes, bus_bytes);
+    /* Buffers of the top: wbuf word = one row block's keys (written once per chunk,
+     * read once per token), abuf word = one chunk's activations of one token, obuf
+     * word = one row block's partial sums (read back from the second chunk on, and
+     * once more to send the results). */
+    ev->wbuf_writes = NC * RB;
     ev->wbuf_reads = N * NC * RB;
-    ev->abuf_writes = ceil_div(N * K * ab, (uint64_t)cfg->bus_bits);
+    ev->abuf_writes = N * NC;
     ev->abuf_reads = N * NC;
     ev->obuf_writes = N * NC * RB;
-    ev->obuf_reads = N * (NC - 1) * RB;
-    ev->link_bytes = ev->weight_bytes + N * K * ceil_div(ab, 8) + N * M * 4;
+    ev->obuf_reads = N * (NC - 1) * RB + N * RB;
+    /* Whole beats on the link: weight packet, activation packet (each token starts
+     * on a beat), result packet (32-bit results). */
+    ev->link_bytes = bus_bytes * (ev->link_cycles + N * ceil_div(K * ab, (uint64_t)cfg->bus_bits) +
+                                  ceil_div(N * M * 4, bus_bytes));
 }
 
 int slt_predict(const slt_config *cfg, const int8_t *w, int m, int k, int n, slt_events *ev, char *err, size_t errlen)

@@ -1,0 +1,96 @@
+// slt_unpack - a stream of InW-bit beats to OutW-bit words, one frame at a time.
+//
+// start_i (with frame_bits_i >= 1) opens a frame of frame_bits_i valid bits. Beats
+// are accepted (in_valid_i & in_ready_o) while bits are missing; the bits of a beat
+// beyond the frame (the padding of its last beat) are dropped. Bits are LSB first:
+// bit j of the frame is bit j % InW of beat j / InW and lands in bit j % OutW of
+// word j / OutW. A word is emitted (out_valid_o, one cycle, no back-pressure) as
+// soon as it is complete; the frame's last word is zero-filled above the frame's
+// end and flagged out_last_o. in_final_o: the beat on the input now completes the
+// frame. clear_i abandons the frame. Used for activations (abuf words) and the
+// per-chunk mode bits of a weight stream.
+module slt_unpack #(
+  parameter integer InW   = 64,  // beat width, >= 1
+  parameter integer OutW  = 96,  // word width, >= 1
+  parameter integer BitsW = 32   // width of frame_bits_i
+) (
+  input  wire             clk_i,
+  input  wire             rst_ni,
+  input  wire             clear_i,
+  input  wire             start_i,
+  input  wire [BitsW-1:0] frame_bits_i,
+  input  wire             in_valid_i,
+  output wire             in_ready_o,
+  input  wire [InW-1:0]   in_data_i,
+  output wire             in_final_o,
+  output wire             out_valid_o,
+  output wire [OutW-1:0]  out_data_o,
+  output wire             out_last_o,
+  output wire             active_o
+);
+  localparam integer BufW = InW + OutW;
+  localparam integer CntW = $clog2(BufW + 1);
+
+  reg  [BufW-1:0]  buf_q, buf_d;
+  reg  [CntW-1:0]  cnt_q, cnt_d;
+  reg  [BitsW-1:0] left_q, left_d;
+  reg              active_q, active_d;
+
+  wire             left_zero = (left_q == {BitsW{1'b0}});
+  wire             full_word = (cnt_q >= OutW[CntW-1:0]);
+  wire             accept    = in_valid_i & in_ready_o;
+  wire             fire      = out_valid_o;
+  // bits taken from this beat: min(InW, left)
+  wire             take_all  = (left_q >= InW[BitsW-1:0]);
+  wire [CntW-1:0]  take      = take_all ? InW[CntW-1:0] : left_q[CntW-1:0];
+  wire [InW-1:0]   keep_mask = take_all ? {InW{1'b1}} : ~({InW{1'b1}} << left_q);
+  wire [BufW-1:0]  beat_ext  = {{OutW{1'b0}}, in_data_i & keep_mask};
+
+  assign in_ready_o  = active_q & ~left_zero & ~full_word;
+  assign in_final_o  = active_q & ~left_zero & (left_q <= InW[BitsW-1:0]);
+  assign out_valid_o = active_q & (full_word | (left_zero & (cnt_q != {CntW{1'b0}})));
+  assign out_data_o  = buf_q[OutW-1:0];
+  assign out_last_o  = fire & left_zero & (cnt_q <= OutW[CntW-1:0]);
+  assign active_o    = active_q;
+
+  always @* begin
+    buf_d    = buf_q;
+    cnt_d    = cnt_q;
+    left_d   = left_q;
+    active_d = active_q;
+    if (fire) begin
+      buf_d = buf_q >> OutW;
+      cnt_d = full_word ? cnt_q - OutW[CntW-1:0] : {CntW{1'b0}};
+      if (out_last_o) active_d = 1'b0;
+    end else if (accept) begin
+      buf_d  = buf_q | (beat_ext << cnt_q);
+      cnt_d  = cnt_q + take;
+      left_d = left_q - {{(BitsW-CntW){1'b0}}, take};
+    end
+    if (clear_i) begin
+      active_d = 1'b0;
+      buf_d    = {BufW{1'b0}};
+      cnt_d    = {CntW{1'b0}};
+      left_d   = {BitsW{1'b0}};
+    end else if (start_i) begin
+      active_d = 1'b1;
+      buf_d    = {BufW{1'b0}};
+      cnt_d    = {CntW{1'b0}};
+      left_d   = frame_bits_i;
+    end
+  end
+
+  always @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      buf_q    <= {BufW{1'b0}};
+      cnt_q    <= {CntW{1'b0}};
+      left_q   <= {BitsW{1'b0}};
+      active_q <= 1'b0;
+    end else begin
+      buf_q    <= buf_d;
+      cnt_q    <= cnt_d;
+      left_q   <= left_d;
+      active_q <= active_d;
+    end
+  end
+endmodule

@@ -20,7 +20,7 @@ RTL_SIM_RANDOM  = $(call rnd_names,$(RTL_SIM_N))
 RTL_LINT_RANDOM = $(call rnd_names,$(RTL_LINT_N))
 
 # ---- helper programs (release flavour, link libsltref) -----------------------
-$(B)/opt/bin/slt_randcfg $(B)/opt/bin/slt_vecgen: $(B)/opt/bin/%: $(B)/opt/obj/tb/%.o $(B)/opt/lib/libsltref.a
+$(B)/opt/bin/slt_randcfg: $(B)/opt/bin/%: $(B)/opt/obj/tb/%.o $(B)/opt/lib/libsltref.a
 	@mkdir -p $(@D)
 	$(CC) $(OPTFLAGS) $^ $(LDLIBS) -o $@
 
@@ -119,8 +119,8 @@ $(B)/%/icarus/tb.vvp: $(B)/%/params.mk $(TB_IV)
 
 # Vector files are written every run (they depend on SEED) by scripts/rtl_icarus.sh.
 .PHONY: sim-icarus
-sim-icarus: $(B)/$(CFG_NAME)/icarus/tb.vvp $(B)/opt/bin/slt_vecgen ## Icarus replay of vector files for CFG
+sim-icarus: $(B)/$(CFG_NAME)/icarus/tb.vvp $(B)/bin/sltref ## Icarus replay of vector files for CFG
 	scripts/rtl_icarus.sh $(SEED) $(B)/$(CFG_NAME)
 
-t-array-icarus: $(foreach c,$(RTL_ICARUS_CONFIGS),$(B)/$(c)/icarus/tb.vvp) $(B)/opt/bin/slt_vecgen
+t-array-icarus: $(foreach c,$(RTL_ICARUS_CONFIGS),$(B)/$(c)/icarus/tb.vvp) $(B)/bin/sltref
 	scripts/rtl_icarus.sh $(SEED) $(foreach c,$(RTL_ICARUS_CONFIGS),$(B)/$(c))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # rtl_icarus.sh SEED DIR... - for each generated folder: write vector files
-# (slt_vecgen: a ragged shape over a few chunks and row blocks) and replay them
+# (`sltref vectors`: a ragged shape over a few chunks and row blocks) and replay them
 # on the Icarus testbench compiled in DIR/icarus/tb.vvp.
 set -euo pipefail
 seed=$1; shift
@@ -12,7 +12,7 @@ for dir in "$@"; do
   K=$(( 6 * UG + 2 < MK ? 6 * UG + 2 : MK ))
   N=$(( MN < 3 ? MN : 3 ))
   M=$(( 4 * L + 3 < MM ? 4 * L + 3 : MM ))
-  build/opt/bin/slt_vecgen --config "$dir/config.cfg" --m $M --k $K --n $N --seed "$seed" --out "$dir/vec"
+  build/bin/sltref vectors --config "$dir/config.cfg" --shape $M,$K --n $N --seed "$seed" "$dir/vec"
   out=$(vvp -n "$dir/icarus/tb.vvp" +vec="$dir/vec")
   echo "$out"
   # vvp exits 0 whatever happened: the verdict is in the text

@@ -727,6 +727,40 @@ static void cli_predict_prints_json(void **state)
     }
 }
 
+/* vectors: the files appear, meta.txt carries the shape and seed, and the same
+ * seed writes the same files (the Icarus step depends on replaying). */
+static void cli_vectors_writes_replayable_files(void **state)
+{
+    (void)state;
+    result r;
+    run_ok(&r, ARGS("vectors", "--config", g_tiny, "--shape", "5,10", "--n", "2", "--seed", "7", P("v1")));
+    result_free(&r);
+    run_ok(&r, ARGS("vectors", "--config", g_tiny, "--shape=5,10", "--n=2", "--seed=7", P("v2")));
+    result_free(&r);
+    static const char *const files[] = {"meta.txt", "cycles.txt", "expected.txt"};
+    for (size_t i = 0; i < 3; i++) {
+        char a[64], b[64];
+        snprintf(a, sizeof a, "v1/%s", files[i]);
+        snprintf(b, sizeof b, "v2/%s", files[i]);
+        char *ta = slurp(P(a)), *tb = slurp(P(b));
+        assert_non_null(ta);
+        assert_non_null(tb);
+        assert_string_equal(ta, tb);
+        if (i == 0) {
+            assert_non_null(strstr(ta, "\nm 5\n"));
+            assert_non_null(strstr(ta, "\nk 10\n"));
+            assert_non_null(strstr(ta, "\nn 2\n"));
+        }
+        free(ta);
+        free(tb);
+    }
+    run_fail("--shape", "v3", ARGS("vectors", "--config", g_tiny, P("v3")));
+    run_fail("--shape", "v3", ARGS("vectors", "--config", g_tiny, "--shape", "5", P("v3")));
+    run_fail("max_n", "v3", ARGS("vectors", "--config", g_tiny, "--shape", "5,10", "--n", "99", P("v3")));
+    run_fail("--seed", "v3", ARGS("vectors", "--config", g_tiny, "--shape", "5,10", "--seed", "x", P("v3")));
+    run_fail("max_k", "v3", ARGS("vectors", "--config", g_tiny, "--shape", "5,1000", P("v3")));
+}
+
 /* ---- error paths ------------------------------------------------------------ */
 
 /* The inputs the error cases use. */
@@ -913,6 +947,7 @@ int main(void)
         T(cli_gemm_known_answer),
         T(cli_gemm_random_lut_equals_naive),
         T(cli_pack_known_bytes),
+        T(cli_vectors_writes_replayable_files),
         T(cli_pack_unpack_round_trip),
         T(cli_predict_prints_json),
         T(cli_errors_exit_2_one_line_no_output),

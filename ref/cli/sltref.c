@@ -19,6 +19,8 @@
 #include "slt_config.h"
 #include "slt_gemm.h"
 #include "slt_npy.h"
+#include "slt_prng.h"
+#include "slt_vectors.h"
 #include "slt_pack.h"
 #include "slt_quant.h"
 
@@ -56,6 +58,7 @@ enum {
     OPT_FORMAT = 1 << 3,
     OPT_SHAPE = 1 << 4,
     OPT_N = 1 << 5,
+    OPT_SEED = 1 << 6,
 };
 
 typedef struct {
@@ -67,6 +70,7 @@ typedef struct {
 static const option_def g_options[] = {
     {"--binary", OPT_BINARY, 0}, {"--bits", OPT_BITS, 1},   {"--model", OPT_MODEL, 1},
     {"--format", OPT_FORMAT, 1}, {"--shape", OPT_SHAPE, 1}, {"--n", OPT_N, 1},
+    {"--seed", OPT_SEED, 1},
 };
 #define N_OPTIONS (sizeof g_options / sizeof g_options[0])
 
@@ -512,6 +516,37 @@ static int predict_run(const args *a, const slt_config *cfg)
     return rc;
 }
 
+/* ---- vectors ---------------------------------------------------------------- */
+
+/* Icarus vector files for the array: random W (runs of zeros, single-weight
+ * groups, all +-1) and X (corner values) from the seed, expected outputs from
+ * the LUT model checked against the naive one (ref/slt_vectors.h). */
+static int vectors_run(const args *a, const slt_config *cfg)
+{
+    const char *dir = a->pos[1], *shape = opt_value(a, OPT_SHAPE), *ns = opt_value(a, OPT_N);
+    const char *seeds = opt_value(a, OPT_SEED);
+    int ndim;
+    size_t dims[8], count;
+    long n = 1;
+    if (!shape) return die("vectors: --shape M,K is required");
+    if (parse_shape(shape, &ndim, dims, &count) || ndim != 2 || dims[0] > INT_MAX || dims[1] > INT_MAX)
+        return die("vectors: --shape '%s' is not M,K with positive integers", shape);
+    if (ns && parse_long(ns, 1, cfg->max_n, &n)) return die("vectors: --n '%s' is not in 1..%d (max_n)", ns, cfg->max_n);
+    uint64_t seed = slt_seed_from_env(1);
+    if (seeds) {
+        char *end;
+        errno = 0;
+        unsigned long long v = strtoull(seeds, &end, 0);
+        if (!*seeds || *seeds == '-' || errno || *end) return die("vectors: --seed '%s' is not an unsigned integer", seeds);
+        seed = (uint64_t)v;
+    }
+    char err[SLT_ERRLEN];
+    if (slt_vectors_write(cfg, (int)dims[0], (int)dims[1], (int)n, seed, dir, err, sizeof err))
+        return die("vectors: %s", err);
+    printf("vectors: %s: M=%zu K=%zu N=%ld seed %llu\n", dir, dims[0], dims[1], n, (unsigned long long)seed);
+    return 0;
+}
+
 /* ---- command table and help ------------------------------------------------- */
 
 static const command g_commands[] = {
@@ -546,6 +581,14 @@ static const command g_commands[] = {
      "Print the cycle and event prediction of the configured array for N tokens\n"
      "against Wq [M,K] as one JSON object.\n"
      "  --n N   tokens (default 1)\n"},
+    {"vectors", "--shape M,K [--n N] [--seed S] DIR", {"DIR", NULL}, OPT_SHAPE | OPT_N | OPT_SEED, vectors_run,
+     "Write the Icarus array testbench's vector files (meta.txt, cycles.txt,\n"
+     "expected.txt; format in ref/slt_vectors.h) into DIR for the configuration:\n"
+     "random weights and activations drawn from the seed, expected outputs from the\n"
+     "LUT model, checked equal to the naive model.\n"
+     "  --shape M,K  required; K <= max_k\n"
+     "  --n N        tokens, 1..max_n (default 1)\n"
+     "  --seed S     default: $SEED, else 1\n"},
 };
 #define N_COMMANDS (sizeof g_commands / sizeof g_commands[0])
 
@@ -730,7 +773,7 @@ static int run(int argc, char **argv)
             memmove(&a.pos[1], &a.pos[0], (size_t)i * sizeof a.pos[0]);
             a.pos[0] = c->name;
         }
-    if (!c) return die("unknown command '%s' (expected quant-w, quant-a, gemm, pack, unpack or predict)", a.pos[0]);
+    if (!c) return die("unknown command '%s' (expected quant-w, quant-a, gemm, pack, unpack, predict or vectors)", a.pos[0]);
     if ((rc = check_usage(c, &a))) return rc;
     return c->run(&a, &cfg);
 }

@@ -30,21 +30,28 @@ FPGA_DEVICE ?= auto
 # comes from BLACKBOX (format in synth/stat2kv.awk), when that file exists.
 ASIC_DEFINES ?= SLT_SRAM_BLACKBOX
 ASIC_EXTRA   ?= $(wildcard rtl/slt_sram_macro.v)
-BLACKBOX     ?= $(wildcard $(SYN_DIR)/blackbox_area.txt)
+# By default the flow writes that file itself from the SRAM shapes of the
+# netlist with SRAM_MODEL (build/bin/sltsram = gen/sram_model.c: sky130 and
+# 28 nm modelled, ASAP7 not modelled); BLACKBOX=<file> overrides it.
+BLACKBOX     ?=
+SRAM_MODEL   ?= $(B)/bin/sltsram
 
 # ---- derived ---------------------------------------------------------------------------
 SYN_DIR    = $(B)/$(CFG_NAME)
 SYN_PARAMS = $(SYN_DIR)/params.mk
 FLOW_DIR   = $(B)/flow/$(CFG_NAME)
 SYN_TOPVAR = $(if $(filter top,$(PART)),SLT_TOP,SLT_TOP_ARRAY)
+SYN_FILESVAR = $(if $(filter top,$(PART)),SLT_TOP_FILES,SLT_RTL_FILES)
+# PART=top writes build/flow/<cfg>/{synth,sta}-top/ so the array's results stay
+SYN_SUFFIX = $(if $(filter top,$(PART)),-top)
 # evaluated when a recipe runs, i.e. after params.mk has been generated
 syn_top    = $(or $(TOP),$(shell sed -nE 's/^$(SYN_TOPVAR)[[:space:]]*:?=[[:space:]]*//p' $(SYN_PARAMS)))
 syn_clock  = $(if $(CLOCK_MHZ),--clock-mhz $(CLOCK_MHZ))
 # stop early when params.mk names no such top
 syn_check  = @test -n "$(syn_top)" || { echo "no $(SYN_TOPVAR) in $(SYN_PARAMS): give TOP=<module>"; exit 2; }
-syn_common = --params $(SYN_PARAMS) --top $(syn_top) --name $(CFG_NAME) $(syn_clock) \
+syn_common = --params $(SYN_PARAMS) --files-var $(SYN_FILESVAR) --top $(syn_top) --name $(CFG_NAME) $(syn_clock) \
              $(addprefix --define ,$(ASIC_DEFINES)) $(addprefix --file ,$(ASIC_EXTRA)) \
-             $(if $(BLACKBOX),--blackbox $(BLACKBOX)) --libdir $(B)/lib
+             $(if $(BLACKBOX),--blackbox $(BLACKBOX)) --sram-model $(SRAM_MODEL) --libdir $(B)/lib
 
 # ---- generator output ------------------------------------------------------------------
 # build/<name>/params.mk (and rtl/, headers) comes from the pattern rule of
@@ -58,18 +65,18 @@ endif
 
 # ---- user targets ----------------------------------------------------------------------
 .PHONY: synth sta fpga area bench-area
-synth: $(SYN_PARAMS) ## Yosys: cells, transistors per module (CFG=, LIB= adds um^2 and a netlist)
+synth: $(SYN_PARAMS) $(SRAM_MODEL) ## Yosys: cells, transistors per module (CFG=, LIB= adds um^2 and a netlist)
 	$(syn_check)
 	@echo "==== synth: $(CFG_NAME), top $(syn_top)$(if $(LIB), + liberty $(LIB)) ===="
-	synth/synth.sh $(syn_common) --out $(FLOW_DIR)/synth $(if $(LIB),--lib "$(LIB_FILES)")
+	synth/synth.sh $(syn_common) --out $(FLOW_DIR)/synth$(SYN_SUFFIX) $(if $(LIB),--lib "$(LIB_FILES)")
 
-sta: $(SYN_PARAMS) ## OpenSTA: slack, Fmax, power at POWER_ACTIVITIES (CFG=, LIB= required)
+sta: $(SYN_PARAMS) $(SRAM_MODEL) ## OpenSTA: slack, Fmax, power at POWER_ACTIVITIES (CFG=, LIB= required)
 	$(syn_check)
 	@test -n "$(LIB)" || { echo "make sta needs LIB=sky130|asap7|<liberty path>"; exit 2; }
 	@echo "==== sta: $(CFG_NAME), top $(syn_top), liberty $(LIB) ===="
-	synth/synth.sh $(syn_common) --out $(FLOW_DIR)/synth --lib "$(LIB_FILES)"
-	synth/sta.sh --synth $(FLOW_DIR)/synth --top $(syn_top) --name $(CFG_NAME) --params $(SYN_PARAMS) $(syn_clock) \
-	  --lib "$(LIB_FILES)" --libdir $(B)/lib --out $(FLOW_DIR)/sta --activities "$(POWER_ACTIVITIES)"
+	synth/synth.sh $(syn_common) --out $(FLOW_DIR)/synth$(SYN_SUFFIX) --lib "$(LIB_FILES)"
+	synth/sta.sh --synth $(FLOW_DIR)/synth$(SYN_SUFFIX) --top $(syn_top) --name $(CFG_NAME) --params $(SYN_PARAMS) $(syn_clock) \
+	  --lib "$(LIB_FILES)" --libdir $(B)/lib --out $(FLOW_DIR)/sta$(SYN_SUFFIX) --activities "$(POWER_ACTIVITIES)"
 
 fpga: $(SYN_PARAMS) ## iCE40 (yosys synth_ice40 + nextpnr): LUT/FF/BRAM and Fmax (CFG=)
 	$(syn_check)
@@ -96,8 +103,9 @@ FLOW_TEST = tests/flow/run.sh
 FLOW_ENV  = PDK_DIR=$(PDK_DIR) FLOW_OUT=$(B)/flow-test
 TEST_STEPS += t-flow-generic t-flow-sky130 t-flow-asap7 t-flow-fpga t-flow-tiny
 .PHONY: t-flow-generic t-flow-sky130 t-flow-asap7 t-flow-fpga t-flow-tiny
+t-flow-generic: $(SRAM_MODEL)
 t-flow-generic t-flow-sky130 t-flow-asap7 t-flow-fpga:
-	$(FLOW_ENV) $(FLOW_TEST) $(patsubst t-flow-%,%,$@)
+	$(FLOW_ENV) SLTSRAM=$(SRAM_MODEL) $(FLOW_TEST) $(patsubst t-flow-%,%,$@)
 
 # the generated tiny array through every flow (needs the generator)
 t-flow-tiny: $(if $(wildcard gen/sltgen.c),$(B)/tiny/params.mk)

@@ -3,10 +3,13 @@
 # the environment; docs/report.md explains every stage and figure).
 #
 #   gen -> lint -> sim (array co-simulation; top-level too when `make sim-top`
-#   exists) -> synth generic -> synth + STA sky130 -> per-block power sky130
-#   -> the same on ASAP7 -> [area: SLT vs add/sub] -> report
+#   exists) -> rtl-check (one GEMV's cycles on the top RTL) -> synth generic
+#   -> synth-top (the accelerator top: Yosys + sky130 + OpenSTA, time-limited,
+#   not fatal) -> synth + STA sky130 -> per-block power sky130 -> the same on
+#   ASAP7 -> [area: SLT vs add/sub] -> report
 #
 # Environment: CFG CFG_FILE CFG_NAME SEED PDK_DIR B MAKE [RUN_AREA=1] [RUN_QUICK=1]
+#              [RUN_TOP_REQUIRED=1] [RUN_TOP_SYNTH_TIMEOUT=600]
 # One progress line per stage; each stage's output goes to
 # build/flow/<cfg>/run/<stage>.log (its last lines are shown on failure).
 # Liberty stages are skipped, and say so, when PDK_DIR has no liberty files.
@@ -18,13 +21,16 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 : "${CFG:=slim}" "${CFG_FILE:=configs/$CFG.cfg}" "${CFG_NAME:=$CFG}" "${SEED:=1}" "${B:=build}"
 : "${PDK_DIR:=$PWD/../shared/pdk}" "${MAKE:=make}" "${RUN_AREA:=}" "${RUN_QUICK:=}" "${RUN_TOP_REQUIRED:=}"
+# synth-top: Yosys on the whole accelerator top is cut off after this many seconds
+# (the stage is then a warning and the report falls back to the array alone)
+: "${RUN_TOP_SYNTH_TIMEOUT:=600}"
 MK=(${MAKE} --no-print-directory)
 
 flow="$B/flow/$CFG_NAME"
 rundir="$flow/run"
 repdir="$flow/report"
 # every figure of the report comes from this run: no stale liberty results
-rm -rf "$flow/synth" "$flow/sta" "$flow/power" "$repdir"
+rm -rf "$flow/synth" "$flow/sta" "$flow/power" "$flow/synth-top" "$flow/sta-top" "$flow/rtl_check.kv" "$repdir"
 mkdir -p "$rundir" "$repdir"
 stages="$rundir/stages.kv"
 : >"$stages"
@@ -33,7 +39,7 @@ failed=()
 warn=()
 sky_lib="$PDK_DIR/sky130_fd_sc_hd__tt_025C_1v80.lib.gz"
 asap_lib="$PDK_DIR/asap7sc7p5t_SIMPLE_RVT_FF_nldm_211120.lib.gz"
-nstage=11
+nstage=13
 i=0
 
 record() { printf 'stage.%s=%s|%s|%s\n' "$1" "$2" "$3" "$4" >>"$stages"; }
@@ -98,8 +104,68 @@ fi
 matched=$(grep -Eo 'matched [0-9]+ [a-z ]*' "$rundir/sim.log" | tail -n 1)
 [ -n "$matched" ] && sed -i "s/^\(stage\.sim=[^|]*|[^|]*|\)\(.*\)$/\1\2; $matched/" "$stages"
 
+# 4b. rtl-check: one decode GEMV on the top-level RTL (Verilator, through the AXI
+#     ports, no back-pressure): measured cycles next to the event model's
+#     prediction in the report. Shape: the 3B up-projection K=3200, M=8640 (the
+#     `make bench-top` GEMV), clipped to the configuration's max_k / max_m.
+rtl_kv="$flow/rtl_check.kv"
+cfg_get() { sed -nE "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*([0-9]+).*/\1/p" "$B/$CFG_NAME/config.cfg" | tail -n 1; }
+rk=$(cfg_get max_k); rm_=$(cfg_get max_m)
+rk=$(( rk < 3200 ? rk : 3200 )); rm_=$(( rm_ < 8640 ? rm_ : 8640 ))
+rtl_check() {
+  "${MK[@]}" "$B/$CFG_NAME/vtop/Vtop" || return 1
+  local line
+  "$B/$CFG_NAME/vtop/Vtop" +cfg="$B/$CFG_NAME/config.cfg" +seed="$SEED" +bench="${rk}x${rm_}" | tee "$rundir/rtl-check.out" || return 1
+  line=$(grep -E '^gemv_[0-9]+x[0-9]+_[a-z0-9]+ cycles=' "$rundir/rtl-check.out" | tail -n 1)
+  [ -n "$line" ] || { echo "no 'gemv_... cycles=' line from the bench"; return 1; }
+  { echo "tool=Verilator $(verilator --version | awk '{ print $2 }'), tb/top/tb_top.cpp +bench (AXI ports, no back-pressure)"
+    echo "k=$rk"; echo "m=$rm_"; echo "shape=${line%% *}"
+    echo "$line" | tr ' ' '\n' | grep '='
+    grep -Eo 'matched [0-9]+' "$rundir/rtl-check.out" | awk '{ print "matched=" $2 }'
+  } >"$rtl_kv"
+}
+if grep -qE "^sim-top:" mk/*.mk 2>/dev/null; then
+  if ! stage rtl-check "top-level RTL cycles, GEMV K=${rk} M=${rm_} (Verilator) vs event model" rtl_check; then
+    failed=("${failed[@]:0:${#failed[@]}-1}"); warn+=(rtl-check); rm -f "$rtl_kv"
+  fi
+else
+  skip rtl-check "no top-level RTL yet: latency is the event model only"
+fi
+
 # 5. generic synthesis (always)
 stage synth "Yosys generic, array $top" "${MK[@]}" synth CFG="$CFG"
+
+# 5b. synth-top: the whole accelerator (controllers, AXI, array; SRAMs as black
+#     boxes with the modelled area), Yosys generic + sky130 liberty, then
+#     OpenSTA timing/power of the top. Not fatal and time-limited
+#     (RUN_TOP_SYNTH_TIMEOUT): on failure the report falls back to the array.
+# limited SECONDS CMD...: run CMD in its own process group and stop the whole group
+# (make, synth.sh, yosys, sta) when it takes longer than SECONDS
+limited() {
+  local t=$1 pid w st; shift
+  setsid "$@" &
+  pid=$!
+  ( sleep "$t" & sp=$!; trap 'kill $sp 2>/dev/null; exit 0' TERM; wait $sp
+    echo "stopped after ${t}s (RUN_TOP_SYNTH_TIMEOUT)"; kill -TERM -- -"$pid" 2>/dev/null ) &
+  w=$!
+  wait "$pid"; st=$?
+  kill "$w" 2>/dev/null; wait "$w" 2>/dev/null
+  return $st
+}
+synth_top() {
+  if [ -r "$sky_lib" ]; then
+    limited "$RUN_TOP_SYNTH_TIMEOUT" "${MK[@]}" sta CFG="$CFG" PART=top LIB=sky130 POWER_ACTIVITIES="0 1"
+  else
+    limited "$RUN_TOP_SYNTH_TIMEOUT" "${MK[@]}" synth CFG="$CFG" PART=top
+  fi
+}
+if grep -q '^SLT_TOP[[:space:]]*:=' "$params"; then
+  if ! stage synth-top "Yosys$( [ -r "$sky_lib" ] && echo " + OpenSTA sky130") on the accelerator top, SRAM area modelled (limit ${RUN_TOP_SYNTH_TIMEOUT}s)" synth_top; then
+    failed=("${failed[@]:0:${#failed[@]}-1}"); warn+=(synth-top); rm -rf "$flow/synth-top" "$flow/sta-top"
+  fi
+else
+  skip synth-top "no SLT_TOP in params.mk: array only"
+fi
 
 # 6-7. sky130: liberty synthesis + OpenSTA timing/power, then power per block
 if [ -r "$sky_lib" ]; then

@@ -29,12 +29,15 @@ params_get() { sed -nE "s/^[[:space:]]*$2[[:space:]]*[:?]?=[[:space:]]*(.*[^[:sp
 # calc EXPR: floating-point arithmetic through awk, printed with %g
 calc() { awk "BEGIN { printf \"%.6g\", $* }"; }
 
-# params_files PARAMS: the RTL files a generator make fragment lists in
-# SLT_RTL_FILES, with $(SLT_DIR) (the fragment's folder) resolved
+# params_files PARAMS [VAR]: the RTL files a generator make fragment lists in
+# VAR (default SLT_RTL_FILES; SLT_TOP_FILES for the accelerator top), with
+# $(SLT_RTL_FILES) and $(SLT_DIR) (the fragment's folder) resolved
 params_files() {
-  local d
+  local d rtl
   d=$(cd "$(dirname "$1")" && pwd)
-  params_get "$1" SLT_RTL_FILES | sed "s|\$(SLT_DIR)|$d|g" | tr ' ' '\n' | sed '/^$/d'
+  rtl=$(params_get "$1" SLT_RTL_FILES)
+  params_get "$1" "${2:-SLT_RTL_FILES}" | sed -e "s|\$(SLT_RTL_FILES)|$rtl|g" -e "s|\$(SLT_DIR)|$d|g" |
+    tr ' ' '\n' | sed '/^$/d'
 }
 
 # collect_sources: fill the arrays files[] and incdirs[]: the SLT_RTL_FILES of
@@ -50,7 +53,7 @@ collect_sources() {
     while IFS= read -r f; do all+=("$f"); done < <(find "$d" -maxdepth 1 -name '*.v' | sort)
   done
   if [ ${#rtl_dirs[@]} -eq 0 ] && [ -n "${params:-}" ]; then
-    while IFS= read -r f; do all+=("$f"); done < <(params_files "$params")
+    while IFS= read -r f; do all+=("$f"); done < <(params_files "$params" "${files_var:-SLT_RTL_FILES}")
     incdirs+=("$(cd "$(dirname "$params")" && pwd)")
   fi
   all+=("${files[@]}")

@@ -34,6 +34,7 @@ BEGIN {
         "$_DFF_P_ 16 $_DFF_N_ 16", t, " ")
   for (i = 1; i in t; i += 2) ycost[t[i]] = t[i + 1] + 0
   nfile = 0
+  nblocks = split("array_glue table_builders row_lanes control axi other", blocks, " ")
 }
 FNR == 1 { nfile++; section = "" }
 
@@ -76,8 +77,13 @@ incells && /^     [^ ]/ && NF == 2 {
 
 # ---- helpers --------------------------------------------------------------
 # readable key for a module: $paramod\mod\P=s32'0..01000 -> mod__P_8
-function keyname(n,   parts, k, i, p, v, bits, d, j) {
+function keyname(n,   parts, k, i, p, v, bits, d, j, h) {
   sub(/^\\/, "", n)
+  # long parameter lists: Yosys names the module $paramod$<sha1>\<module>
+  if (n ~ /^\$paramod\$[0-9a-f]+\\/) {
+    h = n; sub(/^\$paramod\$/, "", h); sub(/\\.*$/, "", h); sub(/^[^\\]*\\/, "", n)
+    n = n "__h" substr(h, 1, 8)
+  }
   if (n ~ /^\$paramod\\/) {
     sub(/^\$paramod\\/, "", n)
     k = split(n, parts, /\\/)
@@ -94,6 +100,19 @@ function keyname(n,   parts, k, i, p, v, bits, d, j) {
   }
   gsub(/[^A-Za-z0-9_]/, "_", n)
   return n
+}
+# the block of the accelerator a module belongs to (report's area breakdown):
+# array_glue (the array module itself), table_builders, row_lanes (with their
+# valid pipes), control (slt_top_ctrl, weight decoders, SRAM wrappers, the top's
+# own glue), axi (AXI4-Lite register slave, AXI4-Stream skid buffers, pack and
+# unpack), other
+function block_of(k) {
+  if (k ~ /^slt_table_builder/) return "table_builders"
+  if (k ~ /lane|^slt_valid_pipe/) return "row_lanes"
+  if (k ~ /^slt_array/) return "array_glue"
+  if (k ~ /^slt_(axil_regs|axis_skid|pack|unpack)/) return "axi"
+  if (k ~ /^slt_(top|weight_decode|t5_decode|sram)/) return "control"
+  return "other"
 }
 function is_flop(ty) { return ty ~ /^\$_(S?DFF|DFFE|SDFFE|SDFFCE|DFFSR|DFFSRE|ALDFF|ALDFFE|DLATCH|DLATCHSR|SR)_/ }
 function extra_cost(ty) {
@@ -195,6 +214,17 @@ END {
     }
     n = split(bbs[m], bl, " ")
     for (i = 1; i <= n; i++) { bbinst[bl[i]] += mult[m] * bbcount[m, bl[i]] }
+    b = block_of(k); blk_seen[b] = 1
+    blk_cells[b] += mult[m] * cells
+    if (MODE == "generic") { blk_flops[b] += mult[m] * flops; blk_tr[b] += mult[m] * tr }
+    else blk_area[b] += mult[m] * a
+  }
+  # per block (every instance counted; SRAM macros are black boxes: no cells)
+  for (bi = 1; bi <= nblocks; bi++) {
+    b = blocks[bi]
+    print "block." b ".cells=" blk_cells[b] + 0
+    if (MODE == "generic") { print "block." b ".flops=" blk_flops[b] + 0; print "block." b ".transistors=" blk_tr[b] + 0 }
+    else printf "block.%s.area_um2=%.3f\n", b, blk_area[b] + 0
   }
   # black boxes and their modelled area (see the model format at the top)
   bblist = ""; bbarea = 0; unmodelled = ""; nm = 0
@@ -218,9 +248,12 @@ END {
     while ((getline line < BBCELLS) > 0) {
       n = split(line, f, " ")
       if (f[1] == "module") { cur = f[2]; continue }
-      if (f[1] == "cell") { incell = 1; ctypename = f[2]; sub(/^\\/, "", ctypename); delete pv; continue }
-      if (incell && f[1] == "parameter") { p = f[n - 1]; sub(/^\\/, "", p); pv[p] = decval(f[n]); continue }
+      if (f[1] == "cell") { incell = 1; ctypename = f[2]; sub(/^\\/, "", ctypename); delete pv; plist = ""; continue }
+      if (incell && f[1] == "parameter") { p = f[n - 1]; sub(/^\\/, "", p); pv[p] = decval(f[n]); plist = plist " " p "=" pv[p]; continue }
       if (incell && f[1] == "end") {
+        # every black-box instance group with its parameters (the SRAM shapes
+        # synth.sh hands to the SRAM model): <type> count=<instances> P=v ...
+        print "blackbox_cell." (++nbbc) "=" ctypename " count=" mult[cur] plist
         incell = 0; a = model_area(ctypename)
         handled[ctypename] = 1
         if (a == "") { if (index(" " unmodelled " ", " " ctypename " ") == 0) unmodelled = unmodelled " " ctypename }

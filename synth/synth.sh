@@ -25,7 +25,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
 
-params="" top="" out="" lib="" clock="" clock_src="" bbmodel="" name="" libroot="build/lib"
+params="" files_var="" sram_model="" top="" out="" lib="" clock="" clock_src="" bbmodel="" name="" libroot="build/lib"
 rtl_dirs=() files=() defines=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -39,6 +39,8 @@ while [ $# -gt 0 ]; do
     --cfg) [ "$clock_src" = "command line" ] || { clock=$(clock_mhz_from "$2"); clock_src=$2; }; shift ;;
     --define) defines+=("$2"); shift ;;
     --blackbox) bbmodel=$2; shift ;;
+    --files-var) files_var=$2; shift ;;
+    --sram-model) sram_model=$2; shift ;;
     --name) name=$2; shift ;;
     --libdir) libroot=$2; shift ;;
     *) die "unknown argument '$1' (see the header of $0)" ;;
@@ -55,6 +57,11 @@ bbnames=""
 if [ -n "$bbmodel" ]; then
   [ -r "$bbmodel" ] || die "cannot read black-box model '$bbmodel'"
   bbnames=$(sed 's/#.*//' "$bbmodel" | awk 'NF >= 2 { print $1 }' | sort -u | tr '\n' ' ')
+fi
+
+# the SRAM model prices slt_sram_macro: keep it a black box and dump its shapes
+if [ -n "$sram_model" ]; then
+  case " $bbnames " in *" slt_sram_macro "*) ;; *) bbnames="$bbnames slt_sram_macro" ;; esac
 fi
 
 mkdir -p "$out/generic"
@@ -101,8 +108,28 @@ yver=$(yosys -V | awk '{ print $1, $2 }')
   echo "library=none (Yosys internal gates)"
   echo "files=${#files[@]}"
   echo "yosys_seconds=$secs"
-  awk -v MODE=generic -f "$here/stat2kv.awk" "$gen_dir/stat.txt" "$gen_dir/stat_count.txt"
+  awk -v MODE=generic -v BBCELLS="$gen_dir/blackbox_cells.txt" -f "$here/stat2kv.awk" "$gen_dir/stat.txt" "$gen_dir/stat_count.txt"
 } >"$gen_dir/summary.kv"
+
+# ---- SRAM macros: modelled area from gen/sram_model.c (build/bin/sltsram) --------
+# The shapes (Depth x Width, instances) of the slt_sram_macro black boxes of this
+# netlist go to the model, which writes the black-box area file (sky130 and
+# 28 nm lines; none for ASAP7: not modelled) and sram.kv (totals per node).
+rm -f "$out/blackbox_area.txt" "$out/sram.kv"
+if [ -n "$sram_model" ]; then
+  shapes=$(sed -n 's/^blackbox_cell\.[0-9]*=slt_sram_macro //p' "$gen_dir/summary.kv" |
+    awk '{ d = w = ""; c = 0
+           for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "Depth") d = kv[2]; else if (kv[1] == "Width") w = kv[2]; else if (kv[1] == "count") c = kv[2] }
+           if (d != "" && w != "") { k = d "x" w; if (!(k in n)) o[++m] = k; n[k] += c } }
+         END { for (i = 1; i <= m; i++) printf "%s*%d ", o[i], n[o[i]] }')
+  if [ -n "$shapes" ]; then
+    [ -x "$sram_model" ] || die "SRAM model program '$sram_model' not found (make build/bin/sltsram)"
+    # shellcheck disable=SC2086
+    "$sram_model" --blackbox "$out/blackbox_area.txt" --kv "$out/sram.kv" $shapes || die "$sram_model failed"
+    echo "SRAM macros (modelled, gen/sram_model.c): $shapes -> $out/blackbox_area.txt"
+    [ -n "$bbmodel" ] || bbmodel="$out/blackbox_area.txt"
+  fi
+fi
 if [ -n "$lib" ]; then
   {
     echo "flow=liberty"
@@ -141,6 +168,19 @@ awk -F= -v LIB="${lib_dir:+$lib_dir/summary.kv}" '
     if (LIB != "") printf " %9d %12.3f", tot[2, "cells"], tot[2, "area_logic_um2"]
     printf "\n"
   }' "$gen_dir/summary.kv" ${lib_dir:+"$lib_dir/summary.kv"}
+# per block (accelerator top: array parts, controllers, AXI) and the modelled SRAM
+if [ "$(kv_get "$gen_dir/summary.kv" block.control.cells)" != 0 ] || [ "$(kv_get "$gen_dir/summary.kv" block.axi.cells)" != 0 ]; then
+  banner "per-block figures: $name (every instance; SRAM macros: black boxes, area MODELLED by gen/sram_model.c)"
+  printf '%-16s %8s %11s %14s\n' block cells transistors "${tag:+area_um2}"
+  for b in array_glue table_builders row_lanes control axi other; do
+    printf '%-16s %8s %11s %14s\n' "$b" "$(kv_get "$gen_dir/summary.kv" block.$b.cells)" \
+      "$(kv_get "$gen_dir/summary.kv" block.$b.transistors)" "${lib_dir:+$(kv_get "$lib_dir/summary.kv" block.$b.area_um2)}"
+  done
+  if [ -s "$out/sram.kv" ]; then
+    echo "SRAM macros (MODEL, $(kv_get "$out/sram.kv" sram.instances) instances, $(kv_get "$out/sram.kv" sram.kbit) Kbit):" \
+      "sky130 $(kv_get "$out/sram.kv" sram.sky130.area_um2) um^2, 28nm $(kv_get "$out/sram.kv" sram.28nm.area_um2) um^2, ASAP7 not modelled"
+  fi
+fi
 g="$gen_dir/summary.kv"
 echo "transistors: $(kv_get "$g" transistors) (Yosys stat -tech cmos alone: $(kv_get "$g" transistors_yosys), flops it leaves out added)"
 [ "$(kv_get "$g" blackbox_instances)" != 0 ] && echo "black boxes: $(kv_get "$g" blackboxes) (no cells, no transistors counted)"

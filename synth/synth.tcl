@@ -95,5 +95,12 @@ yosys check -assert
 yosys tee -q -o $lib_dir/stat.txt stat -liberty $lib
 yosys tee -q -o $lib_dir/stat.json stat -json -liberty $lib
 # A netlist OpenSTA 2019 reads: no attributes, no expressions, bit-level
-# constants, simple left-hand sides.
+# constants, simple left-hand sides, and no parameters on black-box instances
+# (its Verilog reader rejects `slt_sram_macro #(.Depth(..))`; the shapes were
+# dumped to blackbox_cells.txt above and the area is already counted).
+foreach bb [env_or SLT_BLACKBOX ""] {
+  foreach prm {Depth Width AddrWidth} {
+    catch {yosys setparam -unset $prm */t:$bb}
+  }
+}
 yosys write_verilog -noattr -noexpr -nohex -nodec -simple-lhs $lib_dir/netlist.v

@@ -114,6 +114,25 @@ generic)
     bash -c "! constraints/mk_sdc.sh --clock-mhz 0 --time-unit ns >/dev/null 2>&1"
   check "unknown time unit is rejected" \
     bash -c "! constraints/mk_sdc.sh --clock-mhz 100 --time-unit us >/dev/null 2>&1"
+
+  # the SRAM black-box area file comes from gen/sram_model.c through build/bin/sltsram
+  SLTSRAM=${SLTSRAM:-build/bin/sltsram}
+  if [ -x "$SLTSRAM" ]; then
+    banner "SRAM macro area model (sltsram): black-box file and summary"
+    check "sltsram runs" run "$out/sltsram.log" "$SLTSRAM" --blackbox "$out/bb_sram.txt" --kv "$out/sram.kv" 1024x64*2 512x32
+    # sky130 1024x64 = 64 Kbit = one macro: 6.494 um^2/bit * 65536 + 111093 = 536683.784 um^2;
+    # 512x32: 6.494 * 16384 + 111093 = 217490.696; total 2 * 536683.784 + 217490.696 = 1290858.264
+    check "sky130 line: 6.494 * 65536 + 111093 um^2" near \
+      "$(awk '$1 == "slt_sram_macro" && $2 == "Depth=1024" && $3 == "Width=64" && $4 == "lib=sky130*" { print $5 }' "$out/bb_sram.txt")" 536683.784 0.01
+    check "a 28 nm line per shape" eq "$(grep -c 'lib=28nm\*' "$out/bb_sram.txt")" 2
+    check "no ASAP7 line (not modelled), and the file says so" \
+      bash -c "! grep -q 'lib=asap7' '$out/bb_sram.txt' && grep -q 'NOT MODELLED for ASAP7' '$out/bb_sram.txt' && grep -q MODELLED '$out/sram.kv'"
+    check "summary: 3 instances, total = 2 x 1024x64 + 1 x 512x32 (sky130)" near "$(kv_get "$out/sram.kv" sram.sky130.area_um2)" \
+      1290858.264 0.01
+    check "a malformed shape is rejected" bash -c "! '$SLTSRAM' --kv /dev/null 10x >/dev/null 2>&1"
+  else
+    echo "note: $SLTSRAM not built: SRAM model checks skipped (make build/bin/sltsram)"
+  fi
   finish ;;
 # ---------------------------------------------------------------------------------------
 sky130)

@@ -54,6 +54,34 @@ for m in $models; do
 done
 [ $fail = 0 ] && echo "ok: required fields present and sane (liberty: $([ $have_lib = 1 ] && echo sky130 || echo none))"
 
+# top-level figures: what area_um2 / fmax_mhz refer to, the area per block with the
+# modelled SRAM, the measured RTL cycles next to the event model (rtl-check)
+mapfile -t t < <("$jc" "$j" area_of fmax_of rtl_check/cycles rtl_check/predicted_cycles rtl_check/ratio \
+  energy_model/controllers_axi_included area_blocks_um2/control area_blocks_um2/axi area_blocks_um2/sram_sky130_modelled \
+  area_blocks_um2/sram_asap7 latency_source)
+case "${t[0]}" in array|top) ;; *) bad "area_of = '${t[0]}', expected array or top" ;; esac
+case "${t[1]}" in array|top) ;; *) bad "fmax_of = '${t[1]}', expected array or top" ;; esac
+case "${t[5]}" in true|false) ;; *) bad "energy_model/controllers_axi_included = '${t[5]}'" ;; esac
+if [ "${t[0]}" = top ]; then
+  pos area_blocks_um2/control "${t[6]}"; pos area_blocks_um2/axi "${t[7]}"
+  pos area_blocks_um2/sram_sky130_modelled "${t[8]}"
+  [ "${t[9]}" = "not modelled" ] || bad "area_blocks_um2/sram_asap7 = '${t[9]}', expected 'not modelled'"
+  grep -q '^### Accelerator top by block' "$dir/report.md" || bad "report.md has no top area table"
+  grep -q 'SRAM macros .*MODEL' "$dir/report.md" || bad "report.md does not label the SRAM area as a model"
+else
+  grep -q 'accelerator top was not synthesised' "$dir/report.md" || bad "report.md does not say the top was not synthesised"
+fi
+if [ "${t[2]}" != MISSING ] && [ "${t[2]}" != null ]; then
+  pos rtl_check/cycles "${t[2]}"; pos rtl_check/predicted_cycles "${t[3]}"; pos rtl_check/ratio "${t[4]}"
+  # sanity only (tiny's 64x64 GEMV is fill-dominated: about 1.4); slim's 3200x8640 is about 1.0
+  awk -v r="${t[4]}" 'BEGIN { exit !(r > 0.5 && r < 2) }' || bad "rtl_check/ratio = ${t[4]}: RTL and event model disagree by more than 2x"
+else
+  grep -q 'latency is the event model only' "$dir/report.md" || bad "report.md does not say the latency was not measured"
+fi
+[[ ${t[10]} == *"event model"* ]] || bad "latency_source = '${t[10]}'"
+grep -q '^## Latency: event model and measured RTL' "$dir/report.md" || bad "report.md has no model-vs-measured latency section"
+[ $fail = 0 ] && echo "ok: area_of=${t[0]} fmax_of=${t[1]} rtl_check ratio=${t[4]} controllers/AXI energy=${t[5]}"
+
 # SVG: xmllint when installed, else a structural grep check
 for s in area energy; do
   f="$dir/$s.svg"

@@ -4,6 +4,8 @@
 #
 #   make sim-top CFG=tiny SEED=1 [TRACE=1]   Verilator: random GEMV/GEMM + error cases
 #   make bench-top                            slim GEMV 3200x8640 t5 on the RTL (ratio to the link)
+#   make lint-top                             verilator/iverilog/yosys on the top (tiny, slim, random)
+#   make sim-top-icarus CFG=tiny SEED=1       Icarus replay of vector files (tb/top/top_vecgen.c)
 #
 # Per configuration: build/<cfg>/top/ (sltgen output) and build/<cfg>/vtop/Vtop.
 
@@ -66,3 +68,34 @@ BENCH_STEPS += bench-top
 bench-top: $(B)/slim/vtop/Vtop ## RTL GEMV 3200x8640 t5 on slim: cycles vs the link-bound ideal
 	@echo "==== bench-top: slim GEMV K=3200 M=8640, t5 weights streamed (Verilator) ===="
 	$(B)/slim/vtop/Vtop +cfg=$(B)/slim/config.cfg +seed=$(SEED) +bench=3200x8640
+
+# ---- lint of the top: Verilator -Wall, Icarus -g2005 -Wall, Yosys synth + check -assert ----
+# (scripts/lint_top.sh; the buffers are rtl/slt_sram_macro.v black boxes for Yosys)
+TOP_LINT_N ?= 2
+TOP_LINT_RANDOM = $(call rnd_names,$(TOP_LINT_N))
+TEST_STEPS += t-top-lint
+.PHONY: lint-top t-top-lint
+lint-top: $(foreach c,tiny slim $(TOP_LINT_RANDOM),$(B)/$(c)/params.mk) ## lint the accelerator top (tiny, slim, random)
+	scripts/lint_top.sh $(foreach c,tiny slim $(TOP_LINT_RANDOM),$(B)/$(c))
+t-top-lint: lint-top
+
+# ---- Icarus: the top through its ports from vector files (tb/top/top_vecgen.c) -------------
+TOP_ICARUS_CONFIGS = tiny rnd$(SEED)_1
+TOP_TB_IV := tb/top/slt_top_icarus_tb.v
+
+$(B)/%/topvec/top_vecgen: tb/top/top_vecgen.c $(B)/%/params.mk $(B)/opt/lib/libsltref.a
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(CWARN) $(CINC) -I$(B)/$*/top -O1 $< $(B)/opt/lib/libsltref.a $(LDLIBS) -o $@
+
+$(B)/%/topvec/tb.vvp: $(TOP_TB_IV) $(B)/%/params.mk
+	@mkdir -p $(@D)
+	iverilog -g2005 -Wall -I$(B)/$* -DSLT_TOP_MODULE=$$(sed -n 's/^SLT_TOP := //p' $(B)/$*/params.mk) \
+	  -s slt_top_icarus_tb -o $@ $(TOP_TB_IV) $(B)/$*/rtl/*.v $(B)/$*/top/*.v
+
+.PHONY: sim-top-icarus t-top-icarus
+sim-top-icarus: $(B)/$(CFG_NAME)/topvec/tb.vvp $(B)/$(CFG_NAME)/topvec/top_vecgen ## Icarus replay of top-level vectors for CFG
+	scripts/top_icarus.sh $(SEED) $(B)/$(CFG_NAME)
+
+TEST_STEPS += t-top-icarus
+t-top-icarus: $(foreach c,$(TOP_ICARUS_CONFIGS),$(B)/$(c)/topvec/tb.vvp $(B)/$(c)/topvec/top_vecgen)
+	scripts/top_icarus.sh $(SEED) $(foreach c,$(TOP_ICARUS_CONFIGS),$(B)/$(c))

@@ -28,6 +28,7 @@ module slt_pack #(
   localparam integer BufW = InW + OutW;
   localparam integer CntW = $clog2(BufW + 1) + 1;  // one spare bit: wider than in_bits_i
   localparam integer InBW = $clog2(InW + 1);
+  localparam integer SHW  = (OutW > 1) ? $clog2(OutW) : 1;
 
   reg  [BufW-1:0] buf_q, buf_d;
   reg  [CntW-1:0] cnt_q, cnt_d;
@@ -54,7 +55,7 @@ module slt_pack #(
       cnt_d = full_beat ? cnt_q - OutW[CntW-1:0] : {CntW{1'b0}};
       if (m_tlast_o) last_d = 1'b0;
     end else if (accept) begin
-      buf_d  = buf_q | (word_ext << cnt_q);
+      buf_d  = buf_q | (word_ext << cnt_q[SHW-1:0]);   // accept: cnt_q < OutW
       cnt_d  = cnt_q + {{(CntW-InBW){1'b0}}, in_bits_i};
       last_d = in_last_i;
     end

@@ -98,6 +98,25 @@ module slt_top_ctrl #(
   localparam integer OutInW  = L * 32;               // one row block of 32-bit results
   localparam integer OutBW   = $clog2(OutInW + 1);
   localparam integer Ternary = (Binary != 0) ? 0 : 1;
+  // descriptor arithmetic without dividers or wide multipliers (synthesis):
+  // NC-1, WL-1 = divmod(K-1, UG) and RB-1, MR-1 = divmod(M-1, L) by a restoring
+  // division of DW bits (one bit per cycle, SDiv), then N*NC and N*RB by shift-add
+  // over the NW bits of N (SMul). Values beyond MaxK/MaxM/MaxN give garbage that the
+  // descriptor checks (which come first) never use.
+  localparam integer KQW     = (MaxK > 2) ? $clog2(MaxK) : 1;   // bits of K-1, K <= MaxK
+  localparam integer MQW     = (MaxM > 2) ? $clog2(MaxM) : 1;
+  localparam integer DW      = (KQW > MQW) ? ((KQW > 2) ? KQW : 2) : ((MQW > 2) ? MQW : 2);
+  localparam integer NW      = (MaxN > 1) ? $clog2(MaxN + 1) : 1;
+  localparam integer RKW     = (UG > 1) ? $clog2(UG) : 1;      // remainder bits (< UG)
+  localparam integer RMW     = (L > 1) ? $clog2(L) : 1;        // remainder bits (< L)
+  localparam integer SCW     = (DW > NW) ? DW : NW;            // setup step counter
+  // frame-bit widths of the unpackers (at least their internal count width)
+  localparam integer FBW0    = $clog2(MaxK * A + 1);            // activation frame bits
+  localparam integer FBW1    = $clog2(BusBits + UG * A + 1);
+  localparam integer FBW     = (FBW0 > FBW1) ? FBW0 : FBW1;
+  localparam integer MFW0    = $clog2(ModeDepth * U + 1);       // mode frame bits
+  localparam integer MFW1    = $clog2(BusBits + U + 1);
+  localparam integer MFW     = (MFW0 > MFW1) ? MFW0 : MFW1;
 
   localparam [3:0] OpNop = 4'd0, OpLoadAct = 4'd1, OpGemv = 4'd3, OpGemm = 4'd4;
   localparam [7:0] ErrMZero = 8'd1, ErrMBig = 8'd2, ErrKZero = 8'd3, ErrKBig = 8'd4, ErrNZero = 8'd5,
@@ -106,7 +125,7 @@ module slt_top_ctrl #(
 
   // main states
   localparam [3:0] SIdle = 4'd0, SSetup = 4'd1, SCheck = 4'd2, SAct = 4'd3, SRun = 4'd4, SOut = 4'd5,
-                   SDrain = 4'd6, SFlush = 4'd7, SDone = 4'd8;
+                   SDrain = 4'd6, SFlush = 4'd7, SDone = 4'd8, SDiv = 4'd9, SMul = 4'd10;
   // input phases (who owns the input stream)
   localparam [2:0] PNone = 3'd0, PAct = 3'd1, PMode = 3'd2, PWgt = 3'd3, PDrain = 3'd4;
 
@@ -120,6 +139,11 @@ module slt_top_ctrl #(
   reg         resident_q;
   reg  [31:0] nc_q, rb_q, mr_q, wl_q;      // chunks, row blocks, rows in last block, codes in last chunk
   reg  [7:0]  err_q, err_d;                // error of the running command (0: none)
+  reg  [SCW-1:0] step_q;              // SDiv/SMul: steps left - 1
+  reg  [DW-1:0]  dk_q, dm_q;          // dividends shifting out, quotients shifting in
+  reg  [RKW-1:0] rk_q;                // remainders
+  reg  [RMW-1:0] rm_q;
+  reg  [NW-1:0]  mn_q;                // N, MSB first
   reg  [7:0]  err_code_q;
   reg  [31:0] err_count_q;
 
@@ -149,12 +173,14 @@ module slt_top_ctrl #(
   reg  [31:0]     act_tok_q;   // tokens whose frame has been opened
   reg  [31:0]     act_done_q;  // tokens completely written
   reg  [AAW-1:0]  act_addr_q;
-  slt_unpack #(.InW(BusBits), .OutW(ActW), .BitsW(32)) u_act_unpack (
+  localparam [FBW-1:0] AC = A[FBW-1:0];
+  wire [FBW-1:0]  act_frame_bits = {{(FBW-KQW-1){1'b0}}, k_q[KQW:0]} * AC;
+  slt_unpack #(.InW(BusBits), .OutW(ActW), .BitsW(FBW)) u_act_unpack (
     .clk_i        (clk_i),
     .rst_ni       (rst_ni),
     .clear_i      (clr),
     .start_i      (au_start),
-    .frame_bits_i (k_q * A),
+    .frame_bits_i (act_frame_bits),
     .in_valid_i   (in_valid & (phase_q == PAct)),
     .in_ready_o   (au_ready),
     .in_data_i    (in_data),
@@ -171,12 +197,14 @@ module slt_top_ctrl #(
   reg            mu_start;
   reg  [MAW-1:0] mode_waddr_q;
   reg            mode_done_q;
-  slt_unpack #(.InW(BusBits), .OutW(U), .BitsW(32)) u_mode_unpack (
+  localparam [MFW-1:0] UC = U[MFW-1:0];
+  wire [MFW-1:0] mode_frame_bits = nc_q[MFW-1:0] * UC;
+  slt_unpack #(.InW(BusBits), .OutW(U), .BitsW(MFW)) u_mode_unpack (
     .clk_i        (clk_i),
     .rst_ni       (rst_ni),
     .clear_i      (clr),
     .start_i      (mu_start),
-    .frame_bits_i (nc_q * U),
+    .frame_bits_i (mode_frame_bits),
     .in_valid_i   (in_valid & (phase_q == PMode)),
     .in_ready_o   (mu_ready),
     .in_data_i    (in_data),
@@ -216,8 +244,12 @@ module slt_top_ctrl #(
   reg              wdone_q;
   wire             w_last_c = (wc_q == nc_q - 32'd1);
   wire             w_last_b = (wb_q == rb_q - 32'd1);
-  wire [31:0]      w_rows   = w_last_b ? mr_q : L;
-  wire [31:0]      w_width  = w_last_c ? wl_q : UG;
+  localparam integer WLW = $clog2(UG + 1);   // codes of a row in a chunk: 1..UG
+  localparam integer WRW = $clog2(L + 1);    // rows of a block: 1..L
+  localparam [WLW-1:0] UGW = UG[WLW-1:0];
+  localparam [WRW-1:0] LW  = L[WRW-1:0];
+  wire [WRW-1:0]   w_rows   = w_last_b ? mr_q[WRW-1:0] : LW;
+  wire [WLW-1:0]   w_width  = w_last_c ? wl_q[WLW-1:0] : UGW;
   reg  [CW-1:0]    s_full_c, s_lastc, s_lastb, s_lastbc;  // codes per row block, the four cases
   wire [CW-1:0]    take     = w_last_b ? (w_last_c ? s_lastbc : s_lastb) : (w_last_c ? s_lastc : s_full_c);
   wire             w_active = (state_q == SRun) & ~wdone_q;
@@ -231,11 +263,11 @@ module slt_top_ctrl #(
     gb_d   = gb_q;
     gcnt_d = gcnt_q;
     if (gb_fire) begin
-      gb_d   = gb_q >> (2 * take);
+      gb_d   = gb_q >> {take, 1'b0};
       gcnt_d = gcnt_q - take;
     end
     if (gb_acc) begin
-      gb_d   = gb_d | ({{(2*Cap-2*Tin){1'b0}}, beat_codes} << (2 * gcnt_after));
+      gb_d   = gb_d | ({{(2*Cap-2*Tin){1'b0}}, beat_codes} << {gcnt_after, 1'b0});
       gcnt_d = gcnt_d + TinC;
     end
     if (clr) begin
@@ -249,15 +281,21 @@ module slt_top_ctrl #(
   wire [KeyW-1:0]   keys_w;
   generate
     for (gi = 0; gi < L; gi = gi + 1) begin : g_krow
-      wire [2*Smax-1:0] shifted = head >> (2 * gi * w_width);
+      localparam integer OW = $clog2(2 * L * UG + 1);
+      localparam [OW-1:0] GI2 = 2 * gi;
+      wire [OW-1:0]     row_off = GI2 * {{(OW-WLW){1'b0}}, w_width};   // 2 * first code of row gi
+      wire [2*Smax-1:0] shifted = head >> row_off;
       wire              real_row = (gi < w_rows);
       genvar gu;
       for (gu = 0; gu < U; gu = gu + 1) begin : g_kunit
+        // key value sum (code_i - 1) * 3^i, |sum| < 3^G / 2: 2G+1 bits two's complement
+        localparam integer SW = 2 * G + 1;
         reg [2*G-1:0] codes;
         reg [F-1:0]   field;
-        integer       i, s, pos;
+        integer       i, pos;
+        reg [SW-1:0]  s;
         /* verilator lint_off UNUSEDSIGNAL */
-        reg [31:0]    mag;  // only MagBits bits are used
+        reg [SW-1:0]  mag;  // only MagBits bits are used
         /* verilator lint_on UNUSEDSIGNAL */
         always @* begin
           for (i = 0; i < G; i = i + 1) begin
@@ -266,7 +304,8 @@ module slt_top_ctrl #(
             else codes[2*i +: 2] = PadCode[1:0];
           end
           field = {F{1'b0}};
-          s = 0;
+          s = {SW{1'b0}};
+          mag = {SW{1'b0}};
           if (AddSub != 0) begin
             for (i = 0; i < G; i = i + 1) begin
               if (Binary != 0) field[i] = (codes[2*i +: 2] == 2'd2);
@@ -276,9 +315,10 @@ module slt_top_ctrl #(
             field[F-1] = (codes[2*G-1 -: 2] == 2'd0);
             for (i = 0; i < G - 1; i = i + 1) field[i] = (codes[2*i +: 2] == 2'd2) ^ field[F-1];
           end else begin
-            for (i = G - 1; i >= 0; i = i - 1) s = s * 3 + $signed({30'd0, codes[2*i +: 2]}) - 1;
-            field[F-1] = (s < 0);
-            mag = (s < 0) ? -s : s;
+            for (i = G - 1; i >= 0; i = i - 1)
+              s = {s[SW-2:0], 1'b0} + s + {{(SW-2){1'b0}}, codes[2*i +: 2]} - {{(SW-1){1'b0}}, 1'b1};
+            field[F-1] = s[SW-1];
+            mag = s[SW-1] ? {SW{1'b0}} - s : s;
             field[MagBits-1:0] = mag[MagBits-1:0];
           end
         end
@@ -295,7 +335,7 @@ module slt_top_ctrl #(
   reg  [AAW-1:0] arow_q, aaddr_q;         // abase + cc;  abase + cn*NC + cc
   reg  [OAW-1:0] oaddr_q, owaddr_q;       // obuf read / write addresses
   reg  [31:0]    ow_cnt_q;                // writes left in this pass group (wraps at N*RB)
-  reg  [31:0]    nrb_q;                   // N * RB
+  reg  [31:0]    nrb_q, nnc_q;            // N * RB, N * NC
   reg  [7:0]     need_q;                  // required gap before a pass's first row
   reg  [7:0]     inflight_q;
   wire           c_half_ok = half_full_q[cc_q[0]];
@@ -312,7 +352,7 @@ module slt_top_ctrl #(
   // obuf partial-sum reads, issued Pd cycles after the row request so the data
   // meets the array Pd cycles after its row (ref/slt_arrayif.h psum_delay)
   reg  [Pd-1:0]  ps_rd_q;                 // stage j: a read is due j+1 cycles after the request
-  reg  [OAW-1:0] ps_addr_q [0:Pd-1];
+  reg  [Pd*OAW-1:0] ps_addr_q;            // stage j at [j*OAW +: OAW]
   reg            ps_use_q;                // row_psum_o carries obuf data this cycle
   reg  [U-1:0]   unit_real_q, unit_real2_q, row_units_q, tmode_q;
   reg  [L-1:0]   row_lanes_q, ev_lanes_q;
@@ -320,10 +360,10 @@ module slt_top_ctrl #(
   reg            ev_row_q, ev_tbl_q;
   wire [U-1:0]   unit_real_now;
   // real groups of the chunk: all U unless it is the last chunk
-  wire [31:0]    real_groups = r_last_c ? ((wl_q + G - 1) / G) : U;
   generate
     for (gi = 0; gi < U; gi = gi + 1) begin : g_ureal
-      assign unit_real_now[gi] = (gi < real_groups);
+      // group gi holds codes gi*G .. gi*G+G-1 of the chunk: real if it has any
+      assign unit_real_now[gi] = ~r_last_c | (wl_q > gi * G);
     end
   endgenerate
   wire [L-1:0] lane_real_now;
@@ -366,7 +406,7 @@ module slt_top_ctrl #(
   wire           out_rd   = (state_q == SOut) & (out_left_q != 32'd0) & ~out_pend_q & (~hold_v_q | hold_acc);
   wire           ps_rd    = ps_rd_q[Pd-1];
   wire           obuf_re  = ps_rd | out_rd;
-  wire [OAW-1:0] obuf_raddr = out_rd ? out_addr_q : ps_addr_q[Pd-1];
+  wire [OAW-1:0] obuf_raddr = out_rd ? out_addr_q : ps_addr_q[(Pd-1)*OAW +: OAW];
   slt_sram #(.Depth(ObufDepth), .Width(PsW)) u_obuf (
     .clk_i (clk_i), .we_i (row_valid_i), .waddr_i (owaddr_q), .wdata_i (row_psum_i),
     .re_i (obuf_re), .raddr_i (obuf_raddr), .rdata_o (obuf_rdata)
@@ -434,8 +474,8 @@ module slt_top_ctrl #(
     else if (k_q > MaxK) chk_err = ErrKBig;
     else if (n_q == 32'd0) chk_err = ErrNZero;
     else if (n_q > MaxN || (op_q == OpGemv && n_q != 32'd1)) chk_err = ErrNBig;
-    else if ({32'd0, abase_q} + {32'd0, nc_q} * {32'd0, n_q} > {32'd0, AbufD}) chk_err = ErrOverflow;
-    else if (is_mm && (rb_q > Half || {32'd0, obase_q} + {32'd0, rb_q} * {32'd0, n_q} > {32'd0, ObufD})) chk_err = ErrOverflow;
+    else if ({1'b0, abase_q} + {1'b0, nnc_q} > {1'b0, AbufD}) chk_err = ErrOverflow;
+    else if (is_mm && (rb_q > Half || {1'b0, obase_q} + {1'b0, nrb_q} > {1'b0, ObufD})) chk_err = ErrOverflow;
   end
   // does the failed command own an input packet to drain?
   wire owns_input = (op_q == OpLoadAct) | is_mm;
@@ -455,7 +495,9 @@ module slt_top_ctrl #(
     fail    = 1'b0;
     case (state_q)
       SIdle: if (go_i) begin state_d = SSetup; err_d = 8'd0; end
-      SSetup: state_d = SCheck;
+      SSetup: state_d = SDiv;
+      SDiv: if (step_q == {SCW{1'b0}}) state_d = SMul;
+      SMul: if (step_q == {SCW{1'b0}}) state_d = SCheck;
       SCheck: begin
         if (chk_err != 8'd0) begin
           err_d = chk_err; fail = 1'b1;
@@ -511,30 +553,54 @@ module slt_top_ctrl #(
   end
 
   // descriptor latch and derived sizes
-  wire [31:0] wl_w     = k_q - (nc_q - 32'd1) * UG;
-  wire [31:0] mr_w     = m_q - (rb_q - 32'd1) * L;
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [31:0] lastc_w  = L * wl_w;   // codes of a row block: low CW bits used
-  wire [31:0] lastb_w  = mr_w * UG;
-  wire [31:0] lastbc_w = mr_w * wl_w;
-  /* verilator lint_on UNUSEDSIGNAL */
+  localparam [RKW:0]  UGD = UG[RKW:0];
+  localparam [RMW:0]  LD  = L[RMW:0];
+  localparam [CW-1:0] UGC = UG[CW-1:0], LC = L[CW-1:0];
+  wire [RKW:0]   rk2 = {rk_q, dk_q[DW-1]};
+  wire [RMW:0]   rm2 = {rm_q, dm_q[DW-1]};
+  wire           qk  = (rk2 >= UGD);
+  wire           qm  = (rm2 >= LD);
+  wire [RKW:0]   rk3 = qk ? rk2 - UGD : rk2;
+  wire [RMW:0]   rm3 = qm ? rm2 - LD : rm2;
+  wire [DW-1:0]  k1  = k_q[DW-1:0] - {{(DW-1){1'b0}}, 1'b1};
+  wire [DW-1:0]  m1  = m_q[DW-1:0] - {{(DW-1){1'b0}}, 1'b1};
+  wire [CW-1:0]  wl_c = wl_q[CW-1:0], mr_c = mr_q[CW-1:0];
   always @(posedge clk_i) begin
     if (state_q == SIdle && go_i) begin
       op_q <= cmd_opcode_i; fmt_q <= cmd_format_i; resident_q <= cmd_resident_i; acc_mode_q <= cmd_accumulate_i;
       m_q <= cmd_m_i; k_q <= cmd_k_i; n_q <= cmd_n_i; abase_q <= cmd_abuf_base_i; obase_q <= cmd_obuf_base_i;
     end
     if (state_q == SSetup) begin
-      nc_q <= (k_q + UG - 1) / UG;
-      rb_q <= (m_q + L - 1) / L;
+      dk_q <= k1; dm_q <= m1; rk_q <= {RKW{1'b0}}; rm_q <= {RMW{1'b0}};
+      step_q <= DW[SCW-1:0] - {{(SCW-1){1'b0}}, 1'b1};
+    end
+    if (state_q == SDiv) begin
+      dk_q <= {dk_q[DW-2:0], qk}; rk_q <= rk3[RKW-1:0];
+      dm_q <= {dm_q[DW-2:0], qm}; rm_q <= rm3[RMW-1:0];
+      step_q <= step_q - {{(SCW-1){1'b0}}, 1'b1};
+      if (step_q == {SCW{1'b0}}) begin
+        // the last step: the quotients and remainders are {dk_q, qk} and rk3 (same for M)
+        // (narrow additions: the upper bits are constant zeros synthesis removes)
+        nc_q <= {{(31-DW){1'b0}}, {1'b0, dk_q[DW-2:0], qk} + {{DW{1'b0}}, 1'b1}};
+        rb_q <= {{(31-DW){1'b0}}, {1'b0, dm_q[DW-2:0], qm} + {{DW{1'b0}}, 1'b1}};
+        wl_q <= {{(31-RKW){1'b0}}, rk3 + {{RKW{1'b0}}, 1'b1}};
+        mr_q <= {{(31-RMW){1'b0}}, rm3 + {{RMW{1'b0}}, 1'b1}};
+        mn_q <= n_q[NW-1:0]; nrb_q <= 32'd0; nnc_q <= 32'd0;
+        step_q <= NW[SCW-1:0] - {{(SCW-1){1'b0}}, 1'b1};
+      end
+    end
+    if (state_q == SMul) begin
+      // MSB first: acc = 2*acc + bit*x
+      nnc_q  <= {nnc_q[30:0], 1'b0} + (mn_q[NW-1] ? nc_q : 32'd0);
+      nrb_q  <= {nrb_q[30:0], 1'b0} + (mn_q[NW-1] ? rb_q : 32'd0);
+      mn_q   <= mn_q << 1;
+      step_q <= step_q - {{(SCW-1){1'b0}}, 1'b1};
     end
     if (state_q == SCheck) begin
-      mr_q     <= m_q - (rb_q - 32'd1) * L;
-      wl_q     <= k_q - (nc_q - 32'd1) * UG;
-      nrb_q    <= n_q * rb_q;
       s_full_c <= SmaxC;
-      s_lastc  <= lastc_w[CW-1:0];
-      s_lastb  <= lastb_w[CW-1:0];
-      s_lastbc <= lastbc_w[CW-1:0];
+      s_lastc  <= LC * wl_c;
+      s_lastb  <= mr_c * UGC;
+      s_lastbc <= mr_c * wl_c;
       // same (token, row block) twice: the second psum read (Pd cycles after its
       // request) must follow the first one's obuf write (Lat + 1 after its request)
       need_q   <= (rb_q >= Lat - Pd + 3) ? 8'd0 : (8'd3 + Lat[7:0] - Pd[7:0] - rb_q[7:0]);
@@ -603,7 +669,7 @@ module slt_top_ctrl #(
 
   // compute sequencer
   wire c_release = r_req & r_last_b & r_last_n;
-  integer pi;
+  integer pi, pj;
   always @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       half_full_q <= 2'b00; cc_q <= 32'd0; cn_q <= 32'd0; cb_q <= 32'd0; ct_q <= 1'b1; cdone_q <= 1'b0;
@@ -660,8 +726,8 @@ module slt_top_ctrl #(
         else begin ow_cnt_q <= ow_cnt_q + 32'd1; owaddr_q <= owaddr_q + {{(OAW-1){1'b0}}, 1'b1}; end
       end
     end
-    ps_addr_q[0] <= oaddr_q;
-    for (pi = 1; pi < Pd; pi = pi + 1) ps_addr_q[pi] <= ps_addr_q[pi-1];
+    ps_addr_q[0 +: OAW] <= oaddr_q;
+    for (pj = 1; pj < Pd; pj = pj + 1) ps_addr_q[pj*OAW +: OAW] <= ps_addr_q[(pj-1)*OAW +: OAW];
     // event bookkeeping: what the array reports one cycle after the inputs
     if (t_req) unit_real2_q <= unit_real_now;
     if (tbl_v_q) begin unit_real_q <= unit_real2_q; tmode_q <= tbl_mode_o; end
@@ -695,7 +761,7 @@ module slt_top_ctrl #(
     if (out_pend_q) begin
       hold_q      <= res32;
       hold_last_q <= out_pend_last_q;
-      hold_bits_q <= out_pend_part_q ? mr_q[OutBW-6:0] * 32 : OutInW[OutBW-1:0];
+      hold_bits_q <= out_pend_part_q ? {mr_q[OutBW-6:0], 5'd0} : OutInW[OutBW-1:0];
     end
   end
 
@@ -703,19 +769,24 @@ module slt_top_ctrl #(
   // counter indices (gen/regs.c): 0 busy, 1 stall, 2 table builds, 3 lookups, 4 skipped,
   // 5 bufmode adds, 6 wbuf reads, 7 wbuf writes, 8 abuf reads, 9 abuf writes,
   // 10 obuf reads, 11 obuf writes, 12 link bytes in, 13 link bytes out, 14 commands
-  reg  [63:0] i_build, i_look, i_skip, i_bufadd;
-  integer     li, ui, ti, nt;
+  // per-cycle event counts: at most L*Terms, so EvW bits (zero-extended to 64 below)
+  localparam integer EvW = $clog2(L * Terms + 1);
+  localparam integer TW  = $clog2(Terms / U + 1);
+  reg  [EvW-1:0] i_build, i_look, i_skip, i_bufadd;
+  reg  [TW-1:0]  nt;
+  integer     li, ui, ti;
   always @* begin
-    i_build = 64'd0; i_look = 64'd0; i_skip = 64'd0; i_bufadd = 64'd0;
-    for (ui = 0; ui < U; ui = ui + 1) i_build = i_build + {63'd0, ev_build_i[ui] & unit_real_q[ui] & ev_tbl_q};
+    i_build = {EvW{1'b0}}; i_look = {EvW{1'b0}}; i_skip = {EvW{1'b0}}; i_bufadd = {EvW{1'b0}};
+    for (ui = 0; ui < U; ui = ui + 1)
+      i_build = i_build + {{(EvW-1){1'b0}}, ev_build_i[ui] & unit_real_q[ui] & ev_tbl_q};
     for (li = 0; li < L; li = li + 1) begin
       for (ui = 0; ui < U; ui = ui + 1) begin
-        nt = 0;
-        for (ti = 0; ti < Terms / U; ti = ti + 1) nt = nt + {31'd0, ev_term_i[li*Terms + ui*(Terms/U) + ti]};
+        nt = {TW{1'b0}};
+        for (ti = 0; ti < Terms / U; ti = ti + 1) nt = nt + {{(TW-1){1'b0}}, ev_term_i[li*Terms + ui*(Terms/U) + ti]};
         if (ev_row_q && ev_lanes_q[li] && ev_units_q[ui]) begin
-          if (nt == 0) i_skip = i_skip + 64'd1;
-          else if (ev_mode_q[ui] && AddSub == 0) i_bufadd = i_bufadd + {32'd0, nt};
-          else i_look = i_look + {32'd0, nt};
+          if (nt == {TW{1'b0}}) i_skip = i_skip + {{(EvW-1){1'b0}}, 1'b1};
+          else if (ev_mode_q[ui] && AddSub == 0) i_bufadd = i_bufadd + {{(EvW-TW){1'b0}}, nt};
+          else i_look = i_look + {{(EvW-TW){1'b0}}, nt};
         end
       end
     end
@@ -728,7 +799,8 @@ module slt_top_ctrl #(
     {63'd0, row_valid_i}, {63'd0, obuf_re},                // 11 obuf writes, 10 obuf reads
     {63'd0, au_valid}, {63'd0, t_req},                     // 9 abuf writes, 8 abuf reads
     {63'd0, wbuf_we}, {63'd0, r_req},                      // 7 wbuf writes, 6 wbuf reads
-    i_bufadd, i_skip, i_look, i_build,                     // 5 .. 2
+    {{(64-EvW){1'b0}}, i_bufadd}, {{(64-EvW){1'b0}}, i_skip},   // 5, 4
+    {{(64-EvW){1'b0}}, i_look}, {{(64-EvW){1'b0}}, i_build},    // 3, 2
     {63'd0, busy_o & ~tbl_v_q & ~row_v_q},                 // 1 stall: the array idle while busy
     {63'd0, busy_o}};                                      // 0 busy
   genvar gc;

@@ -12,7 +12,7 @@
 module slt_unpack #(
   parameter integer InW   = 64,  // beat width, >= 1
   parameter integer OutW  = 96,  // word width, >= 1
-  parameter integer BitsW = 32   // width of frame_bits_i
+  parameter integer BitsW = 32   // width of frame_bits_i, >= $clog2(InW + OutW + 1)
 ) (
   input  wire             clk_i,
   input  wire             rst_ni,
@@ -30,6 +30,8 @@ module slt_unpack #(
 );
   localparam integer BufW = InW + OutW;
   localparam integer CntW = $clog2(BufW + 1);
+  localparam integer LW   = (InW > 1) ? $clog2(InW) : 1;
+  localparam integer SHW  = (OutW > 1) ? $clog2(OutW) : 1;
 
   reg  [BufW-1:0]  buf_q, buf_d;
   reg  [CntW-1:0]  cnt_q, cnt_d;
@@ -43,7 +45,9 @@ module slt_unpack #(
   // bits taken from this beat: min(InW, left)
   wire             take_all  = (left_q >= InW[BitsW-1:0]);
   wire [CntW-1:0]  take      = take_all ? InW[CntW-1:0] : left_q[CntW-1:0];
-  wire [InW-1:0]   keep_mask = take_all ? {InW{1'b1}} : ~({InW{1'b1}} << left_q);
+  // when not take_all, left_q < InW: its low LW bits are the whole value
+  wire [LW-1:0]    left_lo   = left_q[LW-1:0];
+  wire [InW-1:0]   keep_mask = take_all ? {InW{1'b1}} : ~({InW{1'b1}} << left_lo);
   wire [BufW-1:0]  beat_ext  = {{OutW{1'b0}}, in_data_i & keep_mask};
 
   assign in_ready_o  = active_q & ~left_zero & ~full_word;
@@ -63,7 +67,7 @@ module slt_unpack #(
       cnt_d = full_word ? cnt_q - OutW[CntW-1:0] : {CntW{1'b0}};
       if (out_last_o) active_d = 1'b0;
     end else if (accept) begin
-      buf_d  = buf_q | (beat_ext << cnt_q);
+      buf_d  = buf_q | (beat_ext << cnt_q[SHW-1:0]);   // accept: cnt_q < OutW
       cnt_d  = cnt_q + take;
       left_d = left_q - {{(BitsW-CntW){1'b0}}, take};
     end

@@ -406,6 +406,44 @@ static void expect_error(Tb &tb, const char *what, uint32_t got, uint32_t want)
     tb.matched++;
 }
 
+// ABORT of a weight stream that stops early without TLAST: the controller returns to
+// idle with ERR_CODE ABORTED and the next command works. GO while busy: ERR_CODE BUSY,
+// ERR_COUNT + 1, the running command is not disturbed.
+static void run_abort_busy(Tb &tb, const std::vector<Beat> &wb, int m, int k)
+{
+    tb.test = "abort";
+    const slt_config &c = tb.cfg;
+    tb.out_bytes.clear();
+    tb.out_lasts = 0;
+    uint32_t fmt = (uint32_t)c.weight_format;
+    std::vector<int16_t> x((size_t)k, 1);
+    if (tb.command(1, 0, 0, (uint32_t)k, 1, act_stream(&c, x.data(), 1, k))) tb.fail("LOAD_ACT failed");
+    uint32_t errs0 = tb.axil_read(SLT_REG_ERR_COUNT);
+    tb.axil_write(SLT_REG_CMD_CTRL, 3u | fmt << 4);
+    tb.axil_write(SLT_REG_CMD_M, (uint32_t)m);
+    tb.axil_write(SLT_REG_CMD_K, (uint32_t)k);
+    tb.axil_write(SLT_REG_CMD_N, 1);
+    for (size_t i = 0; i + 1 < wb.size(); i++) { Beat b = wb[i]; b.last = false; tb.in_q.push_back(b); }
+    tb.axil_write(SLT_REG_CMD_DOORBELL, 1);
+    for (int i = 0; i < 200 + 8 * (int)wb.size(); i++) tb.step();
+    if (!tb.in_q.empty()) tb.fail("abort: the partial stream was not consumed");
+    uint32_t st = tb.axil_read(SLT_REG_STATUS);
+    if ((st & 3u) != 1u) tb.fail("abort: STATUS %#x before ABORT, expected BUSY without DONE", st);
+    tb.axil_write(SLT_REG_CMD_DOORBELL, 1);  // GO while busy
+    if (tb.axil_read(SLT_REG_ERR_CODE) != 12) tb.fail("GO while busy: ERR_CODE not BUSY");
+    tb.matched++;
+    tb.axil_write(SLT_REG_CMD_DOORBELL, 2);  // ABORT
+    for (int i = 0; i < 64; i++) tb.step();
+    st = tb.axil_read(SLT_REG_STATUS);
+    if ((st & 7u) != 6u) tb.fail("abort: STATUS %#x after ABORT, expected DONE|ERROR, not BUSY", st);
+    tb.axil_write(SLT_REG_STATUS, 6u);
+    expect_error(tb, "abort", tb.axil_read(SLT_REG_ERR_CODE), 14);
+    uint32_t errs1 = tb.axil_read(SLT_REG_ERR_COUNT);
+    if (errs1 != errs0 + 2) tb.fail("abort: ERR_COUNT %u, expected %u", errs1, errs0 + 2);
+    if (tb.out_lasts) tb.fail("abort: results were sent");
+    run_case(tb, m, k, 1, 30, false);
+}
+
 // Illegal descriptors, invalid codes, short and long streams; each followed by a
 // valid command that must work.
 static void run_errors(Tb &tb)
@@ -448,6 +486,7 @@ static void run_errors(Tb &tb)
         expect_error(tb, "invalid weight code", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, bad), 9);
     }
     run_case(tb, 3, k, 1, 30, false);
+    run_abort_busy(tb, wb, m, k);
 }
 
 int main(int argc, char **argv)

@@ -31,7 +31,7 @@ for dir in "$@"; do
   if [ "${SLT_LINT_STAT:-0}" = 1 ]; then sed -n '/=== design hierarchy ===/,$p' "$log.ys"; fi
   rm -f "$log" "$log.ys"
   if [ $ok = 1 ]; then
-    printf 'lint ok   %s (%s): yosys %.1f s, %s cells\n' "$dir" "$top" "$(echo "$t1 - $t0" | bc)" "$cells"
+    printf 'lint ok   %s (%s): yosys %.1f s, %s cells\n' "$dir" "$top" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" "$cells"
     clean=$((clean + 1))
   else status=1; fi
 done

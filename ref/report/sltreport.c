@@ -809,7 +809,7 @@ int main(int argc, char **argv)
     fprintf(f, "\n");
     fprintf(f, "Slim-Llama and H100 figures are as listed in SPEC §1/§9 (press reports of ISSCC 2025 paper 23.9; H100 "
                "measured with NVML). The Slim-Llama die includes its controllers, I/O and 500 KB SRAM; this design's area "
-               "is the array plus modelled SRAM only.\n\n");
+               "is the synthesised logic (%s) plus modelled SRAM.\n\n", area_scope);
 
     /* area */
     fprintf(f, "## Area\n\n| item | value | tool / library / corner |\n| --- | --- | --- |\n");
@@ -818,7 +818,8 @@ int main(int argc, char **argv)
     if (syn.present) {
         fprintf(f, "| array logic area | %.0f µm² | Yosys + ABC, %s (tt, 25 °C, 1.8 V), cell area, no P&R |\n", area_logic_array, TAG_SKY130);
         fprintf(f, "| of which table builders / row lanes / glue | %.0f / %.0f / %.0f µm² | same |\n", a_b, a_l, a_g);
-        fprintf(f, "| array logic scaled to 28 nm | %.0f µm² | x (28/130)² (area scaling, not a synthesis) |\n", area28_scaled);
+        fprintf(f, "| array logic scaled to 28 nm | %.0f µm² | x (28/130)² (area scaling, not a synthesis) |\n",
+                area_logic_array * (28.0 / 130.0) * (28.0 / 130.0));
     } else {
         fprintf(f, "| array logic area | skipped | no liberty (../shared/pdk not found) |\n");
     }

@@ -7,8 +7,9 @@
 #include <stdint.h>
 
 #include "slt_config.h"
+#include "slt_version.h"
 
-#define SLT_GEN_VERSION "0.1.0"
+#define SLT_GEN_VERSION SLT_VERSION
 #define SLT_MOD_NAME_LEN 96
 /* Deepest adder tree: ceil(log2(64 units * 5 weights)) = 9 levels. */
 #define SLT_MAX_TREE_LEVELS 16

@@ -26,8 +26,9 @@ extern "C" {
 #include "slt_config.h"
 
 /* Version of the generator, printed into every emitted file's header comment. */
+#include "slt_version.h"
 #ifndef SLT_GEN_VERSION
-#define SLT_GEN_VERSION "0.1.0"
+#define SLT_GEN_VERSION SLT_VERSION
 #endif
 
 /* Version of the register map itself (ID_VERSION register): bump MAJOR when an

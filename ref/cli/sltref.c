@@ -23,8 +23,8 @@
 #include "slt_vectors.h"
 #include "slt_pack.h"
 #include "slt_quant.h"
+#include "slt_version.h"
 
-#define SLTREF_VERSION "0.1.0"
 #define EXIT_BAD SLT_EXIT_BADINPUT
 
 /* ---- errors ----------------------------------------------------------------- */
@@ -686,7 +686,7 @@ static int handle_info(int argc, char **argv, int *done)
             else usage_all(stdout);
             return 0;
         } else if (!strcmp(argv[i], "--version")) {
-            printf("sltref %s\n", SLTREF_VERSION);
+            printf("sltref %s\n", SLT_VERSION);
             return 0;
         }
     }

@@ -9,14 +9,16 @@
 #   RUN_AREA=1   rerun `make area` (SLT vs add/sub, 8 syntheses, ~1 min); by
 #                default build/area/area.kv is reused when it exists
 #   RUN_QUICK=1  predict reduced layer shapes (test only; the report says so)
-#   RUN_TOP_REQUIRED=1  a failing `make sim-top` fails the run (default: warning)
+#   RUN_TOP_REQUIRED=   (empty) a failing `make sim-top` / rtl-check is only a
+#                warning; default 1: it fails the run, since the report would
+#                otherwise rest on an unverified top
 #   RUN_TOP_SYNTH_TIMEOUT=600  seconds allowed to stage synth-top (Yosys + OpenSTA
 #                on the accelerator top); over it the stage is a warning and the
 #                report falls back to the array alone
 
 RUN_AREA  ?=
 RUN_QUICK ?=
-RUN_TOP_REQUIRED ?=
+RUN_TOP_REQUIRED ?= 1
 RUN_TOP_SYNTH_TIMEOUT ?= 600
 
 $(B)/opt/bin/sltreport: $(B)/opt/obj/ref/report/sltreport.o $(B)/opt/obj/gen/sram_model.o $(B)/opt/lib/libsltref.a

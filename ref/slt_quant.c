@@ -2,7 +2,10 @@
  *
  * Everything the result depends on is float32 arithmetic with one rounding per
  * operation (C11, FLT_EVAL_METHOD 0 on x86-64/aarch64, no FP contraction under
- * -std=c11), so the numbers are the same on every machine. Means are the one
+ * -std=c11), so the numbers are the same on every machine. Scales follow the
+ * published operation order by default (a float32 reciprocal, then a multiply:
+ * two roundings), with one exact division as the SLT_QUANT_EXACT_DIV option.
+ * Means are the one
  * exception: they are accumulated in double and rounded to float32 once (see
  * mean_f32), because a float32 running sum drifts with the order of summation
  * while the double sum is, for any practical n, exact enough that the rounded
@@ -50,19 +53,33 @@ static float mean_f32(const float *v, size_t n, int absolute)
     return (float)(sum / (double)n);
 }
 
-int slt_quant_ternary(const float *w, size_t n, int8_t *q, float *gamma, char *err, size_t errlen)
+static int8_t clamp_ternary(float r)
+{
+    return (int8_t)(r > 1.0f ? 1 : r < -1.0f ? -1 : (int)r);
+}
+
+int slt_quant_ternary_mode(const float *w, size_t n, slt_quant_mode mode, int8_t *q, float *gamma, char *err,
+                           size_t errlen)
 {
     int rc = check_finite("quant ternary", w, n, err, errlen);
     if (rc) return rc;
     float g = fmaxf(mean_f32(w, n, 1), SLT_QUANT_EPS);
-    for (size_t i = 0; i < n; i++) {
-        /* A true float32 division, not w * (1/g): the reciprocal would round
-         * twice and move half-way cases. rintf = round half to even. */
-        float r = rintf(w[i] / g);
-        q[i] = (int8_t)(r > 1.0f ? 1 : r < -1.0f ? -1 : (int)r);
+    if (mode == SLT_QUANT_EXACT_DIV) {
+        /* One correctly rounded division per weight. rintf = half to even. */
+        for (size_t i = 0; i < n; i++) q[i] = clamp_ternary(rintf(w[i] / g));
+    } else {
+        /* BitNet's code: s = 1.0 / mean.clamp(min=1e-5); (w * s).round().clamp(-1, 1),
+         * all float32: the reciprocal rounds, then the product rounds. */
+        float s = 1.0f / g;
+        for (size_t i = 0; i < n; i++) q[i] = clamp_ternary(rintf(w[i] * s));
     }
     *gamma = g;
     return 0;
+}
+
+int slt_quant_ternary(const float *w, size_t n, int8_t *q, float *gamma, char *err, size_t errlen)
+{
+    return slt_quant_ternary_mode(w, n, SLT_QUANT_PUBLISHED, q, gamma, err, errlen);
 }
 
 int slt_quant_binary(const float *w, size_t n, int8_t *q, float *beta, char *err, size_t errlen)
@@ -77,15 +94,18 @@ int slt_quant_binary(const float *w, size_t n, int8_t *q, float *beta, char *err
     return 0;
 }
 
-/* One row: s = Q / max(max|x|, eps); q = clamp(rint(x*s), -Q-1, Q). */
-static void quant_act_row(const float *x, size_t k, float qmax, int16_t *q, float *scale)
+/* One row: s = Q * (1 / max(max|x|, eps)) (published) or Q / max(max|x|, eps)
+ * (exact division); q = clamp(rint(x*s), -Q-1, Q). */
+static void quant_act_row(const float *x, size_t k, float qmax, slt_quant_mode mode, int16_t *q, float *scale)
 {
     float amax = 0.0f;
     for (size_t i = 0; i < k; i++) amax = fmaxf(amax, fabsf(x[i]));
-    float s = qmax / fmaxf(amax, SLT_QUANT_EPS);
+    float den = fmaxf(amax, SLT_QUANT_EPS);
+    /* torch evaluates `Qp / t` (scalar / tensor) as t.reciprocal() * Qp. */
+    float s = mode == SLT_QUANT_EXACT_DIV ? qmax / den : (1.0f / den) * qmax;
     for (size_t i = 0; i < k; i++) {
         float r = rintf(x[i] * s);
-        /* |x*s| <= Q*(1+2^-23) < Q+0.5, so the clamps never fire in practice;
+        /* |x*s| <= Q*(1+2^-21) < Q+0.5, so the clamps never fire in practice;
          * they stay so the contract holds whatever the rounding of s. */
         if (r > qmax) r = qmax;
         if (r < -qmax - 1.0f) r = -qmax - 1.0f;
@@ -97,6 +117,12 @@ static void quant_act_row(const float *x, size_t k, float qmax, int16_t *q, floa
 int slt_quant_act(const float *x, size_t rows, size_t k, int bits, int16_t *q, float *scale,
                   char *err, size_t errlen)
 {
+    return slt_quant_act_mode(x, rows, k, bits, SLT_QUANT_PUBLISHED, q, scale, err, errlen);
+}
+
+int slt_quant_act_mode(const float *x, size_t rows, size_t k, int bits, slt_quant_mode mode, int16_t *q,
+                       float *scale, char *err, size_t errlen)
+{
     if (bits != 4 && bits != 8 && bits != 16)
         return fail(err, errlen, "quant act: bits = %d is not legal: expected 4, 8 or 16", bits);
     if (rows == 0 || k == 0)
@@ -104,7 +130,7 @@ int slt_quant_act(const float *x, size_t rows, size_t k, int bits, int16_t *q, f
     int rc = check_finite("quant act", x, rows * k, err, errlen);
     if (rc) return rc;
     float qmax = (float)((1 << (bits - 1)) - 1);
-    for (size_t r = 0; r < rows; r++) quant_act_row(x + r * k, k, qmax, q + r * k, scale + r);
+    for (size_t r = 0; r < rows; r++) quant_act_row(x + r * k, k, qmax, mode, q + r * k, scale + r);
     return 0;
 }
 

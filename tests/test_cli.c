@@ -248,11 +248,12 @@ static float ref_mean(const float *v, size_t n, int absolute)
     return (float)(s / (double)n);
 }
 
-static float ref_ternary(const float *w, size_t n, int8_t *q)
+/* Published order (reciprocal, then multiply) or, exact != 0, one division. */
+static float ref_ternary(const float *w, size_t n, int8_t *q, int exact)
 {
-    float g = fmaxf(ref_mean(w, n, 1), 1e-5f);
+    float g = fmaxf(ref_mean(w, n, 1), 1e-5f), s = 1.0f / g;
     for (size_t i = 0; i < n; i++) {
-        float r = rintf(w[i] / g);
+        float r = rintf(exact ? w[i] / g : w[i] * s);
         q[i] = (int8_t)(r > 1 ? 1 : r < -1 ? -1 : r);
     }
     return g;
@@ -265,11 +266,11 @@ static float ref_binary(const float *w, size_t n, int8_t *q)
     return ref_mean(w, n, 1);
 }
 
-static float ref_act_row(const float *x, size_t k, int bits, int16_t *q)
+static float ref_act_row(const float *x, size_t k, int bits, int exact, int16_t *q)
 {
     float qm = (float)((1 << (bits - 1)) - 1), m = 0;
     for (size_t i = 0; i < k; i++) m = fmaxf(m, fabsf(x[i]));
-    float s = qm / fmaxf(m, 1e-5f);
+    float s = exact ? qm / fmaxf(m, 1e-5f) : (1.0f / fmaxf(m, 1e-5f)) * qm;
     for (size_t i = 0; i < k; i++) {
         float r = rintf(x[i] * s);
         q[i] = (int16_t)(r > qm ? qm : r < -qm - 1 ? -qm - 1 : r);
@@ -394,12 +395,13 @@ static void cli_quant_w_random_matches_formula(void **state)
         float w[256];
         int8_t q[256];
         for (size_t i = 0; i < n; i++) w[i] = (float)slt_prng_range(&p, -96, 96) / 64.0f;
-        int binary = it & 1;
-        float g = binary ? ref_binary(w, n, q) : ref_ternary(w, n, q);
+        int binary = it & 1, exact = (it & 3) == 2;
+        float g = binary ? ref_binary(w, n, q) : ref_ternary(w, n, q, exact);
         put2("W.npy", SLT_NPY_F32, m, k, w);
         result r;
-        run_ok(&r, binary ? ARGS("quant-w", P("W.npy"), P("Wq.npy"), "--binary")
-                          : ARGS("quant-w", P("W.npy"), P("Wq.npy")));
+        run_ok(&r, binary  ? ARGS("quant-w", P("W.npy"), P("Wq.npy"), "--binary")
+                   : exact ? ARGS("quant-w", P("W.npy"), P("Wq.npy"), "--exact-div")
+                           : ARGS("quant-w", P("W.npy"), P("Wq.npy")));
         char want[64];
         snprintf(want, sizeof want, "gamma=%.9g\n", (double)g);
         expect_text(&r, want);
@@ -459,9 +461,9 @@ static void cli_quant_a_bits_match_formula(void **state)
     (void)state;
     slt_prng p;
     slt_prng_seed(&p, g_seed ^ 0xa);
-    static const struct { const char *opt, *val; int bits; } cases[] = {
-        {"--bits", "4", 4}, {"--bits", "8", 8}, {"--bits", "16", 16}, {"--set", "act_bits=4", 4},
-        {"--set", "act_bits=16", 16}, {"--bits=16", NULL, 16},
+    static const struct { const char *opt, *val; int bits, exact; } cases[] = {
+        {"--bits", "4", 4, 0}, {"--bits", "8", 8, 0}, {"--bits", "16", 16, 0}, {"--set", "act_bits=4", 4, 0},
+        {"--set", "act_bits=16", 16, 0}, {"--bits=16", NULL, 16, 0}, {"--exact-div", NULL, 8, 1},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         size_t n = (size_t)slt_prng_range(&p, 1, 5), k = (size_t)slt_prng_range(&p, 1, 20);
@@ -473,7 +475,7 @@ static void cli_quant_a_bits_match_formula(void **state)
         size_t len = 0;
         for (size_t t = 0; t < n; t++)
             len += (size_t)snprintf(want + len, sizeof want - len, "scale=%.9g\n",
-                                    (double)ref_act_row(x + t * k, k, cases[c].bits, q + t * k));
+                                    (double)ref_act_row(x + t * k, k, cases[c].bits, cases[c].exact, q + t * k));
         result r;
         run_ok(&r, cases[c].val ? ARGS("quant-a", cases[c].opt, cases[c].val, P("X.npy"), P("Xq.npy"))
                                 : ARGS("quant-a", cases[c].opt, P("X.npy"), P("Xq.npy")));

@@ -35,20 +35,52 @@ static void quant_ternary_half_way_to_even(void **state)
     assert_memory_equal(q, want, sizeof want);
 }
 
-static void quant_ternary_divides_not_reciprocal(void **state)
+/* gamma = g below; h = nextafter(g/2): h * (1/g) rounds to exactly 0.5 -> 0
+ * (the published reciprocal-then-multiply), while h / g = 0.50000006 -> 1
+ * (exact division, --exact-div). The default is the published order. */
+static void quant_ternary_reciprocal_then_multiply(void **state)
 {
     (void)state;
-    /* gamma = g below; w = nextafter(g/2) so w/g = 0.50000006 -> 1, while
-     * w * (1/g) rounds to exactly 0.5 -> 0. The contract is the division. */
     const float g = 0x1.3ca85p+0f, h = 0x1.3ca852p-1f;
     const float w[4] = {h, -h, 1.5f * g, 1.5f * g - 0x1p-23f}; /* sum|W| = 4g exactly */
     int8_t q[4];
     float gamma;
     assert_int_equal(slt_quant_ternary(w, 4, q, &gamma, g_err, sizeof g_err), 0);
     assert_true(gamma == g);
-    assert_true(rintf(h * (1.0f / g)) == 0.0f); /* the trap this test guards */
+    assert_true(h * (1.0f / g) == 0.5f); /* a constructed tie of the published order */
+    assert_int_equal(q[0], 0);
+    assert_int_equal(q[1], 0);
+    assert_int_equal(slt_quant_ternary_mode(w, 4, SLT_QUANT_EXACT_DIV, q, &gamma, g_err, sizeof g_err), 0);
+    assert_true(gamma == g);
     assert_int_equal(q[0], 1);
     assert_int_equal(q[1], -1);
+}
+
+/* Constructed ties of the published order: W*s exactly +-0.5 and +-1.5 with
+ * s = 1/gamma rounded. Half to even: 0.5 -> 0, 1.5 -> 2 -> clamp 1. Three
+ * gammas (found by search) where the exact division lands off the tie. */
+static void quant_ternary_published_ties(void **state)
+{
+    (void)state;
+    static const float gs[3] = {0x1.3c9166p+0f, 0x1.3c957cp+0f, 0x1.3c9a76p+0f};
+    static const float hs[3] = {0x1.3c9168p-1f, 0x1.3c957ep-1f, 0x1.3c9a78p-1f};
+    for (int c = 0; c < 3; c++) {
+        const float g = gs[c], h = hs[c];
+        /* |W| sums to 4g exactly: h + h + (g - h) + (g - h) + 2g - ... keep it
+         * simple: {h, -h, 2g - h, -(2g - h)} has sum|W| = 4g, mean g. */
+        const float w[4] = {h, -h, 2.0f * g - h, -(2.0f * g - h)};
+        int8_t q[4];
+        float gamma;
+        assert_int_equal(slt_quant_ternary(w, 4, q, &gamma, g_err, sizeof g_err), 0);
+        if (gamma != g) fail_msg("case %d: gamma %a, want %a", c, (double)gamma, (double)g);
+        float s = 1.0f / g;
+        assert_true(w[0] * s == 0.5f && w[1] * s == -0.5f);
+        const int8_t want[4] = {0, 0, 1, -1};
+        assert_memory_equal(q, want, sizeof want);
+        assert_int_equal(slt_quant_ternary_mode(w, 4, SLT_QUANT_EXACT_DIV, q, &gamma, g_err, sizeof g_err), 0);
+        const int8_t want_div[4] = {1, -1, 1, -1};
+        assert_memory_equal(q, want_div, sizeof want_div);
+    }
 }
 
 static void quant_ternary_mean_accumulated_in_double(void **state)
@@ -118,6 +150,29 @@ static void quant_act_int8_half_way_to_even(void **state)
     assert_memory_equal(q, want, sizeof want);
     assert_true(s[0] == 1.0f);
     assert_true(s[1] == 127.0f);
+}
+
+/* The activation scale as torch computes 127 / amax: 127 * (1/amax), two
+ * roundings. Row 0: amax = 0x1.00014p+0, s = 0x1.fbfd84p+6 (exact division:
+ * 0x1.fbfd86p+6), and x = 0x1.42869ep-6 gives x*s = 2.5 exactly -> 2 (tie to
+ * even); exact division gives 2.5000002 -> 3. Row 1: amax = 0x1.00004p+0,
+ * x = 0x1.83066cp-7: 1.4999999 -> 1 published, an exact tie 1.5 -> 2 by division. */
+static void quant_act_scale_rounds_twice(void **state)
+{
+    (void)state;
+    const float x[4] = {0x1.00014p+0f, 0x1.42869ep-6f, -0x1.00004p+0f, 0x1.83066cp-7f};
+    int16_t q[4];
+    float s[2];
+    assert_int_equal(slt_quant_act(x, 2, 2, 8, q, s, g_err, sizeof g_err), 0);
+    assert_true(s[0] == 0x1.fbfd84p+6f);
+    assert_true(x[1] * s[0] == 2.5f);
+    const int16_t want[4] = {127, 2, -127, 1};
+    assert_memory_equal(q, want, sizeof want);
+    assert_int_equal(slt_quant_act_mode(x, 2, 2, 8, SLT_QUANT_EXACT_DIV, q, s, g_err, sizeof g_err), 0);
+    assert_true(s[0] == 0x1.fbfd86p+6f);
+    assert_true(x[3] * s[1] == 1.5f);
+    const int16_t want_div[4] = {127, 3, -127, 2};
+    assert_memory_equal(q, want_div, sizeof want_div);
 }
 
 static void quant_act_int4_and_int16(void **state)
@@ -208,7 +263,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(quant_ternary_half_way_to_even),
-        cmocka_unit_test(quant_ternary_divides_not_reciprocal),
+        cmocka_unit_test(quant_ternary_reciprocal_then_multiply),
+        cmocka_unit_test(quant_ternary_published_ties),
+        cmocka_unit_test(quant_act_scale_rounds_twice),
         cmocka_unit_test(quant_ternary_mean_accumulated_in_double),
         cmocka_unit_test(quant_ternary_eps_clamp),
         cmocka_unit_test(quant_binary_known_answers),

@@ -59,6 +59,7 @@ enum {
     OPT_SHAPE = 1 << 4,
     OPT_N = 1 << 5,
     OPT_SEED = 1 << 6,
+    OPT_EXACT_DIV = 1 << 7,
 };
 
 typedef struct {
@@ -70,7 +71,7 @@ typedef struct {
 static const option_def g_options[] = {
     {"--binary", OPT_BINARY, 0}, {"--bits", OPT_BITS, 1},   {"--model", OPT_MODEL, 1},
     {"--format", OPT_FORMAT, 1}, {"--shape", OPT_SHAPE, 1}, {"--n", OPT_N, 1},
-    {"--seed", OPT_SEED, 1},
+    {"--seed", OPT_SEED, 1}, {"--exact-div", OPT_EXACT_DIV, 0},
 };
 #define N_OPTIONS (sizeof g_options / sizeof g_options[0])
 
@@ -294,6 +295,8 @@ static int quant_w_run(const args *a, const slt_config *cfg)
     (void)cfg;
     const char *in = a->pos[1], *out = a->pos[2];
     int binary = (a->given & OPT_BINARY) != 0;
+    slt_quant_mode mode = (a->given & OPT_EXACT_DIV) ? SLT_QUANT_EXACT_DIV : SLT_QUANT_PUBLISHED;
+    if (binary && mode == SLT_QUANT_EXACT_DIV) return die("quant-w: --exact-div applies to ternary weights only");
     slt_npy w;
     int rc = load(in, &w);
     if (rc) return rc;
@@ -303,7 +306,7 @@ static int quant_w_run(const args *a, const slt_config *cfg)
     if (!(rc = check_array(in, &w, DT(SLT_NPY_F32), 2, 2, "float32 [M,K]")) && !(rc = check_finite(in, &w))) {
         if (!(q = malloc(w.count))) rc = die("%s: out of memory", in);
         else if (binary ? slt_quant_binary(w.data, w.count, q, &scale, err, sizeof err)
-                        : slt_quant_ternary(w.data, w.count, q, &scale, err, sizeof err))
+                        : slt_quant_ternary_mode(w.data, w.count, mode, q, &scale, err, sizeof err))
             rc = die("%s: %s", in, err);
         else if (!(rc = write_npy(out, SLT_NPY_I8, 2, w.shape, q)))
             printf("gamma=%.9g\n", (double)scale);
@@ -340,7 +343,7 @@ static void *act_output(const int16_t *q, size_t n, int bits)
     return o;
 }
 
-static int quant_a_compute(const char *in, const char *out, const slt_npy *x, int bits)
+static int quant_a_compute(const char *in, const char *out, const slt_npy *x, int bits, slt_quant_mode mode)
 {
     size_t k = x->shape[x->ndim - 1], rows = x->count / k;
     int16_t *q = malloc(x->count * sizeof *q);
@@ -349,7 +352,7 @@ static int quant_a_compute(const char *in, const char *out, const slt_npy *x, in
     char err[SLT_ERRLEN];
     int rc = 0;
     if (!q || !s) rc = die("%s: out of memory", in);
-    else if (slt_quant_act(x->data, rows, k, bits, q, s, err, sizeof err)) rc = die("%s: %s", in, err);
+    else if (slt_quant_act_mode(x->data, rows, k, bits, mode, q, s, err, sizeof err)) rc = die("%s: %s", in, err);
     else if (!(o = act_output(q, x->count, bits))) rc = die("%s: out of memory", in);
     else if (!(rc = write_npy(out, bits == 16 ? SLT_NPY_I16 : SLT_NPY_I8, x->ndim, x->shape, o)))
         for (size_t r = 0; r < rows; r++) printf("scale=%.9g\n", (double)s[r]);
@@ -367,7 +370,8 @@ static int quant_a_run(const args *a, const slt_config *cfg)
     slt_npy x;
     if ((rc = load(in, &x))) return rc;
     if (!(rc = check_array(in, &x, DT(SLT_NPY_F32), 1, 2, "float32 [N,K] or [K]")) && !(rc = check_finite(in, &x)))
-        rc = quant_a_compute(in, out, &x, bits);
+        rc = quant_a_compute(in, out, &x, bits,
+                             (a->given & OPT_EXACT_DIV) ? SLT_QUANT_EXACT_DIV : SLT_QUANT_PUBLISHED);
     slt_npy_free(&x);
     return rc;
 }
@@ -550,14 +554,20 @@ static int vectors_run(const args *a, const slt_config *cfg)
 /* ---- command table and help ------------------------------------------------- */
 
 static const command g_commands[] = {
-    {"quant-w", "W.npy Wq.npy [--binary]", {"W.npy", "Wq.npy", NULL}, OPT_BINARY, quant_w_run,
+    {"quant-w", "W.npy Wq.npy [--binary | --exact-div]", {"W.npy", "Wq.npy", NULL}, OPT_BINARY | OPT_EXACT_DIV,
+     quant_w_run,
      "Quantise float32 weights W [M,K] per tensor to int8 Wq [M,K].\n"
-     "  ternary (default): gamma = max(mean|W|, 1e-5), Wq = clamp(rint(W/gamma), -1, 1)\n"
+     "  ternary (default): gamma = max(mean|W|, 1e-5), s = 1/gamma (float32, as BitNet's\n"
+     "                     code), Wq = clamp(rint(W*s), -1, 1), rint = half to even\n"
+     "  --exact-div:       Wq = clamp(rint(W/gamma), -1, 1) (one rounding)\n"
      "  --binary:          alpha = mean(W), Wq = W-alpha > 0 ? +1 : -1, scale beta = mean|W|\n"
      "Prints one line gamma=<%.9g> (the beta scale with --binary).\n"},
-    {"quant-a", "X.npy Xq.npy [--bits 4|8|16]", {"X.npy", "Xq.npy", NULL}, OPT_BITS, quant_a_run,
+    {"quant-a", "X.npy Xq.npy [--bits 4|8|16] [--exact-div]", {"X.npy", "Xq.npy", NULL}, OPT_BITS | OPT_EXACT_DIV,
+     quant_a_run,
      "Quantise float32 activations X [N,K] per row (absmax) to Xq [N,K].\n"
-     "  Q = 2^(bits-1)-1, s = Q / max(max|x|, 1e-5), Xq = clamp(rint(x*s), -Q-1, Q)\n"
+     "  Q = 2^(bits-1)-1, s = Q * (1 / max(max|x|, 1e-5)) (float32, two roundings, as\n"
+     "  torch evaluates Q / amax), Xq = clamp(rint(x*s), -Q-1, Q)\n"
+     "  --exact-div   s = Q / max(max|x|, 1e-5) (one rounding)\n"
      "  --bits 4|8|16  width (default: the config's act_bits, 8 in the built-in config)\n"
      "Xq is int8 for 4 and 8 bits, int16 for 16. A 1-D X [K] is one row (N = 1)\n"
      "and gives a 1-D Xq [K]. Prints one line scale=<%.9g> per row.\n"},

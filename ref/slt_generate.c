@@ -1,0 +1,200 @@
+/* slt_generate.c - `sltref generate MODEL --prompt-ids 1,2,3 --n N` (docs/decode.md):
+ * greedy decoding of a BitNet b1.58 checkpoint, every ternary linear through
+ * an exact integer GEMV backend, with the accelerator's predicted cycles per
+ * token (slt_predict under the configuration). */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "slt_bitnet.h"
+
+#define MAX_PROMPT 4096
+
+static int gdie(const char *fmt, ...)
+{
+    char msg[2 * SLT_ERRLEN];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    for (char *p = msg; *p; p++)
+        if (*p == '\n' || *p == '\r') *p = ' ';
+    fflush(stdout);
+    fprintf(stderr, "sltref: %s\n", msg);
+    return SLT_EXIT_BADINPUT;
+}
+
+static const char g_usage[] =
+    "usage: sltref generate MODEL --prompt-ids ID,ID,... --n N [--quiet] [--config FILE] [--set key=value]...\n"
+    "  MODEL: a directory with config.json + model.safetensors (Hugging Face BitNet layout,\n"
+    "         packed uint8 + weight_scale or ternary-valued float weights), or a GGUF file\n"
+    "         (llama.cpp arch 'bitnet': TQ1_0, TQ2_0, I2_S linears).\n"
+    "  Greedy decoding of N tokens after the prompt. Every ternary linear is the golden model's\n"
+    "  exact integer GEMV; per token it prints the accelerator's predicted cycles and latency\n"
+    "  for this model's ternary linears under the configuration (slt_predict, default slim).\n"
+    "  Last line: 'tokens: a,b,c'. --quiet prints only that line. See docs/decode.md.\n";
+
+static int parse_ids(const char *s, int *ids, int *n)
+{
+    *n = 0;
+    if (!*s) return gdie("generate: --prompt-ids is empty");
+    const char *p = s;
+    for (;;) {
+        if (*n == MAX_PROMPT) return gdie("generate: more than %d prompt ids", MAX_PROMPT);
+        if (*p < '0' || *p > '9') return gdie("generate: --prompt-ids '%s': expected comma-separated ids", s);
+        errno = 0;
+        char *end;
+        long v = strtol(p, &end, 10);
+        if (errno || v > INT_MAX) return gdie("generate: --prompt-ids: id out of range in '%s'", s);
+        ids[(*n)++] = (int)v;
+        if (!*end) return 0;
+        if (*end != ',') return gdie("generate: --prompt-ids '%s': expected comma-separated ids", s);
+        p = end + 1;
+    }
+}
+
+typedef struct {
+    const char *model, *ids, *n;
+    int quiet;
+} gen_args;
+
+static int parse_gen_args(int argc, char **argv, gen_args *a)
+{
+    memset(a, 0, sizeof *a);
+    for (int i = 1; i < argc; i++) {
+        const char *s = argv[i];
+        const char **slot = !strcmp(s, "--prompt-ids") ? &a->ids : !strcmp(s, "--n") ? &a->n : NULL;
+        if (slot) {
+            if (*slot) return gdie("generate: option %s given twice", s);
+            if (i + 1 >= argc) return gdie("generate: option %s needs a value", s);
+            *slot = argv[++i];
+        } else if (!strcmp(s, "--quiet")) {
+            a->quiet = 1;
+        } else if (s[0] == '-' && s[1]) {
+            return gdie("generate: unknown option '%s' (see sltref generate --help)", s);
+        } else if (a->model) {
+            return gdie("generate: unexpected argument '%s'", s);
+        } else {
+            a->model = s;
+        }
+    }
+    if (!a->model) return gdie("generate: missing MODEL (see sltref generate --help)");
+    if (!a->ids) return gdie("generate: missing --prompt-ids");
+    if (!a->n) return gdie("generate: missing --n");
+    return 0;
+}
+
+static int parse_n(const char *s, int *n)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || end == s || v < 0 || v > 1000000) return gdie("generate: --n '%s' must be 0..1000000", s);
+    *n = (int)v;
+    return 0;
+}
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* Prompt then N greedy tokens; prints one line per position. */
+static int decode(const slt_bn_model *m, const slt_config *cfg, const int *ids, int np, int n, int quiet,
+                  slt_bn_gemv_fn fn, void *ctx)
+{
+    char err[SLT_ERRLEN];
+    slt_bn_state s;
+    int cap = np + n;
+    if (cap > m->c.max_pos) return gdie("generate: %d positions exceed max_position_embeddings %d", cap, m->c.max_pos);
+    if (slt_bn_state_init(m, cap, &s, err, sizeof err)) return gdie("%s", err);
+    float *logits = malloc((size_t)m->c.vocab * sizeof *logits);
+    int *out = malloc(((size_t)n + 1) * sizeof *out);
+    if (!logits || !out) {
+        free(logits);
+        free(out);
+        slt_bn_state_free(&s);
+        return gdie("generate: out of memory");
+    }
+    uint64_t cyc = slt_bn_token_cycles(m);
+    double lat_us = (double)cyc / cfg->clock_mhz;
+    int rc = 0, total = np + (n > 0 ? n - 1 : 0);
+    double t0 = now_s();
+    for (int p = 0; p < total; p++) {
+        int want = n > 0 && p >= np - 1; /* logits from the last prompt position on */
+        int tok = p < np ? ids[p] : out[p - np];
+        if (slt_bn_step(m, &s, tok, fn, ctx, want ? logits : NULL, err, sizeof err)) {
+            rc = gdie("%s", err);
+            break;
+        }
+        if (want) out[p - np + 1] = slt_bn_argmax(logits, m->c.vocab);
+        if (quiet) continue;
+        printf("pos %d in %d%s", p, tok, p < np ? " (prompt)" : "");
+        if (want) printf(" -> %d", out[p - np + 1]);
+        printf(" accel_cycles %llu latency_us %.3f\n", (unsigned long long)cyc, lat_us);
+    }
+    double dt = now_s() - t0;
+    if (!rc) {
+        if (!quiet)
+            printf("# %d positions in %.3f s on this CPU (%.2f positions/s, backend above); energy per token: not "
+                   "computed here, see the make run report (needs liberty power)\n",
+                   s.pos, dt, dt > 0 ? s.pos / dt : 0.0);
+        printf("tokens:");
+        for (int i = 0; i < n; i++) printf("%s%d", i ? "," : " ", out[i]);
+        printf("\n");
+    }
+    free(logits);
+    free(out);
+    slt_bn_state_free(&s);
+    return rc;
+}
+
+int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, const char *backend_name)
+{
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            fputs(g_usage, stdout);
+            return 0;
+        }
+    slt_config cfg;
+    char err[SLT_ERRLEN];
+    if (slt_config_from_args(&cfg, &argc, argv, err, sizeof err)) return gdie("%s", err);
+    gen_args a;
+    int rc = parse_gen_args(argc, argv, &a);
+    if (rc) return rc;
+    static int ids[MAX_PROMPT];
+    int np, n;
+    if ((rc = parse_ids(a.ids, ids, &np)) || (rc = parse_n(a.n, &n))) return rc;
+    slt_bn_model m;
+    if (slt_bn_load(a.model, &m, err, sizeof err)) return gdie("%s", err);
+    for (int i = 0; i < np; i++)
+        if (ids[i] >= m.c.vocab) {
+            slt_bn_free(&m);
+            return gdie("generate: prompt id %d outside the vocabulary 0..%d", ids[i], m.c.vocab - 1);
+        }
+    if (slt_bn_prepare(&m, &cfg, err, sizeof err)) {
+        slt_bn_free(&m);
+        return gdie("%s", err);
+    }
+    if (!a.quiet) {
+        uint64_t cyc = slt_bn_token_cycles(&m);
+        printf("# model %s (%s%s): hidden %d, intermediate %d, layers %d, heads %d/%d, vocab %d, %s\n", a.model,
+               m.source, m.c.divide_scale ? ", BitLinear: y = acc/(ws*s)" : ", AutoBitLinear: y = acc/s*ws",
+               m.c.hidden, m.c.inter, m.c.layers, m.c.heads, m.c.kv_heads, m.c.vocab,
+               m.c.tied ? "tied lm_head" : "separate lm_head");
+        printf("# ternary GEMV backend: %s; accelerator: configuration %s at %.0f MHz, %llu cycles per token for "
+               "the %d ternary linears (slt_predict, event model; attention, norms and lm_head are not on the "
+               "accelerator and not counted)\n",
+               backend_name ? backend_name : "golden model (slt_gemm_lut_stream)", cfg.name, cfg.clock_mhz,
+               (unsigned long long)cyc, m.c.layers * SLT_BN_NLIN);
+    }
+    rc = decode(&m, &cfg, ids, np, n, a.quiet, fn ? fn : slt_bn_gemv_golden, ctx);
+    slt_bn_free(&m);
+    return rc;
+}

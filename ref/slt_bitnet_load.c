@@ -261,8 +261,8 @@ static int load_hf(const char *dir, slt_bn_model *m, char *err, size_t errlen)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/config.json", dir);
-    char *text;
-    size_t len;
+    char *text = NULL;
+    size_t len = 0;
     int rc = read_file(path, &text, &len, err, errlen);
     if (rc) return rc;
     slt_json *j;

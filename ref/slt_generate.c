@@ -169,7 +169,7 @@ int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, const
     int rc = parse_gen_args(argc, argv, &a);
     if (rc) return rc;
     static int ids[MAX_PROMPT];
-    int np, n;
+    int np = 0, n = 0;
     if ((rc = parse_ids(a.ids, ids, &np)) || (rc = parse_n(a.n, &n))) return rc;
     slt_bn_model m;
     if (slt_bn_load(a.model, &m, err, sizeof err)) return gdie("%s", err);

@@ -18,6 +18,7 @@
 
 #include "slt_config.h"
 #include "slt_gemm.h"
+#include "slt_import.h"
 #include "slt_npy.h"
 #include "slt_prng.h"
 #include "slt_vectors.h"
@@ -60,6 +61,8 @@ enum {
     OPT_N = 1 << 5,
     OPT_SEED = 1 << 6,
     OPT_EXACT_DIV = 1 << 7,
+    OPT_TENSOR = 1 << 8,
+    OPT_HF_BITLINEAR = 1 << 9,
 };
 
 typedef struct {
@@ -72,6 +75,7 @@ static const option_def g_options[] = {
     {"--binary", OPT_BINARY, 0}, {"--bits", OPT_BITS, 1},   {"--model", OPT_MODEL, 1},
     {"--format", OPT_FORMAT, 1}, {"--shape", OPT_SHAPE, 1}, {"--n", OPT_N, 1},
     {"--seed", OPT_SEED, 1}, {"--exact-div", OPT_EXACT_DIV, 0},
+    {"--tensor", OPT_TENSOR, 1}, {"--hf-bitlinear", OPT_HF_BITLINEAR, 0},
 };
 #define N_OPTIONS (sizeof g_options / sizeof g_options[0])
 
@@ -551,6 +555,19 @@ static int vectors_run(const args *a, const slt_config *cfg)
     return 0;
 }
 
+/* ---- import ------------------------------------------------------------------ */
+
+static int import_run(const args *a, const slt_config *cfg)
+{
+    slt_import_opts o = {cfg->weight_format, opt_value(a, OPT_TENSOR), (a->given & OPT_HF_BITLINEAR) != 0};
+    int rc = pick_format(a, cfg, &o.format);
+    if (rc) return rc;
+    char err[SLT_ERRLEN];
+    if (slt_import(a->pos[1], a->pos[2], &o, stdout, err, sizeof err)) return die("%s", err);
+    printf("import: wrote %s/manifest.tsv\n", a->pos[2]);
+    return 0;
+}
+
 /* ---- command table and help ------------------------------------------------- */
 
 static const command g_commands[] = {
@@ -599,6 +616,20 @@ static const command g_commands[] = {
      "  --shape M,K  required; K <= max_k\n"
      "  --n N        tokens, 1..max_n (default 1)\n"
      "  --seed S     default: $SEED, else 1\n"},
+    {"import", "MODEL OUTDIR [--format t2|t5] [--tensor NAME[,NAME...]] [--hf-bitlinear]", {"MODEL", "OUTDIR", NULL},
+     OPT_FORMAT | OPT_TENSOR | OPT_HF_BITLINEAR, import_run,
+     "Import the ternary linear weights of a real checkpoint (docs/import.md):\n"
+     "MODEL is GGUF v3 (TQ1_0, TQ2_0, bitnet.cpp I2_S x86 layout) or safetensors\n"
+     "(transformers' packed U8 [out/4,in] + weight_scale, or ternary-valued\n"
+     "F32/F16/BF16). Writes the new folder OUTDIR: <name>.<t2|t5> per tensor (W [M,K]\n"
+     "row-major, packed as `sltref pack`) and manifest.tsv (name, file, M, K, format,\n"
+     "gamma with W_real = gamma * W). A tensor that does not decode exactly to\n"
+     "ternary with one scale is refused, naming it; float tensors that are not\n"
+     "ternary (embeddings, norms) are listed as skipped unless named by --tensor.\n"
+     "  --format t2|t5        default: the config's weight_format\n"
+     "  --tensor A,B          only these tensors (each must decode)\n"
+     "  --hf-bitlinear        weight_scale holds 1/gamma (transformers BitLinear);\n"
+     "                        default: it holds gamma (AutoBitLinear, BitNet 2B-4T)\n"},
 };
 #define N_COMMANDS (sizeof g_commands / sizeof g_commands[0])
 
@@ -783,7 +814,7 @@ static int run(int argc, char **argv)
             memmove(&a.pos[1], &a.pos[0], (size_t)i * sizeof a.pos[0]);
             a.pos[0] = c->name;
         }
-    if (!c) return die("unknown command '%s' (expected quant-w, quant-a, gemm, pack, unpack, predict or vectors)", a.pos[0]);
+    if (!c) return die("unknown command '%s' (expected quant-w, quant-a, gemm, pack, unpack, predict, vectors or import)", a.pos[0]);
     if ((rc = check_usage(c, &a))) return rc;
     return c->run(&a, &cfg);
 }

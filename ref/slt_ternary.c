@@ -296,7 +296,7 @@ int slt_tf_ternary(const slt_tensorfile *tf, const char *name, int8_t **w, int *
     ctx c = {tf, slt_tf_find(tf, name), err, errlen};
     *w = NULL;
     if (!c.t) return FAIL(&c, "%s: no tensor '%s'", tf->path, name);
-    uint64_t mm, kk;
+    uint64_t mm = 0, kk = 0;
     int rc = shape_mk(&c, &mm, &kk);
     if (rc) return rc;
     int8_t *buf = malloc((size_t)(mm * kk));

@@ -22,7 +22,7 @@ int slt_bn_gemv_golden(void *ctx, const slt_bn_linear *lin, const int16_t *xq, i
                        size_t errlen)
 {
     (void)ctx;
-    if (!lin->has_stream) return fail(err, errlen, "generate: linear %dx%d has no stream", lin->m, lin->k);
+    if (!lin->has_stream) return slt_gemm_naive(lin->w, xq, acc, lin->m, lin->k, 1, err, errlen);
     return slt_gemm_lut_stream(&lin->stream, xq, acc, 1, err, errlen);
 }
 
@@ -50,30 +50,44 @@ void slt_bn_free(slt_bn_model *m)
 
 /* ---- preparation: streams and cycle predictions ------------------------------------- */
 
-static int prepare_linear(slt_bn_linear *lin, const slt_config *cfg, char *err, size_t errlen)
+/* Events of one token through this linear as the host drives the top
+ * (libsltdrv): K in slices of max_k, M in commands of max_m rows. */
+static int predict_linear(slt_bn_linear *lin, const slt_config *cfg, char *err, size_t errlen)
 {
-    if (lin->k > cfg->max_k)
-        return fail(err, errlen, "generate: a linear has K = %d > max_k = %d of configuration %s (use --config/--set)",
-                    lin->k, cfg->max_k, cfg->name);
-    if (lin->has_stream) slt_stream_free(&lin->stream);
-    lin->has_stream = 0;
-    int rc = slt_stream_build(cfg, lin->w, lin->m, lin->k, &lin->stream, err, errlen);
-    if (rc) return rc;
-    lin->has_stream = 1;
-    /* one command per max_m rows (the host splits M, docs/top.md) */
+    int mk = cfg->max_k, mm = cfg->max_m;
+    int kn0 = lin->k < mk ? lin->k : mk, rn0 = lin->m < mm ? lin->m : mm;
+    int8_t *sub = malloc((size_t)kn0 * (size_t)rn0);
+    if (!sub) return fail(err, errlen, "generate: out of memory");
     memset(&lin->ev, 0, sizeof lin->ev);
     lin->cycles = 0;
-    for (int r0 = 0; r0 < lin->m; r0 += cfg->max_m) {
-        int rows = lin->m - r0 < cfg->max_m ? lin->m - r0 : cfg->max_m;
-        slt_events ev;
-        rc = slt_predict(cfg, lin->w + (size_t)r0 * lin->k, rows, lin->k, 1, &ev, err, errlen);
+    int rc = 0;
+    for (int k0 = 0; !rc && k0 < lin->k; k0 += mk)
+        for (int r0 = 0; !rc && r0 < lin->m; r0 += mm) {
+            int kn = lin->k - k0 < mk ? lin->k - k0 : mk, rn = lin->m - r0 < mm ? lin->m - r0 : mm;
+            for (int r = 0; r < rn; r++) memcpy(sub + (size_t)r * kn, lin->w + (size_t)(r0 + r) * lin->k + k0, (size_t)kn);
+            slt_events ev;
+            rc = slt_predict(cfg, sub, rn, kn, 1, &ev, err, errlen);
+            if (rc) break;
+            lin->cycles += ev.cycles;
+            uint64_t *d = (uint64_t *)&lin->ev;
+            const uint64_t *e = (const uint64_t *)&ev;
+            for (size_t i = 0; i < sizeof ev / sizeof(uint64_t); i++) d[i] += e[i];
+        }
+    free(sub);
+    return rc;
+}
+
+static int prepare_linear(slt_bn_linear *lin, const slt_config *cfg, char *err, size_t errlen)
+{
+    if (lin->has_stream) slt_stream_free(&lin->stream);
+    lin->has_stream = 0;
+    /* the LUT stream (fast path) needs K <= max_k; wider linears use the naive GEMM */
+    if (lin->k <= cfg->max_k) {
+        int rc = slt_stream_build(cfg, lin->w, lin->m, lin->k, &lin->stream, err, errlen);
         if (rc) return rc;
-        lin->cycles += ev.cycles;
-        uint64_t *d = (uint64_t *)&lin->ev;
-        const uint64_t *s = (const uint64_t *)&ev;
-        for (size_t i = 0; i < sizeof ev / sizeof(uint64_t); i++) d[i] += s[i];
+        lin->has_stream = 1;
     }
-    return 0;
+    return predict_linear(lin, cfg, err, errlen);
 }
 
 int slt_bn_prepare(slt_bn_model *m, const slt_config *cfg, char *err, size_t errlen)

@@ -39,7 +39,7 @@ typedef struct {
     float ws;             /* weight_scale as stored (float32) */
     slt_stream stream;    /* the golden model's LUT stream under the prepared config */
     int has_stream;
-    uint64_t cycles;      /* slt_predict cycles for one token (N = 1), M split by max_m */
+    uint64_t cycles;      /* slt_predict cycles for one token (N = 1), split as libsltdrv splits it */
     slt_events ev;        /* summed events of those commands */
 } slt_bn_linear;
 
@@ -61,7 +61,8 @@ typedef struct {
 typedef int (*slt_bn_gemv_fn)(void *ctx, const slt_bn_linear *lin, const int16_t *xq, int32_t *acc, char *err,
                               size_t errlen);
 
-/* The golden model's GEMV (slt_gemm_lut_stream on lin->stream; ctx unused). */
+/* The golden model's GEMV (slt_gemm_lut_stream on lin->stream, or slt_gemm_naive
+ * when K > the configuration's max_k; ctx unused). */
 int slt_bn_gemv_golden(void *ctx, const slt_bn_linear *lin, const int16_t *xq, int32_t *acc, char *err,
                        size_t errlen);
 
@@ -72,7 +73,8 @@ int slt_bn_load(const char *path, slt_bn_model *m, char *err, size_t errlen);
  * slt_quant_ternary, N(0,1) embeddings, unit norms. Deterministic in seed. */
 int slt_bn_random(const slt_bn_config *c, uint64_t seed, slt_bn_model *m, char *err, size_t errlen);
 /* Build the LUT streams and the per-token cycle predictions under cfg
- * (ternary format, act_bits >= 8, every K <= max_k). */
+ * (ternary format, act_bits >= 8); a linear wider than max_k/max_m is predicted
+ * as the commands libsltdrv splits it into (K slices of max_k, M of max_m). */
 int slt_bn_prepare(slt_bn_model *m, const slt_config *cfg, char *err, size_t errlen);
 void slt_bn_free(slt_bn_model *m);
 

@@ -175,8 +175,9 @@ int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, const
     if (slt_bn_load(a.model, &m, err, sizeof err)) return gdie("%s", err);
     for (int i = 0; i < np; i++)
         if (ids[i] >= m.c.vocab) {
+            int vocab = m.c.vocab;
             slt_bn_free(&m);
-            return gdie("generate: prompt id %d outside the vocabulary 0..%d", ids[i], m.c.vocab - 1);
+            return gdie("generate: prompt id %d outside the vocabulary 0..%d", ids[i], vocab - 1);
         }
     if (slt_bn_prepare(&m, &cfg, err, sizeof err)) {
         slt_bn_free(&m);

@@ -1,0 +1,71 @@
+# decode.mk - BitNet b1.58 decoding (docs/decode.md, docs/driver.md): `sltref generate`,
+# parity with transformers' greedy tokens on the committed fixtures (tests/fixtures/bitnet/)
+# through the golden model and through the Verilated top (--rtl, libsltdrv), the optional
+# fixture generator and the decoder benchmark.
+#
+#   make decode-rtl [DEC_RTL_CFG=tiny]   build build/<cfg>/vdec/Vdec (the --rtl decoder)
+#   make fixtures                        regenerate tests/fixtures/bitnet/ (needs PyPI packages)
+#   make bench-decode                    decoder tokens/s, one core, 2B-4T shapes (fewer layers)
+
+DEC_FIX     := tests/fixtures/bitnet
+DEC_RTL_CFG ?= tiny
+
+# ---- libsltdrv: compiled per configuration against its generated slt_regs.h -------------
+$(B)/%/drv/libsltdrv.a: drv/slt_drv.c drv/slt_drv.h $(B)/%/params.mk $(wildcard ref/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(CWARN) $(CINC) -Idrv -I$(B)/$*/top -O2 -g -c $< -o $(@D)/slt_drv.o
+	rm -f $@ && ar rcs $@ $(@D)/slt_drv.o
+
+# ---- the --rtl decoder: libsltref's decoder + libsltdrv + the Verilated top ---------------
+$(B)/%/vdec/Vdec: tb/decode/tb_decode.cpp $(B)/%/params.mk $(B)/%/drv/libsltdrv.a $(B)/opt/lib/libsltref.a $$(TOP_PRIMS) $$(VL_RUNTIME)/.built
+	@echo "==== verilate decoder top $* ===="
+	cp $(TOP_PRIMS) $(B)/$*/top/
+	@rm -rf $(@D) && mkdir -p $(@D)
+	verilator $(TOP_VL_FLAGS) --exe --prefix Vtop \
+	  --top-module $$(sed -n 's/^SLT_TOP := //p' $(B)/$*/params.mk) -Mdir $(@D) \
+	  -CFLAGS "$(VL_CFLAGS) -I$(CURDIR)/drv -I$(CURDIR)/$(B)/$*/top -I$(CURDIR)/$(B)/$*" \
+	  -LDFLAGS "$(CURDIR)/$(B)/$*/drv/libsltdrv.a $(CURDIR)/$(B)/opt/lib/libsltref.a -lm" \
+	  -o Vdec $(B)/$*/rtl/*.v $(B)/$*/top/*.v $(CURDIR)/tb/decode/tb_decode.cpp > $(B)/$*/vdec-build.log 2>&1 \
+	  || { cat $(B)/$*/vdec-build.log; exit 1; }
+	cp $(addprefix $(VL_RUNTIME)/,$(VL_RUNTIME_OBJS)) $(@D)/ && touch $(addprefix $(@D)/,$(VL_RUNTIME_OBJS))
+	$(MAKE) -s -C $(@D) -f Vtop.mk $(VL_MAKE) Vdec >> $(B)/$*/vdec-build.log 2>&1 \
+	  || { tail -40 $(B)/$*/vdec-build.log; exit 1; }
+
+.PHONY: decode-rtl
+decode-rtl: $(B)/$(DEC_RTL_CFG)/vdec/Vdec ## the --rtl decoder: Vdec +cfg=build/<cfg>/config.cfg generate MODEL ...
+
+# ---- tests ------------------------------------------------------------------------------
+# t-decode-parity: sltref generate (golden model, ASan/UBSan build) reproduces transformers'
+#   greedy tokens from every fixture file (safetensors, TQ2_0, TQ1_0); bad inputs -> exit 2.
+# t-decode-rtl: the same with every ternary linear on the Verilated tiny top (libsltdrv,
+#   random AXI gaps seeded by SEED), each GEMV checked bit for bit against the golden model.
+TEST_STEPS += t-decode-parity t-decode-rtl
+.PHONY: t-decode-parity t-decode-rtl
+t-decode-parity: $(B)/san/bin/sltref
+	scripts/decode_parity.sh $(B)/san/bin/sltref
+	scripts/decode_errors.sh $(B)/san/bin/sltref
+
+t-decode-rtl: $(B)/$(DEC_RTL_CFG)/vdec/Vdec
+	scripts/decode_parity.sh $(B)/$(DEC_RTL_CFG)/vdec/Vdec +cfg=$(B)/$(DEC_RTL_CFG)/config.cfg +seed=$(SEED)
+
+# ---- optional: regenerate the fixtures with transformers + gguf-py (never run by make test)
+FIXTURE_VENV ?= $(B)/venv-fixtures
+.PHONY: fixtures
+fixtures: ## regenerate tests/fixtures/bitnet/ with transformers + gguf-py (PyPI, optional)
+	@test -x $(FIXTURE_VENV)/bin/python || python3 -m venv $(FIXTURE_VENV)
+	$(FIXTURE_VENV)/bin/pip install -q --no-deps torch
+	$(FIXTURE_VENV)/bin/pip install -q -r scripts/requirements-fixtures.txt
+	$(FIXTURE_VENV)/bin/python tools/make_bitnet_fixture.py --out $(DEC_FIX)/tq256 --gguf
+	$(FIXTURE_VENV)/bin/python tools/make_bitnet_fixture.py --out $(DEC_FIX)/small3 --hidden 64 --inter 128 \
+	  --layers 3 --heads 4 --kv-heads 2 --untied --prompt 5,9,2 --n 10
+
+# ---- benchmark: decoder tokens/s on one core ------------------------------------------------
+$(B)/opt/bin/sltdecbench: $(B)/opt/obj/ref/bench/sltdecbench.o $(B)/opt/lib/libsltref.a
+	@mkdir -p $(@D)
+	$(CC) $(OPTFLAGS) $^ $(LDLIBS) -o $@
+
+BENCH_STEPS += bench-decode
+DEC_BENCH_LAYERS ?= 4
+.PHONY: bench-decode
+bench-decode: $(B)/opt/bin/sltdecbench ## decoder tokens/s, one core, random model with 2B-4T shapes
+	$(B)/opt/bin/sltdecbench --layers $(DEC_BENCH_LAYERS)

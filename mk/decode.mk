@@ -45,8 +45,10 @@ t-decode-parity: $(B)/san/bin/sltref
 	scripts/decode_parity.sh $(B)/san/bin/sltref
 	scripts/decode_errors.sh $(B)/san/bin/sltref
 
-t-decode-rtl: $(B)/$(DEC_RTL_CFG)/vdec/Vdec
+t-decode-rtl: $(B)/$(DEC_RTL_CFG)/vdec/Vdec $(B)/san/bin/sltref
 	scripts/decode_parity.sh $(B)/$(DEC_RTL_CFG)/vdec/Vdec +cfg=$(B)/$(DEC_RTL_CFG)/config.cfg +seed=$(SEED)
+	@echo "---- the same through sltref generate --rtl $(B)/$(DEC_RTL_CFG) (seed 1) ----"
+	FIXTURES=$(DEC_FIX) scripts/decode_parity.sh $(B)/san/bin/sltref --rtl $(B)/$(DEC_RTL_CFG)
 
 # ---- optional: regenerate the fixtures with transformers + gguf-py (never run by make test)
 FIXTURE_VENV ?= $(B)/venv-fixtures

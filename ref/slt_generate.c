@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "slt_bitnet.h"
 
@@ -36,7 +37,35 @@ static const char g_usage[] =
     "  Greedy decoding of N tokens after the prompt. Every ternary linear is the golden model's\n"
     "  exact integer GEMV; per token it prints the accelerator's predicted cycles and latency\n"
     "  for this model's ternary linears under the configuration (slt_predict, default slim).\n"
-    "  Last line: 'tokens: a,b,c'. --quiet prints only that line. See docs/decode.md.\n";
+    "  Last line: 'tokens: a,b,c'. --quiet prints only that line.\n"
+    "  --rtl DIR: run the ternary linears on the Verilated accelerator top generated in DIR\n"
+    "         (e.g. build/tiny, built by `make decode-rtl DEC_RTL_CFG=tiny`) through libsltdrv;\n"
+    "         every GEMV is checked against the golden model. See docs/decode.md.\n";
+
+/* --rtl DIR: hand the same arguments (minus --rtl DIR) to DIR/vdec/Vdec, the decoder
+ * linked with the Verilated top (tb/decode/tb_decode.cpp). */
+static int exec_rtl(int argc, char **argv, int at)
+{
+    if (at + 1 >= argc) return gdie("generate: option --rtl needs a value (a generated directory, e.g. build/tiny)");
+    const char *dir = argv[at + 1];
+    static char exe[4096], cfgarg[4200];
+    snprintf(exe, sizeof exe, "%s/vdec/Vdec", dir);
+    snprintf(cfgarg, sizeof cfgarg, "+cfg=%s/config.cfg", dir);
+    if (access(exe, X_OK))
+        return gdie("generate: --rtl %s: %s not built (make decode-rtl DEC_RTL_CFG=<name>)", dir, exe);
+    char **v = calloc((size_t)argc + 2, sizeof *v);
+    if (!v) return gdie("out of memory");
+    int n = 0;
+    v[n++] = exe;
+    v[n++] = cfgarg;
+    for (int i = 0; i < argc; i++)
+        if (i != at && i != at + 1) v[n++] = argv[i];
+    v[n] = NULL;
+    fflush(stdout);
+    execv(exe, v);
+    free(v);
+    return gdie("generate: --rtl: cannot run %s", exe);
+}
 
 static int parse_ids(const char *s, int *ids, int *n)
 {
@@ -161,6 +190,11 @@ int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, const
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             fputs(g_usage, stdout);
             return 0;
+        }
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--rtl")) {
+            if (fn) return gdie("generate: --rtl given twice");
+            return exec_rtl(argc, argv, i);
         }
     slt_config cfg;
     char err[SLT_ERRLEN];

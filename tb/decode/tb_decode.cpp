@@ -268,6 +268,7 @@ int main(int argc, char **argv)
     args.push_back(nullptr);
     std::string name = std::string("RTL: Verilated top of ") + cfg.name + " through libsltdrv, each GEMV checked against the golden model";
     int rc = slt_generate_main((int)args.size() - 1, args.data(), rtl_gemv, &be, name.c_str());
+    std::fflush(stdout);
     std::fprintf(stderr, "# --rtl seed %llu: %llu linears on the RTL (%llu commands, %llu busy cycles, %llu cycles "
                  "simulated), %llu outputs bit-identical to the golden model\n",
                  (unsigned long long)be.seed, (unsigned long long)be.gemvs, (unsigned long long)be.drv.commands,

@@ -60,6 +60,8 @@ fixtures: ## regenerate tests/fixtures/bitnet/ with transformers + gguf-py (PyPI
 	$(FIXTURE_VENV)/bin/python tools/make_bitnet_fixture.py --out $(DEC_FIX)/tq256 --gguf
 	$(FIXTURE_VENV)/bin/python tools/make_bitnet_fixture.py --out $(DEC_FIX)/small3 --hidden 64 --inter 128 \
 	  --layers 3 --heads 4 --kv-heads 2 --untied --prompt 5,9,2 --n 10
+	$(FIXTURE_VENV)/bin/python tools/make_bitnet_fixture.py --out $(DEC_FIX)/bitlinear2 --hidden 64 --inter 128 \
+	  --layers 2 --heads 2 --kv-heads 1 --linear-class bitlinear --prompt 7,3 --n 10
 
 # ---- benchmark: decoder tokens/s on one core ------------------------------------------------
 $(B)/opt/bin/sltdecbench: $(B)/opt/obj/ref/bench/sltdecbench.o $(B)/opt/lib/libsltref.a

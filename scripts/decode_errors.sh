@@ -35,3 +35,20 @@ check "truncated GGUF"     "$tmp/trunc.gguf" --prompt-ids 1 --n 1
 check "b1 configuration"   "$fx" --prompt-ids 1 --n 1 --set weight_format=b1
 [ "$fails" -eq 0 ] || exit 1
 echo "decode errors: all bad inputs refused with one line and exit 2"
+
+# Control: the fixtures must tell the two scale conventions apart. With linear_class flipped
+# (AutoBitLinear multiplies by weight_scale, BitLinear divides) the tokens must differ from
+# transformers', otherwise the parity test could not catch a wrong convention.
+for d in tests/fixtures/bitnet/*/; do
+  d=${d%/}
+  prompt=$(sed -n 's/^prompt //p' "$d/expected.txt"); want=$(sed -n 's/^tokens //p' "$d/expected.txt")
+  n=$(echo "$want" | tr ',' '\n' | wc -l)
+  rm -rf "$tmp/flip"; cp -r "$d" "$tmp/flip"
+  if grep -q '"autobitlinear"' "$d/config.json"; then sed -i 's/"autobitlinear"/"bitlinear"/' "$tmp/flip/config.json"
+  else sed -i 's/"bitlinear"/"autobitlinear"/' "$tmp/flip/config.json"; fi
+  got=$("$sl" generate "$tmp/flip" --prompt-ids "$prompt" --n "$n" --quiet) || { echo "FAIL $d flipped: exit $?"; exit 1; }
+  if [ "${got#tokens: }" = "$want" ]; then
+    echo "FAIL $d: the flipped scale convention gives the same tokens: the fixture cannot detect it"; exit 1
+  fi
+  echo "ok   $d: flipped linear_class gives ${got#tokens: }, not transformers' $want"
+done

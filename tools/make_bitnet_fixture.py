@@ -52,11 +52,17 @@ def build_state(model, args, gen):
         for lin in LINEARS:
             key = f"model.layers.{l}.{lin}.weight"
             out_f, in_f = sd[key].shape
-            w = torch.randn(out_f, in_f, generator=gen) * args.std
+            # a different master std per linear (std * spread^u, u in [-1, 1]) so that
+            # multiplying and dividing by weight_scale give different models (and tokens)
+            u = float(torch.rand(1, generator=gen)) * 2.0 - 1.0
+            w = torch.randn(out_f, in_f, generator=gen) * (args.std * args.std_spread ** u)
             # published op order: reciprocal, then multiply, round half to even, clamp
             s = 1.0 / w.abs().mean().clamp(min=1e-5)
             t = (w * s).round().clamp(-1, 1)
-            scale = w.abs().mean().clamp(min=1e-5).to(torch.bfloat16)
+            gamma = w.abs().mean().clamp(min=1e-5)
+            # AutoBitLinear multiplies by weight_scale (= gamma, as the 2B-4T release stores it);
+            # BitLinear divides by it (weight_scale = 1/gamma, the HF1BitLLM convention)
+            scale = (gamma if args.linear_class == "autobitlinear" else 1.0 / gamma).to(torch.bfloat16)
             sd[key] = pack_weights(t.clone().to(torch.int8))
             sd[f"model.layers.{l}.{lin}.weight_scale"] = scale.reshape(1)
             tern[(l, lin)] = (t.to(torch.int8).numpy(), float(scale.float()))
@@ -167,6 +173,7 @@ def main():
     ap.add_argument("--untied", dest="tied", action="store_false")
     ap.add_argument("--linear-class", default="autobitlinear", choices=["autobitlinear", "bitlinear"])
     ap.add_argument("--std", type=float, default=1.0)
+    ap.add_argument("--std-spread", type=float, default=4.0)
     ap.add_argument("--embed-std", type=float, default=0.5)
     ap.add_argument("--norm-jitter", type=float, default=0.2)
     ap.add_argument("--prompt", default="1,2,3,4")
@@ -176,6 +183,8 @@ def main():
     ap.add_argument("--min-margin", type=float, default=0.1)
     ap.add_argument("--gguf", action="store_true", help="also write TQ2_0 and TQ1_0 GGUF copies")
     args = ap.parse_args()
+    if args.gguf and args.linear_class != "autobitlinear":
+        sys.exit("--gguf: GGUF blocks carry a multiplier; use --linear-class autobitlinear")
     torch.set_num_threads(1)
     prompt = [int(x) for x in args.prompt.split(",")]
     os.makedirs(args.out, exist_ok=True)

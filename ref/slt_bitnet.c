@@ -212,9 +212,19 @@ static int bitlinear(const slt_bn_model *m, slt_bn_state *s, const slt_bn_linear
     return 0;
 }
 
-static int quant(const float *x, int n, int16_t *xq, float *sx, char *err, size_t errlen)
+/* Sites of the four quantisations per layer, in order (the --dump-acts names). */
+static const char *const k_sites[4] = {"qkv", "o", "gate_up", "down"};
+
+static int quant(slt_bn_state *s, const float *x, int n, float *sx, char *err, size_t errlen)
 {
-    return slt_quant_act(x, 1, (size_t)n, 8, xq, sx, err, errlen);
+    int rc = slt_quant_act(x, 1, (size_t)n, 8, s->xq, sx, err, errlen);
+    if (rc || !s->dump) return rc;
+    /* pos layer site scale(%a, exact) q... */
+    fprintf(s->dump, "%d %d %s %a", s->pos, s->dump_layer, k_sites[s->dump_site & 3], (double)*sx);
+    for (int i = 0; i < n; i++) fprintf(s->dump, " %d", s->xq[i]);
+    fputc('\n', s->dump);
+    s->dump_site++;
+    return 0;
 }
 
 /* q' = q*cos + rotate_half(q)*sin, rotate_half(q) = cat(-q[d/2:], q[:d/2]). */
@@ -269,7 +279,9 @@ static int attn_block(const slt_bn_model *m, slt_bn_state *s, int l, slt_bn_gemv
     int d = c->head_dim, kvd = c->kv_heads * d, qd = c->heads * d;
     float sx;
     rmsnorm(s->x, L->in_norm, c->hidden, c->eps, s->h);
-    int rc = quant(s->h, c->hidden, s->xq, &sx, err, errlen);
+    s->dump_layer = l;
+    s->dump_site = 0;
+    int rc = quant(s, s->h, c->hidden, &sx, err, errlen);
     /* q, k and v share one quantisation of input_layernorm(x) */
     if (!rc) rc = bitlinear(m, s, &L->lin[SLT_BN_Q], s->xq, sx, s->q, fn, ctx, err, errlen);
     if (!rc) rc = bitlinear(m, s, &L->lin[SLT_BN_K], s->xq, sx, s->k, fn, ctx, err, errlen);
@@ -283,7 +295,7 @@ static int attn_block(const slt_bn_model *m, slt_bn_state *s, int l, slt_bn_gemv
     memcpy(s->vc + at, s->v, (size_t)kvd * sizeof(float));
     attention(m, s, l);
     rmsnorm(s->att, L->attn_sub, qd, c->eps, s->a);
-    if ((rc = quant(s->a, qd, s->xq, &sx, err, errlen))) return rc;
+    if ((rc = quant(s, s->a, qd, &sx, err, errlen))) return rc;
     if ((rc = bitlinear(m, s, &L->lin[SLT_BN_O], s->xq, sx, s->y, fn, ctx, err, errlen))) return rc;
     for (int i = 0; i < c->hidden; i++) s->x[i] = s->x[i] + s->y[i];
     return 0;
@@ -296,7 +308,7 @@ static int ffn_block(const slt_bn_model *m, slt_bn_state *s, int l, slt_bn_gemv_
     const slt_bn_layer *L = &m->layer[l];
     float sx;
     rmsnorm(s->x, L->post_norm, c->hidden, c->eps, s->h);
-    int rc = quant(s->h, c->hidden, s->xq, &sx, err, errlen);
+    int rc = quant(s, s->h, c->hidden, &sx, err, errlen);
     if (!rc) rc = bitlinear(m, s, &L->lin[SLT_BN_GATE], s->xq, sx, s->g, fn, ctx, err, errlen);
     if (!rc) rc = bitlinear(m, s, &L->lin[SLT_BN_UP], s->xq, sx, s->u, fn, ctx, err, errlen);
     if (rc) return rc;
@@ -305,7 +317,7 @@ static int ffn_block(const slt_bn_model *m, slt_bn_state *s, int l, slt_bn_gemv_
         s->g[i] = (r * r) * s->u[i];
     }
     rmsnorm(s->g, L->ffn_sub, c->inter, c->eps, s->a);
-    if ((rc = quant(s->a, c->inter, s->xq, &sx, err, errlen))) return rc;
+    if ((rc = quant(s, s->a, c->inter, &sx, err, errlen))) return rc;
     if ((rc = bitlinear(m, s, &L->lin[SLT_BN_DOWN], s->xq, sx, s->y, fn, ctx, err, errlen))) return rc;
     for (int i = 0; i < c->hidden; i++) s->x[i] = s->x[i] + s->y[i];
     return 0;

@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "slt_config.h"
 #include "slt_gemm.h"
@@ -88,6 +89,8 @@ typedef struct {
     float *x, *h, *q, *k, *v, *att, *a, *g, *u, *y, *scores;
     int16_t *xq;
     int32_t *acc;
+    FILE *dump;           /* when set: one line per quantised activation vector (--dump-acts) */
+    int dump_layer, dump_site;
 } slt_bn_state;
 
 int slt_bn_state_init(const slt_bn_model *m, int cap, slt_bn_state *s, char *err, size_t errlen);

@@ -38,6 +38,8 @@ static const char g_usage[] =
     "  exact integer GEMV; per token it prints the accelerator's predicted cycles and latency\n"
     "  for this model's ternary linears under the configuration (slt_predict, default slim).\n"
     "  Last line: 'tokens: a,b,c'. --quiet prints only that line.\n"
+    "  --dump-acts FILE: every int8 activation vector the ternary linears see, one line each:\n"
+    "         'pos layer site scale q0 q1 ...' (site qkv, o, gate_up, down; scale in %a hex).\n"
     "  --rtl DIR: run the ternary linears on the Verilated accelerator top generated in DIR\n"
     "         (e.g. build/tiny, built by `make decode-rtl DEC_RTL_CFG=tiny`) through libsltdrv;\n"
     "         every GEMV is checked against the golden model. See docs/decode.md.\n";
@@ -87,7 +89,7 @@ static int parse_ids(const char *s, int *ids, int *n)
 }
 
 typedef struct {
-    const char *model, *ids, *n;
+    const char *model, *ids, *n, *dump;
     int quiet;
 } gen_args;
 
@@ -96,7 +98,10 @@ static int parse_gen_args(int argc, char **argv, gen_args *a)
     memset(a, 0, sizeof *a);
     for (int i = 1; i < argc; i++) {
         const char *s = argv[i];
-        const char **slot = !strcmp(s, "--prompt-ids") ? &a->ids : !strcmp(s, "--n") ? &a->n : NULL;
+        const char **slot = !strcmp(s, "--prompt-ids") ? &a->ids
+                            : !strcmp(s, "--n")        ? &a->n
+                            : !strcmp(s, "--dump-acts") ? &a->dump
+                                                        : NULL;
         if (slot) {
             if (*slot) return gdie("generate: option %s given twice", s);
             if (i + 1 >= argc) return gdie("generate: option %s needs a value", s);
@@ -136,13 +141,14 @@ static double now_s(void)
 
 /* Prompt then N greedy tokens; prints one line per position. */
 static int decode(const slt_bn_model *m, const slt_config *cfg, const int *ids, int np, int n, int quiet,
-                  slt_bn_gemv_fn fn, void *ctx)
+                  FILE *dump, slt_bn_gemv_fn fn, void *ctx)
 {
     char err[SLT_ERRLEN];
     slt_bn_state s;
     int cap = np + n;
     if (cap > m->c.max_pos) return gdie("generate: %d positions exceed max_position_embeddings %d", cap, m->c.max_pos);
     if (slt_bn_state_init(m, cap, &s, err, sizeof err)) return gdie("%s", err);
+    s.dump = dump;
     float *logits = malloc((size_t)m->c.vocab * sizeof *logits);
     int *out = malloc(((size_t)n + 1) * sizeof *out);
     if (!logits || !out) {
@@ -229,7 +235,13 @@ int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, const
                backend_name ? backend_name : "golden model (slt_gemm_lut_stream)", cfg.name, cfg.clock_mhz,
                (unsigned long long)cyc, m.c.layers * SLT_BN_NLIN);
     }
-    rc = decode(&m, &cfg, ids, np, n, a.quiet, fn ? fn : slt_bn_gemv_golden, ctx);
+    FILE *dump = NULL;
+    if (a.dump && !(dump = fopen(a.dump, "w"))) {
+        slt_bn_free(&m);
+        return gdie("generate: --dump-acts %s: cannot create", a.dump);
+    }
+    rc = decode(&m, &cfg, ids, np, n, a.quiet, dump, fn ? fn : slt_bn_gemv_golden, ctx);
+    if (dump && fclose(dump) && !rc) rc = gdie("generate: --dump-acts %s: write failed", a.dump);
     slt_bn_free(&m);
     return rc;
 }

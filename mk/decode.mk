@@ -17,19 +17,16 @@ $(B)/%/drv/libsltdrv.a: drv/slt_drv.c drv/slt_drv.h $(B)/%/params.mk $(wildcard 
 	rm -f $@ && ar rcs $@ $(@D)/slt_drv.o
 
 # ---- the --rtl decoder: libsltref's decoder + libsltdrv + the Verilated top ---------------
-$(B)/%/vdec/Vdec: tb/decode/tb_decode.cpp $(B)/%/params.mk $(B)/%/drv/libsltdrv.a $(B)/opt/lib/libsltref.a $$(TOP_PRIMS) $$(VL_RUNTIME)/.built
-	@echo "==== verilate decoder top $* ===="
-	cp $(TOP_PRIMS) $(B)/$*/top/
-	@rm -rf $(@D) && mkdir -p $(@D)
-	verilator $(TOP_VL_FLAGS) --exe --prefix Vtop \
-	  --top-module $$(sed -n 's/^SLT_TOP := //p' $(B)/$*/params.mk) -Mdir $(@D) \
-	  -CFLAGS "$(VL_CFLAGS) -I$(CURDIR)/drv -I$(CURDIR)/$(B)/$*/top -I$(CURDIR)/$(B)/$*" \
-	  -LDFLAGS "$(CURDIR)/$(B)/$*/drv/libsltdrv.a $(CURDIR)/$(B)/opt/lib/libsltref.a -lm" \
-	  -o Vdec $(B)/$*/rtl/*.v $(B)/$*/top/*.v $(CURDIR)/tb/decode/tb_decode.cpp > $(B)/$*/vdec-build.log 2>&1 \
-	  || { cat $(B)/$*/vdec-build.log; exit 1; }
-	cp $(addprefix $(VL_RUNTIME)/,$(VL_RUNTIME_OBJS)) $(@D)/ && touch $(addprefix $(@D)/,$(VL_RUNTIME_OBJS))
-	$(MAKE) -s -C $(@D) -f Vtop.mk $(VL_MAKE) Vdec >> $(B)/$*/vdec-build.log 2>&1 \
-	  || { tail -40 $(B)/$*/vdec-build.log; exit 1; }
+# Links against the model that `make sim-top` / t-top-* already built (build/<cfg>/vtop:
+# Vtop__ALL.a and the Verilator runtime objects), so the top is verilated once.
+VL_ROOT = $(shell verilator --getenv VERILATOR_ROOT)
+DEC_VL_DEFS := -DVM_COVERAGE=0 -DVM_SC=0 -DVM_TRACE=1 -DVM_TRACE_FST=0 -DVM_TRACE_VCD=1
+$(B)/%/vdec/Vdec: tb/decode/tb_decode.cpp $(B)/%/vtop/Vtop $(B)/%/drv/libsltdrv.a $(B)/opt/lib/libsltref.a
+	@mkdir -p $(@D)
+	$(CXX) -std=c++17 -O1 -g -Wall -Wextra -Werror $(DEC_VL_DEFS) -isystem $(VL_ROOT)/include -isystem $(VL_ROOT)/include/vltstd \
+	  -I$(B)/$*/vtop -Iref -Idrv -I$(B)/$*/top -I$(B)/$* -c $< -o $(@D)/tb_decode.o
+	$(CXX) $(@D)/tb_decode.o $(B)/$*/vtop/Vtop__ALL.a $(addprefix $(B)/$*/vtop/,$(VL_RUNTIME_OBJS)) \
+	  $(B)/$*/drv/libsltdrv.a $(B)/opt/lib/libsltref.a -pthread -lpthread -latomic -lm -o $@
 
 .PHONY: decode-rtl
 decode-rtl: $(B)/$(DEC_RTL_CFG)/vdec/Vdec ## the --rtl decoder: Vdec +cfg=build/<cfg>/config.cfg generate MODEL ...

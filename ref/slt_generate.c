@@ -240,6 +240,22 @@ int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, const
         slt_bn_free(&m);
         return gdie("generate: --dump-acts %s: cannot create", a.dump);
     }
+    if (!a.quiet) { /* the events the energy model prices (docs/report.md), per token */
+        slt_events e;
+        memset(&e, 0, sizeof e);
+        for (int l = 0; l < m.c.layers; l++)
+            for (int i = 0; i < SLT_BN_NLIN; i++) {
+                uint64_t *d = (uint64_t *)&e;
+                const uint64_t *x = (const uint64_t *)&m.layer[l].lin[i].ev;
+                for (size_t j = 0; j < sizeof e / sizeof(uint64_t); j++) d[j] += x[j];
+            }
+        printf("# events per token: table_builds %llu, lookups %llu, buffer_adds %llu, skipped_groups %llu, "
+               "wbuf r/w %llu/%llu, abuf r/w %llu/%llu, obuf r/w %llu/%llu, link_bytes %llu\n",
+               (unsigned long long)e.table_builds, (unsigned long long)e.lookups, (unsigned long long)e.buffer_adds,
+               (unsigned long long)e.skipped_groups, (unsigned long long)e.wbuf_reads,
+               (unsigned long long)e.wbuf_writes, (unsigned long long)e.abuf_reads, (unsigned long long)e.abuf_writes,
+               (unsigned long long)e.obuf_reads, (unsigned long long)e.obuf_writes, (unsigned long long)e.link_bytes);
+    }
     rc = decode(&m, &cfg, ids, np, n, a.quiet, dump, fn ? fn : slt_bn_gemv_golden, ctx);
     if (dump && fclose(dump) && !rc) rc = gdie("generate: --dump-acts %s: write failed", a.dump);
     slt_bn_free(&m);

@@ -48,7 +48,7 @@ static int rd(cursor *c, void *dst, size_t n, const char *what)
 
 static int rd_u32(cursor *c, uint32_t *v, const char *what)
 {
-    uint8_t b[4];
+    uint8_t b[4] = {0};
     if (rd(c, b, 4, what)) return SLT_EXIT_BADINPUT;
     *v = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
     return 0;
@@ -56,7 +56,7 @@ static int rd_u32(cursor *c, uint32_t *v, const char *what)
 
 static int rd_u64(cursor *c, uint64_t *v, const char *what)
 {
-    uint8_t b[8];
+    uint8_t b[8] = {0};
     if (rd(c, b, 8, what)) return SLT_EXIT_BADINPUT;
     *v = 0;
     for (int i = 7; i >= 0; i--) *v = *v << 8 | b[i];
@@ -131,7 +131,7 @@ static int64_t sext(uint64_t u, int bytes)
 /* A scalar value into kv. */
 static int rd_scalar(cursor *c, slt_tf_kv *kv)
 {
-    uint8_t b[8];
+    uint8_t b[8] = {0};
     size_t n = scalar_size((uint32_t)kv->type);
     if (rd(c, b, n, "metadata value")) return SLT_EXIT_BADINPUT;
     uint64_t u = 0;

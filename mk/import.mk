@@ -51,7 +51,7 @@ fuzz-gguf fuzz-safetensors: fuzz-%: fuzz-deps $(FUZZ_B)/seeds.done ## libFuzzer,
 	@$(MAKE) --no-print-directory $(FUZZ_B)/fuzz_$*
 	@echo "==== fuzz-$*: $(FUZZ_RUNS) runs, seed $(SEED) ===="
 	$(FUZZ_B)/fuzz_$* -runs=$(FUZZ_RUNS) -seed=$(SEED) -max_len=$(FUZZ_MAXLEN) -print_final_stats=1 -artifact_prefix=$(FUZZ_B)/ \
-	  $(FUZZ_B)/corpus-$* $(FUZZ_B)/seeds-$* 2>&1 | tee $(FUZZ_B)/fuzz-$*.log | grep -E '^(#[0-9]+ +(INITED|DONE)|stat::|==|SUMMARY)' ; \
+	  $(FUZZ_B)/corpus-$* $(FUZZ_B)/seeds-$* 2>&1 | tee $(FUZZ_B)/fuzz-$*.log | grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|stat::|==|SUMMARY)' ; \
 	  test $${PIPESTATUS[0]} -eq 0
 
 fuzz: fuzz-gguf fuzz-safetensors ## both fuzzers

@@ -569,6 +569,12 @@ static void tf_safetensors_rejects_malformed_headers(void **state)
     slt_tensorfile *tf = open_ok(b, n);
     assert_int_equal(slt_tf_find(tf, "a")->nelem, 4);
     slt_tf_close(tf);
+    /* metadata only, no tensor (found by fuzzing: no memcpy on a NULL table) */
+    n = st_with_header(b, "{\"__metadata__\":{\"a\":\"b\"}}", data, 0);
+    tf = open_ok(b, n);
+    assert_int_equal(slt_tf_count(tf), 0);
+    assert_int_equal(slt_tf_meta_count(tf), 1);
+    slt_tf_close(tf);
     /* header length beyond the file */
     n = st_with_header(b, "{}", data, 0);
     put_u64(b, 1ull << 40);

@@ -55,3 +55,9 @@ fuzz-gguf fuzz-safetensors: fuzz-%: fuzz-deps $(FUZZ_B)/seeds.done ## libFuzzer,
 	  test $${PIPESTATUS[0]} -eq 0
 
 fuzz: fuzz-gguf fuzz-safetensors ## both fuzzers
+
+# ---- optional cross-check against gguf-py and safetensors (Python, not in make test) -------
+.PHONY: import-crosscheck
+import-crosscheck: $(B)/bin/sltref ## cross-check sltref import against gguf-py / safetensors (scripts/deps.sh py)
+	@scripts/deps.sh py
+	build/py/bin/python tools/import_crosscheck.py $(B)/bin/sltref $(B)/crosscheck $(SEED)

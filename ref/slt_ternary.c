@@ -316,13 +316,13 @@ int slt_tf_ternary(const slt_tensorfile *tf, const char *name, int8_t **w, int *
     *w = NULL;
     if (!c.t) return FAIL(&c, "%s: no tensor '%s'", tf->path, name);
     uint64_t mm = 0, kk = 0;
+    int rc = shape_mk(&c, &mm, &kk);
+    if (rc) return rc;
     slt_tf_dtype d = c.t->dtype;
     int known = d == SLT_TF_TQ1_0 || d == SLT_TF_TQ2_0 || d == SLT_TF_I2_S || d == SLT_TF_F32 || d == SLT_TF_F16 ||
                 d == SLT_TF_BF16 || (d == SLT_TF_U8 && tf->fmt == SLT_TF_SAFETENSORS);
     /* refused before allocating: only a decodable tensor's size is bounded by its bytes in the file */
     if (!known) return decode(&c, NULL, 0, 0, NULL); /* the dtype refusal */
-    int rc = shape_mk(&c, &mm, &kk);
-    if (rc) return rc;
     int8_t *buf = malloc((size_t)(mm * kk));
     if (!buf) return FAIL(&c, "%s: tensor '%s': out of memory", tf->path, name);
     float g = 0.0f;

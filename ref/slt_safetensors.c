@@ -402,7 +402,7 @@ static int check_tiling(json *j, slt_tensorfile *tf, const st_info *info, uint64
     if (!rc && at != dlen)
         rc = slt_tf_fail(j->err, j->errlen, "%s: %llu bytes of data after the last tensor (data section %llu bytes)",
                          j->path, (unsigned long long)(dlen - at), (unsigned long long)dlen);
-    if (!rc) memcpy(tf->t, sorted, tf->nt * sizeof *sorted);
+    if (!rc && tf->nt) memcpy(tf->t, sorted, tf->nt * sizeof *sorted);
     free(ord);
     free(sorted);
     return rc;

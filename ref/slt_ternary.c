@@ -59,13 +59,19 @@ static int dec_tq2(ctx *c, int8_t *w, uint64_t n, uint16_t *mag, int *have)
         int s = block_sign(c, (uint16_t)(blk[64] | blk[65] << 8), b, have, mag, &first);
         if (s == -2) return SLT_EXIT_BADINPUT;
         int8_t *o = w + b * 256;
-        for (int j = 0; j < 256; j++) {
-            int code = (blk[(j / 128) * 32 + j % 32] >> (2 * ((j % 128) / 32))) & 3;
-            if (code == 3 && s != 0)
-                return FAIL(c, "%s: tensor '%s': block %llu weight %d has code 3 (value 2*d): not ternary",
-                            c->tf->path, c->t->name, (unsigned long long)b, j);
-            o[j] = (int8_t)(s * (code - 1));
-        }
+        int bad = 0;
+        for (int jj = 0; jj < 2; jj++)
+            for (int l = 0; l < 4; l++)
+                for (int m = 0; m < 32; m++) {
+                    int code = (blk[jj * 32 + m] >> (2 * l)) & 3;
+                    bad |= code == 3;
+                    o[jj * 128 + l * 32 + m] = (int8_t)(s * (code - 1));
+                }
+        if (bad && s != 0)
+            for (int j = 0; j < 256; j++)
+                if (((blk[(j / 128) * 32 + j % 32] >> (2 * ((j % 128) / 32))) & 3) == 3)
+                    return FAIL(c, "%s: tensor '%s': block %llu weight %d has code 3 (value 2*d): not ternary",
+                                c->tf->path, c->t->name, (unsigned long long)b, j);
     }
     return 0;
 }
@@ -112,14 +118,21 @@ static int dec_i2s(ctx *c, int8_t *w, uint64_t n, float *gamma)
     memcpy(&sc, &u, sizeof sc);
     if (!isfinite(sc)) return FAIL(c, "%s: tensor '%s': I2_S scale is not finite", c->tf->path, c->t->name);
     int s = sc > 0 ? 1 : sc < 0 ? -1 : 0;
-    for (uint64_t i = 0; i < n; i++) {
-        uint64_t blk = i / 128;
-        unsigned j = (unsigned)(i % 128);
-        int code = (p[blk * 32 + j % 32] >> (6 - 2 * (j / 32))) & 3;
-        if (code == 3 && s)
-            return FAIL(c, "%s: tensor '%s': I2_S weight %llu has code 3: not ternary", c->tf->path, c->t->name,
-                        (unsigned long long)i);
-        w[i] = (int8_t)(s * (code - 1));
+    for (uint64_t blk = 0; blk < n / 128; blk++) {
+        const uint8_t *q = p + blk * 32;
+        int8_t *o = w + blk * 128;
+        int bad = 0;
+        for (int g = 0; g < 4; g++)
+            for (int m = 0; m < 32; m++) {
+                int code = (q[m] >> (6 - 2 * g)) & 3;
+                bad |= code == 3;
+                o[32 * g + m] = (int8_t)(s * (code - 1));
+            }
+        if (bad && s)
+            for (int j = 0; j < 128; j++)
+                if (((q[j % 32] >> (6 - 2 * (j / 32))) & 3) == 3)
+                    return FAIL(c, "%s: tensor '%s': I2_S weight %llu has code 3: not ternary", c->tf->path,
+                                c->t->name, (unsigned long long)(blk * 128 + (uint64_t)j));
     }
     *gamma = fabsf(sc);
     return 0;
@@ -179,13 +192,19 @@ static int dec_hf_u8(ctx *c, int8_t *w, uint64_t m, uint64_t k, float *gamma)
     for (uint64_t o = 0; o < m; o++) {
         const uint8_t *row = p + (o % r) * k;
         unsigned sh = (unsigned)(2 * (o / r));
+        int8_t *out = w + o * k;
+        int bad = 0;
         for (uint64_t i = 0; i < k; i++) {
+            int code = (row[i] >> sh) & 3;
+            bad |= code == 3;
+            out[i] = (int8_t)(sign * (code - 1));
+        }
+        for (uint64_t i = 0; bad && i < k; i++) {
             int code = (row[i] >> sh) & 3;
             if (code == 3)
                 return FAIL(c, "%s: tensor '%s': packed code 3 at [%llu,%llu] (byte [%llu,%llu] bits %u-%u): not "
                             "ternary", c->tf->path, c->t->name, (unsigned long long)o, (unsigned long long)i,
                             (unsigned long long)(o % r), (unsigned long long)i, sh, sh + 1);
-            w[o * k + i] = (int8_t)(sign * (code - 1));
         }
     }
     return 0;
@@ -299,6 +318,11 @@ int slt_tf_ternary(const slt_tensorfile *tf, const char *name, int8_t **w, int *
     uint64_t mm = 0, kk = 0;
     int rc = shape_mk(&c, &mm, &kk);
     if (rc) return rc;
+    slt_tf_dtype d = c.t->dtype;
+    int known = d == SLT_TF_TQ1_0 || d == SLT_TF_TQ2_0 || d == SLT_TF_I2_S || d == SLT_TF_F32 || d == SLT_TF_F16 ||
+                d == SLT_TF_BF16 || (d == SLT_TF_U8 && tf->fmt == SLT_TF_SAFETENSORS);
+    /* refused before allocating: only a decodable tensor's size is bounded by its bytes in the file */
+    if (!known) return decode(&c, NULL, 0, 0, NULL); /* the dtype refusal */
     int8_t *buf = malloc((size_t)(mm * kk));
     if (!buf) return FAIL(&c, "%s: tensor '%s': out of memory", tf->path, name);
     float g = 0.0f;

@@ -22,6 +22,19 @@ needs=(
   "xmllint:libxml2-utils"
 )
 
+# Optional groups, never needed by `make run`/`make test`:
+#   scripts/deps.sh fuzz   clang + libFuzzer runtime (make fuzz-gguf / fuzz-safetensors)
+#   scripts/deps.sh py     Python venv build/py with gguf, safetensors, numpy (make import-crosscheck)
+for group in "$@"; do
+  case "$group" in
+    fuzz)
+      fuzzlib=$(ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a 2>/dev/null | head -n 1)
+      needs+=("clang:clang" "${fuzzlib:-/nonexistent/libclang_rt.fuzzer-x86_64.a}:libclang-rt-dev") ;;
+    py) needs+=("python3:python3" "/usr/lib/python3/dist-packages/pip:python3-pip" "/usr/share/doc/python3-venv:python3-venv") ;;
+    *) echo "deps: unknown group '$group' (expected fuzz or py)" >&2; exit 2 ;;
+  esac
+done
+
 missing=()
 for pair in "${needs[@]}"; do
   what=${pair%%:*}
@@ -33,7 +46,15 @@ for pair in "${needs[@]}"; do
   missing+=("$pkg")
 done
 
-[ ${#missing[@]} -eq 0 ] && exit 0
+py_env() {
+  # PyPI packages for the optional tools, in a venv (Debian's python is externally managed)
+  [[ " $* " == *" py "* ]] || return 0
+  [ -x build/py/bin/python ] && build/py/bin/python -c 'import gguf, safetensors, numpy' 2>/dev/null && return 0
+  echo "deps: creating build/py (pip: gguf safetensors numpy)"
+  python3 -m venv build/py && build/py/bin/pip install -q gguf safetensors numpy
+}
+
+if [ ${#missing[@]} -eq 0 ]; then py_env "$@"; exit 0; fi
 
 echo "deps: installing missing Debian packages: ${missing[*]}"
 sudo=""
@@ -51,3 +72,4 @@ if ! { $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-rec
 fi
 rm -f "$log"
 echo "deps: installed ${missing[*]}"
+py_env "$@"

@@ -824,6 +824,10 @@ static void cli_errors_exit_2_one_line_no_output(void **state)
     run_fail("option --bits does not apply", on, ARGS("quant-w", W, O, "--bits", "8"));
     run_fail("unexpected argument 'extra'", on, ARGS("quant-w", W, O, "extra"));
     run_fail("--binary takes no value", on, ARGS("quant-w", W, O, "--binary=1"));
+    run_fail("--exact-div applies to ternary weights only", on, ARGS("quant-w", W, O, "--binary", "--exact-div"));
+    run_fail("--exact-div takes no value", on, ARGS("quant-a", W, O, "--exact-div=1"));
+    run_fail("option --exact-div does not apply", on, ARGS("gemm", Wq, Xq, O, "--exact-div"));
+    run_fail("option --tensor does not apply", on, ARGS("quant-w", W, O, "--tensor", "a"));
     run_fail("--bits '5' is not 4, 8 or 16", on, ARGS("quant-a", W, O, "--bits", "5"));
     run_fail("--bits 'x8' is not", on, ARGS("quant-a", W, O, "--bits", "x8"));
     run_fail("--bits needs a value", on, ARGS("quant-a", W, O, "--bits"));

@@ -388,6 +388,18 @@ static void tf_gguf_rejects_malformed_headers(void **state)
     uint8_t *key = find_bytes(b, len, (const uint8_t *)"general.architecture", 20);
     key[20] = 13;
     expect_open_error(b, len, "unknown value type", "kv type");
+    /* a huge tensor of a type we do not decode (Q4_K, no bytes needed): listed, and refused
+     * by slt_tf_ternary before any allocation (found by fuzzing: it tried M*K bytes) */
+    const slt_tfb_gguf_tensor huge[] = {{"huge", 12, 2, {1u << 30, 1u << 30}, NULL, 0}};
+    uint8_t *himg;
+    size_t hn;
+    assert_int_equal(slt_tfb_gguf(NULL, 0, huge, 1, 32, &himg, &hn), 0);
+    slt_tensorfile *htf = open_ok(himg, hn);
+    assert_int_equal(slt_tf_get(htf, 0)->dtype, SLT_TF_OTHER);
+    assert_null(slt_tf_get(htf, 0)->data);
+    expect_ternary_error(htf, "huge", "not a ternary encoding");
+    slt_tf_close(htf);
+    free(himg);
     const slt_tfb_kv bad_align[] = {{"general.alignment", SLT_TF_KV_U32, 24, 0, NULL, NULL, 0}};
     uint8_t *img;
     size_t n;
@@ -568,6 +580,12 @@ static void tf_safetensors_rejects_malformed_headers(void **state)
                                  "\"data_offsets\":[0,4]}}   ", data, 4);
     slt_tensorfile *tf = open_ok(b, n);
     assert_int_equal(slt_tf_find(tf, "a")->nelem, 4);
+    slt_tf_close(tf);
+    /* metadata only, no tensor (found by fuzzing: no memcpy on a NULL table) */
+    n = st_with_header(b, "{\"__metadata__\":{\"a\":\"b\"}}", data, 0);
+    tf = open_ok(b, n);
+    assert_int_equal(slt_tf_count(tf), 0);
+    assert_int_equal(slt_tf_meta_count(tf), 1);
     slt_tf_close(tf);
     /* header length beyond the file */
     n = st_with_header(b, "{}", data, 0);

@@ -56,6 +56,9 @@ def main():
             if type(mod).__name__ == "AutoBitLinear":
                 fq = ActQuant.apply(x)
                 compiled_mismatch[0] += int((fq != q / s).sum())
+            else:  # BitLinear: its own (compiled) activation_quant
+                cq, cs = mod.activation_quant(x)
+                compiled_mismatch[0] += int((cq.float() != q).sum()) + int((cs != s).sum())
             got[(state["pos"], layer, site)] = (float(s[0, 0]), q[0].to(torch.int64).tolist())
             # which float32 evaluation of 127 / amax did torch do? reciprocal then multiply
             # (the published order slt_quant_act follows) or one correctly rounded division

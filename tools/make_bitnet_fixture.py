@@ -214,7 +214,7 @@ def main():
     import gguf as gguf_mod
     import safetensors
     meta = {"prompt": prompt, "tokens": toks, "margins": margins, "seed": seed, "linear_modules": kinds,
-            "dtype": "float32", "args": vars(args), "files": files,
+            "dtype": "float32", "args": {k: v for k, v in vars(args).items() if k != "out"}, "files": files,
             "versions": {"torch": torch.__version__, "transformers": transformers.__version__,
                          "safetensors": safetensors.__version__,
                          "gguf": getattr(gguf_mod, "__version__", "0.19.0"), "numpy": np.__version__}}

@@ -8,11 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "slt_bitnet.h"
 #include "slt_prng.h"
+#include "slt_tensorfile.h"
+#include "slt_tfbuild.h"
 
 static char g_err[SLT_ERRLEN];
 
@@ -106,12 +109,113 @@ static void bitnet_step_fails_on_bad_token_or_full_context(void **state)
     slt_bn_free(&m);
 }
 
+/* The committed TQ2_0 fixture re-encoded as bitnet.cpp's I2_S (x86 layout, f32 scale =
+ * the block scale) by slt_tfbuild's encoder, then decoded: transformers' tokens. */
+static void bitnet_generate_i2s_reproduces_fixture_tokens(void **state)
+{
+    (void)state;
+    const char *top = getenv("SLT_TOP");
+    char src[1024], dst[] = "/tmp/slt_i2s_XXXXXX";
+    snprintf(src, sizeof src, "%s/tests/fixtures/bitnet/tq256/model-tq2_0.gguf", top ? top : ".");
+    slt_tensorfile *tf;
+    assert_int_equal(slt_tf_open(src, &tf, g_err, sizeof g_err), 0);
+    size_t nt = slt_tf_count(tf), nkv = slt_tf_meta_count(tf);
+    slt_tfb_gguf_tensor *t = calloc(nt, sizeof *t);
+    slt_tfb_kv *kv = calloc(nkv, sizeof *kv);
+    void **owned = calloc(nt, sizeof *owned);
+    assert_true(t && kv && owned);
+    size_t k = 0;
+    for (size_t i = 0; i < nkv; i++) { /* the scalar and string keys (no arrays in the fixture) */
+        const char *key = slt_tf_meta_key(tf, i);
+        int ty = slt_tf_meta_type(tf, key);
+        slt_tfb_kv *e = &kv[k];
+        e->key = key;
+        e->type = ty;
+        if (ty == SLT_TF_KV_STRING) assert_int_equal(slt_tf_meta_str(tf, key, &e->s), 0);
+        else if (ty == SLT_TF_KV_F32 || ty == SLT_TF_KV_F64) assert_int_equal(slt_tf_meta_float(tf, key, &e->f), 0);
+        else if (ty != SLT_TF_KV_ARRAY) assert_int_equal(slt_tf_meta_int(tf, key, &e->i), 0);
+        else continue;
+        k++;
+    }
+    for (size_t i = 0; i < nt; i++) {
+        const slt_tf_tensor *x = slt_tf_get(tf, i);
+        t[i] = (slt_tfb_gguf_tensor){x->name, x->raw_type, x->ndim, {x->shape[0], x->shape[1], 1, 1}, x->data, x->nbytes};
+        if (x->dtype != SLT_TF_TQ2_0) continue;
+        int8_t *w;
+        int m, kk;
+        float g;
+        assert_int_equal(slt_tf_ternary(tf, x->name, &w, &m, &kk, &g, g_err, sizeof g_err), 0);
+        size_t n = (size_t)m * kk, nb = n / 4 + 32;
+        uint8_t *q = malloc(nb);
+        assert_non_null(q);
+        slt_tfb_i2_s(w, n, g, q);
+        free(w);
+        owned[i] = q;
+        t[i].ggml_type = 36;
+        t[i].data = q;
+        t[i].nbytes = nb;
+    }
+    uint8_t *img;
+    size_t len;
+    assert_int_equal(slt_tfb_gguf(kv, k, t, nt, 32, &img, &len), 0);
+    int fd = mkstemp(dst);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    assert_true(f && fwrite(img, 1, len, f) == len && fclose(f) == 0);
+    free(img);
+    for (size_t i = 0; i < nt; i++) free(owned[i]);
+    free(owned);
+    free(t);
+    free(kv);
+    slt_tf_close(tf);
+
+    slt_bn_model m;
+    int rc = slt_bn_load(dst, &m, g_err, sizeof g_err);
+    if (rc) fail_msg("load I2_S: %s", g_err);
+    assert_string_equal(m.source, "gguf I2_S");
+    slt_config cfg;
+    slt_config_default(&cfg);
+    assert_int_equal(slt_bn_prepare(&m, &cfg, g_err, sizeof g_err), 0);
+    /* transformers' prompt and tokens: tests/fixtures/bitnet/tq256/expected.txt */
+    int prompt[16], want[16], np = 0, nw = 0;
+    snprintf(src, sizeof src, "%s/tests/fixtures/bitnet/tq256/expected.txt", top ? top : ".");
+    f = fopen(src, "r");
+    assert_non_null(f);
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        int *dstv = !strncmp(line, "prompt ", 7) ? prompt : !strncmp(line, "tokens ", 7) ? want : NULL;
+        int *cnt = dstv == prompt ? &np : &nw;
+        for (char *tokp = strtok(line + 7, ",\n"); dstv && tokp && *cnt < 16; tokp = strtok(NULL, ",\n"))
+            dstv[(*cnt)++] = atoi(tokp);
+    }
+    fclose(f);
+    assert_true(np > 0 && nw > 0);
+    slt_bn_state s;
+    float *lg = malloc(sizeof(float) * m.c.vocab);
+    assert_non_null(lg);
+    assert_int_equal(slt_bn_state_init(&m, np + nw, &s, g_err, sizeof g_err), 0);
+    int tok = 0;
+    for (int p = 0; p < np + nw - 1; p++) {
+        int in = p < np ? prompt[p] : tok;
+        assert_int_equal(slt_bn_step(&m, &s, in, NULL, NULL, lg, g_err, sizeof g_err), 0);
+        if (p >= np - 1) {
+            tok = slt_bn_argmax(lg, m.c.vocab);
+            if (tok != want[p - np + 1]) fail_msg("I2_S: token %d is %d, transformers %d", p - np + 1, tok, want[p - np + 1]);
+        }
+    }
+    slt_bn_state_free(&s);
+    free(lg);
+    slt_bn_free(&m);
+    unlink(dst);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(bitnet_step_lut_equals_naive),
         cmocka_unit_test(bitnet_step_cache_equals_recompute),
         cmocka_unit_test(bitnet_step_fails_on_bad_token_or_full_context),
+        cmocka_unit_test(bitnet_generate_i2s_reproduces_fixture_tokens),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,4 +26,4 @@ for d in "$fx"/*/; do
   done
 done
 [ "$n_ok" -gt 0 ] || { echo "FAIL no fixtures under $fx"; exit 1; }
-echo "decode parity: $n_ok model files reproduce transformers' greedy tokens"
+echo "decode parity: matched $n_ok model files to transformers' greedy tokens ($*)"

@@ -654,6 +654,7 @@ static void usage_all(FILE *f)
 {
     fprintf(f, "usage: sltref <command> [options] (options and arguments in any order)\n\ncommands:\n");
     for (size_t i = 0; i < N_COMMANDS; i++) fprintf(f, "  sltref %s %s\n", g_commands[i].name, g_commands[i].synopsis);
+    fprintf(f, "  sltref generate MODEL --prompt-ids ID,... --n N [--rtl DIR]  (BitNet decoder; sltref generate --help)\n");
     fprintf(f, "\n%s\n'sltref <command> --help' describes one command; see docs/cli.md.\n", g_common);
 }
 

@@ -104,8 +104,14 @@ int slt_bn_step(const slt_bn_model *m, slt_bn_state *s, int token, slt_bn_gemv_f
 /* Index of the largest logit (the first one on ties, as torch.argmax). */
 int slt_bn_argmax(const float *logits, int n);
 
-/* `sltref generate` (docs/cli.md): argv[0] = "generate". fn/ctx = the GEMV
- * backend (NULL: golden); backend_name is printed. Returns the exit status. */
-int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, const char *backend_name);
+/* Cycles the backend's hardware has been busy so far (the --rtl backend: the top's
+ * PERF_CYCLES_BUSY summed over its GEMV commands), printed per position. */
+typedef uint64_t (*slt_bn_busy_fn)(void *ctx);
+
+/* `sltref generate` (docs/decode.md): argv[0] = "generate". fn/ctx = the GEMV
+ * backend (NULL: golden), busy = NULL or its cycle counter; backend_name is
+ * printed. Returns the exit status. */
+int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, slt_bn_busy_fn busy,
+                      const char *backend_name);
 
 #endif

@@ -141,7 +141,7 @@ static double now_s(void)
 
 /* Prompt then N greedy tokens; prints one line per position. */
 static int decode(const slt_bn_model *m, const slt_config *cfg, const int *ids, int np, int n, int quiet,
-                  FILE *dump, slt_bn_gemv_fn fn, void *ctx)
+                  FILE *dump, slt_bn_gemv_fn fn, void *ctx, slt_bn_busy_fn busy)
 {
     char err[SLT_ERRLEN];
     slt_bn_state s;
@@ -164,6 +164,7 @@ static int decode(const slt_bn_model *m, const slt_config *cfg, const int *ids, 
     for (int p = 0; p < total; p++) {
         int want = n > 0 && p >= np - 1; /* logits from the last prompt position on */
         int tok = p < np ? ids[p] : out[p - np];
+        uint64_t b0 = busy ? busy(ctx) : 0;
         if (slt_bn_step(m, &s, tok, fn, ctx, want ? logits : NULL, err, sizeof err)) {
             rc = gdie("%s", err);
             break;
@@ -172,7 +173,9 @@ static int decode(const slt_bn_model *m, const slt_config *cfg, const int *ids, 
         if (quiet) continue;
         printf("pos %d in %d%s", p, tok, p < np ? " (prompt)" : "");
         if (want) printf(" -> %d", out[p - np + 1]);
-        printf(" accel_cycles %llu latency_us %.3f\n", (unsigned long long)cyc, lat_us);
+        printf(" accel_cycles %llu latency_us %.3f", (unsigned long long)cyc, lat_us);
+        if (busy) printf(" rtl_busy_cycles %llu", (unsigned long long)(busy(ctx) - b0));
+        printf("\n");
     }
     double dt = now_s() - t0;
     if (!rc) {
@@ -190,7 +193,8 @@ static int decode(const slt_bn_model *m, const slt_config *cfg, const int *ids, 
     return rc;
 }
 
-int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, const char *backend_name)
+int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, slt_bn_busy_fn busy,
+                      const char *backend_name)
 {
     for (int i = 1; i < argc; i++)
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -256,7 +260,7 @@ int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, const
                (unsigned long long)e.wbuf_writes, (unsigned long long)e.abuf_reads, (unsigned long long)e.abuf_writes,
                (unsigned long long)e.obuf_reads, (unsigned long long)e.obuf_writes, (unsigned long long)e.link_bytes);
     }
-    rc = decode(&m, &cfg, ids, np, n, a.quiet, dump, fn ? fn : slt_bn_gemv_golden, ctx);
+    rc = decode(&m, &cfg, ids, np, n, a.quiet, dump, fn ? fn : slt_bn_gemv_golden, ctx, busy);
     if (dump && fclose(dump) && !rc) rc = gdie("generate: --dump-acts %s: write failed", a.dump);
     slt_bn_free(&m);
     return rc;

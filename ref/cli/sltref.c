@@ -824,7 +824,7 @@ static int run(int argc, char **argv)
 int main(int argc, char **argv)
 {
     /* `generate` has its own parser (ref/slt_generate.c, docs/decode.md) */
-    if (argc >= 2 && !strcmp(argv[1], "generate")) return slt_generate_main(argc - 1, argv + 1, NULL, NULL, NULL);
+    if (argc >= 2 && !strcmp(argv[1], "generate")) return slt_generate_main(argc - 1, argv + 1, NULL, NULL, NULL, NULL);
     int rc = check_flag_values(argc, argv);
     if (rc) return rc;
     int n;

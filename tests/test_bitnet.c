@@ -209,6 +209,60 @@ static void bitnet_generate_i2s_reproduces_fixture_tokens(void **state)
     unlink(dst);
 }
 
+/* Mutated config.json next to the real small3 weights: every load either succeeds or
+ * fails with one message; never a crash (ASan/UBSan) or a model that is half loaded. */
+static void bitnet_load_survives_mutated_config(void **state)
+{
+    (void)state;
+    const char *top = getenv("SLT_TOP");
+    char path[1024], dir[] = "/tmp/slt_bncfg_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/tests/fixtures/bitnet/small3/config.json", top ? top : ".");
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char base[4096];
+    size_t n0 = fread(base, 1, sizeof base, f);
+    fclose(f);
+    char st[1024], ln[2048], cj[1100];
+    snprintf(st, sizeof st, "%s/tests/fixtures/bitnet/small3/model.safetensors", top ? top : ".");
+    if (st[0] != '/') { char cwd[512]; assert_non_null(getcwd(cwd, sizeof cwd)); snprintf(ln, sizeof ln, "%s/%s", cwd, st); }
+    else snprintf(ln, sizeof ln, "%s", st);
+    snprintf(path, sizeof path, "%s/model.safetensors", dir);
+    assert_int_equal(symlink(ln, path), 0);
+    snprintf(cj, sizeof cj, "%s/config.json", dir);
+    uint64_t seed = slt_seed_from_env(1);
+    slt_prng r;
+    slt_prng_seed(&r, seed ^ 0xc0f19);
+    const char alphabet[] = "{}[]\",:0123456789-.e truefalsn";
+    int loaded = 0;
+    for (int it = 0; it < 800; it++) {
+        char buf[4200];
+        size_t n = n0;
+        memcpy(buf, base, n);
+        for (int e = 0; e < (int)slt_prng_range(&r, 1, 3); e++) {
+            size_t at = (size_t)slt_prng_range(&r, 0, (int64_t)n - 1);
+            buf[at] = alphabet[slt_prng_range(&r, 0, sizeof alphabet - 2)];
+        }
+        f = fopen(cj, "wb");
+        assert_true(f && fwrite(buf, 1, n, f) == n && fclose(f) == 0);
+        slt_bn_model m;
+        g_err[0] = '\0';
+        int rc = slt_bn_load(dir, &m, g_err, sizeof g_err);
+        if (rc == 0) {
+            loaded++;
+            slt_bn_free(&m);
+        } else {
+            assert_int_equal(rc, SLT_EXIT_BADINPUT);
+            assert_true(g_err[0] != '\0' && !strchr(g_err, '\n'));
+            assert_null(m.layer);
+        }
+    }
+    printf("mutated config.json (seed %llu): %d of 800 still load, the rest refused\n", (unsigned long long)seed, loaded);
+    unlink(cj);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -216,6 +270,7 @@ int main(void)
         cmocka_unit_test(bitnet_step_cache_equals_recompute),
         cmocka_unit_test(bitnet_step_fails_on_bad_token_or_full_context),
         cmocka_unit_test(bitnet_generate_i2s_reproduces_fixture_tokens),
+        cmocka_unit_test(bitnet_load_survives_mutated_config),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

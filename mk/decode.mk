@@ -48,11 +48,15 @@ t-decode-rtl: $(B)/$(DEC_RTL_CFG)/vdec/Vdec $(B)/san/bin/sltref
 	FIXTURES=$(DEC_FIX) scripts/decode_parity.sh $(B)/san/bin/sltref --rtl $(B)/$(DEC_RTL_CFG)
 
 # ---- optional: regenerate the fixtures with transformers + gguf-py (never run by make test)
-FIXTURE_VENV ?= $(B)/venv-fixtures
+# Debian's python3/pip/venv via `scripts/deps.sh py` (which also makes build/py with gguf,
+# safetensors, numpy); torch (CPU use, --no-deps: no CUDA wheels) and transformers +
+# accelerate at the versions of scripts/requirements-fixtures.txt into the same venv.
+FIXTURE_VENV ?= $(B)/py
 .PHONY: fixtures
 fixtures: ## regenerate tests/fixtures/bitnet/ with transformers + gguf-py (PyPI, optional)
+	scripts/deps.sh py
 	@test -x $(FIXTURE_VENV)/bin/python || python3 -m venv $(FIXTURE_VENV)
-	$(FIXTURE_VENV)/bin/pip install -q --no-deps torch
+	$(FIXTURE_VENV)/bin/pip install -q --no-deps torch==2.15.0
 	$(FIXTURE_VENV)/bin/pip install -q -r scripts/requirements-fixtures.txt
 	$(FIXTURE_VENV)/bin/python tools/make_bitnet_fixture.py --out $(DEC_FIX)/tq256 --gguf
 	$(FIXTURE_VENV)/bin/python tools/make_bitnet_fixture.py --out $(DEC_FIX)/small3 --hidden 64 --inter 128 \

@@ -1,6 +1,8 @@
 /* slt_config.c - parse, check and hash the one configuration. */
 #include "slt_config.h"
 
+#include "slt_bufgeom.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -47,14 +49,14 @@ void slt_config_default(slt_config *cfg)
     cfg->row_lanes = 4;
     cfg->max_k = 16384;
     cfg->max_m = 16384;
-    cfg->max_n = 8;
+    cfg->max_n = 2;
     cfg->acc_bits = 0;
     cfg->weight_format = SLT_FMT_T5;
     cfg->bus_bits = 64;
     cfg->clock_mhz = 200.0;
-    cfg->wbuf_kib = 320;
-    cfg->abuf_kib = 64;
-    cfg->obuf_kib = 96;
+    cfg->wbuf_kib = 256;
+    cfg->abuf_kib = 96;
+    cfg->obuf_kib = 128;
     cfg->pipe_stages = 1;
     cfg->array = SLT_ARRAY_LUT;
     cfg->buffer_mode = SLT_BUFMODE_AUTO;
@@ -281,7 +283,12 @@ int slt_config_finish(slt_config *cfg, char *err, size_t errlen)
     if (cfg->max_k < cfg->group_size)
         return fail(err, errlen, "config: max_k = %d is smaller than group_size = %d; legal max_k is %d..1048576",
                     cfg->max_k, cfg->group_size, cfg->group_size);
-    return 0;
+    if (cfg->max_m < cfg->row_lanes)
+        return fail(err, errlen,
+                    "config: max_m = %d is smaller than row_lanes = %d (lanes above max_m never get a row); legal "
+                    "max_m is %d..1048576, or lower row_lanes",
+                    cfg->max_m, cfg->row_lanes, cfg->row_lanes);
+    return slt_buf_check(cfg, err, errlen);
 }
 
 void slt_config_write(const slt_config *cfg, FILE *f)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -100,6 +101,15 @@ static void config_bad_values_name_key_and_range(void **state)
         {"group_size 3\n", "expected 'key = value'"}, {"= 3\n", "missing key"},
         {"act_bits = 8\nact_bits = 8\n", "duplicate key"}, {"name = a-b\n", "name"},
         {"row_lanes = 4x\n", "row_lanes"}, {"row_lanes =\n", "row_lanes"},
+        /* one number syntax: decimal integers, plain decimal clock_mhz in 1..5000 */
+        {"max_k = 0x10\n", "expected an integer"}, {"max_k = +16\n", "expected an integer"},
+        {"max_k = 1e3\n", "expected an integer"}, {"clock_mhz = 0x10\n", "plain decimal"},
+        {"clock_mhz = 1e-300\n", "plain decimal"}, {"clock_mhz = 0.5\n", "1..5000"},
+        {"clock_mhz = 200.\n", "plain decimal"}, {"clock_mhz = +200\n", "plain decimal"},
+        {"clock_mhz = inf\n", "plain decimal"}, {"clock_mhz = 5000.001\n", "1..5000"},
+        /* clear messages for bytes that are not text */
+        {"\xEF\xBB\xBFgroup_size = 3\n", "byte-order mark"}, {"grou\xc3\xa9p = 3\n", "byte 0xc3 at column 5"},
+        {"group_size = 3\x01\n", "byte 0x01"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         slt_config c;
@@ -114,6 +124,8 @@ static void config_comments_and_blanks_ignored(void **state)
 {
     (void)state;
     slt_config c;
+    assert_int_equal(load_text(&c, "clock_mhz = 187.5 # any bytes in a comment: \xc2\xa7\n"), 0);
+    assert_true(c.clock_mhz == 187.5);
     assert_int_equal(load_text(&c, "# hello\n\n  group_size=4   # four\n\tname = demo\n"), 0);
     assert_int_equal(c.group_size, 4);
     assert_string_equal(c.name, "demo");
@@ -134,6 +146,52 @@ static void config_set_overrides_file(void **state)
     assert_int_equal(c.row_lanes, 2);
     assert_int_equal(argc, 2);
     assert_string_equal(argv[1], "pos");
+}
+
+/* A NUL byte is named as such (not as a long line); a FIFO or a folder is
+ * refused without blocking (alarm: a regression that blocks fails the test). */
+static void config_nul_fifo_and_folder_are_errors(void **state)
+{
+    (void)state;
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/slt_cfg_XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "act_bits = 8\ngr\0oup = 1\n", 24), 24);
+    close(fd);
+    slt_config c;
+    slt_config_default(&c);
+    assert_int_equal(slt_config_load(&c, path, g_err, sizeof g_err), SLT_EXIT_BADINPUT);
+    assert_non_null(strstr(g_err, ":2: NUL byte at column 3"));
+    unlink(path);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    alarm(30);
+    assert_int_equal(slt_config_load(&c, path, g_err, sizeof g_err), SLT_EXIT_BADINPUT);
+    alarm(0);
+    assert_non_null(strstr(g_err, "not a regular file"));
+    unlink(path);
+    assert_int_equal(slt_config_load(&c, "/tmp", g_err, sizeof g_err), SLT_EXIT_BADINPUT);
+    assert_non_null(strstr(g_err, "not a regular file"));
+}
+
+static void config_repeated_cli_options_are_errors(void **state)
+{
+    (void)state;
+    slt_config c;
+    char a0[] = "prog", a1[] = "--set", a2[] = "row_lanes=2", a3[] = "--set", a4[] = " row_lanes = 3";
+    char *argv[] = {a0, a1, a2, a3, a4, NULL};
+    int argc = 5;
+    assert_int_equal(slt_config_from_args(&c, &argc, argv, g_err, sizeof g_err), SLT_EXIT_BADINPUT);
+    assert_non_null(strstr(g_err, "--set row_lanes given twice"));
+    char b1[] = "--config", b2[] = "a.cfg", b3[] = "--config", b4[] = "b.cfg";
+    char *argv2[] = {a0, b1, b2, b3, b4, NULL};
+    argc = 5;
+    assert_int_equal(slt_config_from_args(&c, &argc, argv2, g_err, sizeof g_err), SLT_EXIT_BADINPUT);
+    assert_non_null(strstr(g_err, "--config given twice"));
+    char c2[] = "row_lanes=2", c4[] = "lut_units=3";
+    char *argv3[] = {a0, a1, c2, a3, c4, NULL};
+    argc = 5;
+    assert_int_equal(slt_config_from_args(&c, &argc, argv3, g_err, sizeof g_err), 0);
 }
 
 static void config_missing_file_is_error(void **state)
@@ -276,6 +334,8 @@ int main(void)
         cmocka_unit_test(config_comments_and_blanks_ignored),
         cmocka_unit_test(config_set_overrides_file),
         cmocka_unit_test(config_missing_file_is_error),
+        cmocka_unit_test(config_nul_fifo_and_folder_are_errors),
+        cmocka_unit_test(config_repeated_cli_options_are_errors),
         cmocka_unit_test(config_hash_changes_with_any_key),
         cmocka_unit_test(config_max_m_below_row_lanes_rejected),
         cmocka_unit_test(config_buffer_too_small_names_key_and_minimum),

@@ -331,6 +331,28 @@ static void gen_usage_errors_exit_2(void **state)
                      SLT_EXIT_BADINPUT);
     assert_non_null(strstr(g_err_text, "--bogus"));
     assert_false(exists(out_dir("u")));
+    /* no silent last-wins: --out twice, --config twice, one --set key twice */
+    char first[512];
+    snprintf(first, sizeof first, "%s", out_dir("u"));
+    assert_int_equal(run_gen("--config", top_path("configs/tiny.cfg"), "--out", first, "--out", out_dir("u2"), NULL),
+                     SLT_EXIT_BADINPUT);
+    assert_non_null(strstr(g_err_text, "--out given twice"));
+    assert_int_equal(run_gen("--config", top_path("configs/tiny.cfg"), "--config", top_path("configs/tiny.cfg"),
+                             "--out", first, NULL),
+                     SLT_EXIT_BADINPUT);
+    assert_non_null(strstr(g_err_text, "--config given twice"));
+    assert_int_equal(run_gen("--config", top_path("configs/tiny.cfg"), "--set", "pipe_stages=1", "--set",
+                             "pipe_stages=2", "--out", first, NULL),
+                     SLT_EXIT_BADINPUT);
+    assert_non_null(strstr(g_err_text, "--set pipe_stages given twice"));
+    assert_false(exists(first));
+    assert_false(exists(out_dir("u2")));
+    /* tiny buffers are refused, never raised: naming the key and the minimum */
+    assert_int_equal(run_gen("--config", top_path("configs/tiny.cfg"), "--set", "max_m=2000", "--out", first, NULL),
+                     SLT_EXIT_BADINPUT);
+    assert_non_null(strstr(g_err_text, "wbuf_kib = 1 is too small"));
+    assert_non_null(strstr(g_err_text, "raise wbuf_kib to at least"));
+    assert_false(exists(first));
 }
 
 static void gen_missing_primitives_is_an_error_and_creates_nothing(void **state)

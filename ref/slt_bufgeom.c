@@ -43,31 +43,49 @@ static int too_small(char *err, size_t errlen, const char *key, int kib, long ne
     return SLT_EXIT_BADINPUT;
 }
 
+/* Words each buffer needs for the largest shape (at least 2 each). */
+static void need_words(const slt_config *cfg, const slt_buf_geom *g, long words[3])
+{
+    words[0] = 2 * g->max_rb;
+    words[1] = (long)cfg->max_n * g->max_nc;
+    words[2] = (long)cfg->max_n * g->max_rb;
+    for (int i = 1; i < 3; i++)
+        if (words[i] < 2) words[i] = 2;
+}
+
+void slt_buf_min_kib(const slt_config *cfg, long kib[3])
+{
+    slt_buf_geom g;
+    long words[3];
+    slt_buf_geometry(cfg, &g);
+    need_words(cfg, &g, words);
+    kib[0] = kib_for(words[0], g.wbuf_width);
+    kib[1] = kib_for(words[1], g.abuf_width);
+    kib[2] = kib_for(words[2], g.obuf_width);
+}
+
 int slt_buf_check(const slt_config *cfg, char *err, size_t errlen)
 {
     slt_buf_geom g;
+    long need[3];
     char what[160];
     slt_buf_geometry(cfg, &g);
-    long need = 2 * g.max_rb;
-    if (g.wbuf_depth < need) {
+    need_words(cfg, &g, need);
+    if (g.wbuf_depth < need[0]) {
         snprintf(what, sizeof what, "max_m = %d (%ld row blocks of row_lanes = %d, in each of two halves)",
                  cfg->max_m, g.max_rb, cfg->row_lanes);
-        return too_small(err, errlen, "wbuf_kib", cfg->wbuf_kib, need, g.wbuf_width, g.wbuf_depth, what, "max_m");
+        return too_small(err, errlen, "wbuf_kib", cfg->wbuf_kib, need[0], g.wbuf_width, g.wbuf_depth, what, "max_m");
     }
-    need = (long)cfg->max_n * g.max_nc;
-    if (need < 2) need = 2;
-    if (g.abuf_depth < need) {
+    if (g.abuf_depth < need[1]) {
         snprintf(what, sizeof what, "max_n = %d tokens of max_k = %d (%ld chunks of lut_units*group_size = %d each)",
                  cfg->max_n, cfg->max_k, g.max_nc, cfg->lut_units * cfg->group_size);
-        return too_small(err, errlen, "abuf_kib", cfg->abuf_kib, need, g.abuf_width, g.abuf_depth, what,
+        return too_small(err, errlen, "abuf_kib", cfg->abuf_kib, need[1], g.abuf_width, g.abuf_depth, what,
                          "max_k or max_n");
     }
-    need = (long)cfg->max_n * g.max_rb;
-    if (need < 2) need = 2;
-    if (g.obuf_depth < need) {
+    if (g.obuf_depth < need[2]) {
         snprintf(what, sizeof what, "max_n = %d tokens of max_m = %d (%ld row blocks of row_lanes = %d each)",
                  cfg->max_n, cfg->max_m, g.max_rb, cfg->row_lanes);
-        return too_small(err, errlen, "obuf_kib", cfg->obuf_kib, need, g.obuf_width, g.obuf_depth, what,
+        return too_small(err, errlen, "obuf_kib", cfg->obuf_kib, need[2], g.obuf_width, g.obuf_depth, what,
                          "max_m or max_n");
     }
     return 0;

@@ -23,6 +23,10 @@ typedef struct {
 /* Fill g from cfg (acc_bits must be final, i.e. after the accumulator is derived). */
 void slt_buf_geometry(const slt_config *cfg, slt_buf_geom *g);
 
+/* Smallest wbuf_kib, abuf_kib, obuf_kib (in kib[0..2]) that pass slt_buf_check
+ * with the other keys of cfg; may exceed the legal 65536. */
+void slt_buf_min_kib(const slt_config *cfg, long kib[3]);
+
 /* 0 when the largest shape fits every buffer (and every buffer has at least 2
  * words); else SLT_EXIT_BADINPUT with one line naming the buffer key, its value,
  * the smallest value that fits and the keys that could be lowered instead. */

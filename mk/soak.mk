@@ -7,15 +7,18 @@
 #     resumable: finished points are kept in build/soak/ (<cfg>.done) and not rerun
 #   SOAK_SIM_ARGS / SOAK_TOP_ARGS    testbench plusargs (defaults in scripts/soak.sh)
 #   SOAK_TIMEOUT=1200                seconds per simulation (over it: HANG)
+#   SOAK_LINT=full                   full: lint_top.sh + lint_rtl.sh (Yosys: minutes per top
+#                                    on a loaded 2-core machine); fast: Verilator + Icarus -Wall only
 
 SOAK_N ?= 20
 SOAK_TIMEOUT ?= 1200
+SOAK_LINT ?= full
 
 $(B)/rndcfg/soak%.cfg: | $(B)/opt/bin/slt_randcfg
 	@mkdir -p $(@D)
 	$(B)/opt/bin/slt_randcfg --soak $(subst _, ,$*) > $@.tmp && mv $@.tmp $@
 
-soak_env = B=$(B) MAKE="$(MAKE)" SOAK_TIMEOUT=$(SOAK_TIMEOUT) \
+soak_env = B=$(B) MAKE="$(MAKE)" SOAK_TIMEOUT=$(SOAK_TIMEOUT) SOAK_LINT=$(SOAK_LINT) \
   $(if $(SOAK_SIM_ARGS),SOAK_SIM_ARGS="$(SOAK_SIM_ARGS)") $(if $(SOAK_TOP_ARGS),SOAK_TOP_ARGS="$(SOAK_TOP_ARGS)")
 
 .PHONY: soak t-soak

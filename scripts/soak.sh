@@ -21,7 +21,7 @@ seed=$1 n=$2 state=$3
 B=${B:-build}
 MAKE=${MAKE:-make}
 sim_args=${SOAK_SIM_ARGS:-+random=200 +lane_rows=20000}
-top_args=${SOAK_TOP_ARGS:-+errors +cases=60 +maxk=400 +maxm=600}
+top_args=${SOAK_TOP_ARGS:-+errors +cases=80 +maxk=400 +maxm=600}
 tmo=${SOAK_TIMEOUT:-1200}
 lint=${SOAK_LINT:-full}
 params="seed=$seed sim='$sim_args' top='$top_args' lint=$lint"

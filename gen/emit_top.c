@@ -10,6 +10,7 @@
 #include "emit_util.h"
 #include "regs.h"
 #include "slt_arrayif.h"
+#include "slt_bufgeom.h"
 #include "slt_gemm.h"
 
 #define TOP_PATH 4096
@@ -18,25 +19,19 @@ static const char *const k_top_prims[] = {"slt_sram", "slt_axis_skid", "slt_t5_d
                                           "slt_unpack", "slt_pack", "slt_top_ctrl"};
 #define N_TOP_PRIMS (sizeof k_top_prims / sizeof k_top_prims[0])
 
-static int clamp_depth(long bits, int width)
-{
-    long words = bits / width;
-    if (words < 2) words = 2;
-    return (int)words;
-}
-
+/* The geometry is ref/slt_bufgeom.c's; slt_config_finish has checked that every
+ * buffer holds the largest shape (and at least 2 words), so nothing is raised here. */
 void slt_top_geometry(const slt_design *d, slt_top_geom *g)
 {
-    g->wbuf_width = d->l * d->u * d->row_field_bits;
-    g->abuf_width = d->u * d->g * d->a;
-    g->obuf_width = d->l * d->acc;
-    g->wbuf_depth = clamp_depth((long)d->wbuf_kib * 8192L, g->wbuf_width) & ~1;
-    if (g->wbuf_depth < 2) g->wbuf_depth = 2;
-    g->abuf_depth = clamp_depth((long)d->abuf_kib * 8192L, g->abuf_width);
-    g->obuf_depth = clamp_depth((long)d->obuf_kib * 8192L, g->obuf_width);
-    int ng = (d->max_k + d->g - 1) / d->g;
-    g->mode_depth = (ng + d->u - 1) / d->u;
-    if (g->mode_depth < 2) g->mode_depth = 2;
+    slt_buf_geom b;
+    slt_buf_geometry(&d->cfg, &b);
+    g->wbuf_width = b.wbuf_width;
+    g->abuf_width = b.abuf_width;
+    g->obuf_width = b.obuf_width;
+    g->wbuf_depth = (int)b.wbuf_depth;
+    g->abuf_depth = (int)b.abuf_depth;
+    g->obuf_depth = (int)b.obuf_depth;
+    g->mode_depth = (int)b.mode_depth;
 }
 
 void slt_top_module_name(const slt_design *d, char *buf, size_t len)

@@ -27,9 +27,17 @@ static int parse_options(int argc, char **argv, gen_options *o)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if ((!strcmp(a, "--out") || !strcmp(a, "--rtl-dir")) && i + 1 < argc) {
-            if (!strcmp(a, "--out")) o->out_dir = argv[++i];
-            else o->rtl_dir = argv[++i];
+            const char **dst = !strcmp(a, "--out") ? &o->out_dir : &o->rtl_dir;
+            if (*dst) {  /* no silent last-wins */
+                fprintf(stderr, "sltgen: %s given twice ('%s' and '%s')\n", a, *dst, argv[i + 1]);
+                return SLT_EXIT_BADINPUT;
+            }
+            *dst = argv[++i];
         } else if (!strcmp(a, "--quiet")) {
+            if (o->quiet) {
+                fprintf(stderr, "sltgen: --quiet given twice\n");
+                return SLT_EXIT_BADINPUT;
+            }
             o->quiet = 1;
         } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             o->help = 1;

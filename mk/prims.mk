@@ -39,10 +39,10 @@ t-prims-axil:
 	@echo "==== prims: AXI4-Lite register slave (Verilator), SEED=$(SEED) ===="
 	tb/prims/axil.sh $(PRIMS_B) $(SEED) configs/tiny.cfg configs/slim.cfg
 
-# Stand-alone emitter driver (only gen/regs.c and ref/slt_config.c: no sltgen needed).
-$(PRIMS_B)/emit_regs: tb/prims/emit_regs.c gen/regs.c gen/regs.h ref/slt_config.c ref/slt_config.h
+# Stand-alone emitter driver (only gen/regs.c and libsltref for the config: no sltgen needed).
+$(PRIMS_B)/emit_regs: tb/prims/emit_regs.c gen/regs.c gen/regs.h $(B)/opt/lib/libsltref.a
 	@mkdir -p $(@D)
-	$(CC) $(CSTD) $(CWARN) $(CINC) -O1 -g tb/prims/emit_regs.c gen/regs.c ref/slt_config.c $(LDLIBS) -o $@
+	$(CC) $(CSTD) $(CWARN) $(CINC) -O1 -g tb/prims/emit_regs.c gen/regs.c $(B)/opt/lib/libsltref.a $(LDLIBS) -o $@
 
 regs-doc: $(PRIMS_B)/emit_regs ## regenerate docs/regs.md from gen/regs.c (slim configuration)
 	$(PRIMS_B)/emit_regs --config configs/slim.cfg --markdown docs/regs.md

@@ -1,6 +1,8 @@
 /* slt_config.c - parse, check and hash the one configuration. */
 #include "slt_config.h"
 
+#include "slt_bufgeom.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -8,6 +10,10 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 static const slt_config_range k_ranges[] = {
     {"group_size", 2, 5, "activations per look-up table (G)"},
@@ -47,14 +53,14 @@ void slt_config_default(slt_config *cfg)
     cfg->row_lanes = 4;
     cfg->max_k = 16384;
     cfg->max_m = 16384;
-    cfg->max_n = 8;
+    cfg->max_n = 2;
     cfg->acc_bits = 0;
     cfg->weight_format = SLT_FMT_T5;
     cfg->bus_bits = 64;
     cfg->clock_mhz = 200.0;
-    cfg->wbuf_kib = 320;
-    cfg->abuf_kib = 64;
-    cfg->obuf_kib = 96;
+    cfg->wbuf_kib = 256;
+    cfg->abuf_kib = 96;
+    cfg->obuf_kib = 128;
     cfg->pipe_stages = 1;
     cfg->array = SLT_ARRAY_LUT;
     cfg->buffer_mode = SLT_BUFMODE_AUTO;
@@ -105,11 +111,33 @@ static int *int_field(slt_config *cfg, const char *key)
     return NULL;
 }
 
-/* Strict decimal integer: optional sign, digits, nothing else. */
+/* The one integer syntax: decimal digits, an optional leading '-' (so that a
+ * negative value gets the range message), nothing else (no '+', no 0x, no spaces). */
+static int is_decimal_int(const char *s)
+{
+    if (*s == '-') s++;
+    if (!*s) return 0;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9') return 0;
+    return 1;
+}
+
+/* Plain decimal number: digits, optionally '.' and digits (no sign, exponent, hex, inf/nan). */
+static int is_plain_decimal(const char *s)
+{
+    size_t d = strspn(s, "0123456789");
+    if (!d) return 0;
+    if (s[d] == '\0') return 1;
+    if (s[d] != '.') return 0;
+    size_t f = strspn(s + d + 1, "0123456789");
+    return f > 0 && s[d + 1 + f] == '\0';
+}
+
+/* Strict decimal integer (is_decimal_int) that fits a long. */
 static int parse_long(const char *s, long *out)
 {
     char *end;
-    if (!*s || isspace((unsigned char)*s)) return -1;
+    if (!is_decimal_int(s)) return -1;
     errno = 0;
     long v = strtol(s, &end, 10);
     if (errno || *end) return -1;
@@ -157,9 +185,12 @@ int slt_config_set(slt_config *cfg, const char *key, const char *value, char *er
     if (!strcmp(key, "clock_mhz")) {
         char *end;
         errno = 0;
-        double v = strtod(value, &end);
-        if (!*value || errno || *end || !isfinite(v) || v <= 0.0 || v > 5000.0)
-            return fail(err, errlen, "config: clock_mhz = '%s' is not legal: expected a number in (0, 5000]", value);
+        double v = is_plain_decimal(value) && strlen(value) <= 32 ? strtod(value, &end) : -1.0;
+        if (!isfinite(v) || v < 1.0 || v > 5000.0)
+            return fail(err, errlen,
+                        "config: clock_mhz = '%s' is not legal: expected a plain decimal number in 1..5000 (MHz), "
+                        "e.g. 200 or 187.5",
+                        value);
         cfg->clock_mhz = v;
         return 0;
     }
@@ -234,22 +265,76 @@ static int load_line(slt_config *cfg, char *line, const char *path, int lineno, 
     return 0;
 }
 
+/* Open path for reading only if it is a regular file: O_NONBLOCK so that a FIFO
+ * (or a device) never blocks the open, fstat before any read. */
+static FILE *open_regular(const char *path, char *err, size_t errlen)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    if (fd < 0) {
+        fail(err, errlen, "config: cannot open '%s': %s", path, strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+        fail(err, errlen, "config: '%s' is not a regular file", path);
+        close(fd);
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "r");
+    if (!f) {
+        fail(err, errlen, "config: cannot read '%s': %s", path, strerror(errno));
+        close(fd);
+    }
+    return f;
+}
+
+#define LINE_MAX_CHARS 1022
+
+/* The bytes of one raw line (len bytes, may hold NULs) before it is parsed. */
+static int check_raw_line(const char *line, size_t len, const char *path, int lineno, char *err, size_t errlen)
+{
+    if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3))
+        return fail(err, errlen, "%s:1: the file starts with a UTF-8 byte-order mark (EF BB BF); save it without one",
+                    path);
+    size_t text = len && line[len - 1] == '\n' ? len - 1 : len;
+    if (memchr(line, '\0', text))
+        return fail(err, errlen, "%s:%d: NUL byte at column %d (not a text file?)", path, lineno,
+                    (int)((const char *)memchr(line, '\0', text) - line) + 1);
+    if (text > LINE_MAX_CHARS)
+        return fail(err, errlen, "%s:%d: line longer than %d characters", path, lineno, LINE_MAX_CHARS);
+    return 0;
+}
+
+/* Keys and values are printable ASCII (comments may hold anything but NUL). */
+static int check_ascii(const char *s, const char *path, int lineno, char *err, size_t errlen)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p < 0x20 && *p != '\t' && *p != '\r' && *p != '\n') || *p >= 0x7f)
+            return fail(err, errlen, "%s:%d: byte 0x%02x at column %d is not printable ASCII (keys and values are ASCII)",
+                        path, lineno, *p, (int)(p - (const unsigned char *)s) + 1);
+    return 0;
+}
+
 int slt_config_load(slt_config *cfg, const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) return fail(err, errlen, "config: cannot open '%s': %s", path, strerror(errno));
+    FILE *f = open_regular(path, err, errlen);
+    if (!f) return SLT_EXIT_BADINPUT;
     stem_of(path, cfg->name, sizeof cfg->name);
-    char line[1024], seen[64][32];
+    char *line = NULL, seen[64][32];
+    size_t cap = 0;
+    ssize_t len;
     int lineno = 0, nseen = 0, rc = 0;
-    while (fgets(line, sizeof line, f)) {
+    errno = 0;
+    while ((len = getline(&line, &cap, f)) >= 0) {
         lineno++;
-        if (!strchr(line, '\n') && !feof(f)) {
-            rc = fail(err, errlen, "%s:%d: line longer than %zu characters", path, lineno, sizeof line - 2);
-            break;
-        }
+        if ((rc = check_raw_line(line, (size_t)len, path, lineno, err, errlen))) break;
+        char *hash = strchr(line, '#');
+        if (hash) *hash = '\0';
+        if ((rc = check_ascii(line, path, lineno, err, errlen))) break;
         if ((rc = load_line(cfg, line, path, lineno, seen, &nseen, err, errlen))) break;
     }
-    if (!rc && ferror(f)) rc = fail(err, errlen, "config: error reading '%s'", path);
+    if (!rc && ferror(f)) rc = fail(err, errlen, "config: error reading '%s': %s", path, strerror(errno));
+    free(line);
     fclose(f);
     return rc;
 }
@@ -281,7 +366,12 @@ int slt_config_finish(slt_config *cfg, char *err, size_t errlen)
     if (cfg->max_k < cfg->group_size)
         return fail(err, errlen, "config: max_k = %d is smaller than group_size = %d; legal max_k is %d..1048576",
                     cfg->max_k, cfg->group_size, cfg->group_size);
-    return 0;
+    if (cfg->max_m < cfg->row_lanes)
+        return fail(err, errlen,
+                    "config: max_m = %d is smaller than row_lanes = %d (lanes above max_m never get a row); legal "
+                    "max_m is %d..1048576, or lower row_lanes",
+                    cfg->max_m, cfg->row_lanes, cfg->row_lanes);
+    return slt_buf_check(cfg, err, errlen);
 }
 
 void slt_config_write(const slt_config *cfg, FILE *f)
@@ -323,10 +413,48 @@ uint64_t slt_config_hash(const slt_config *cfg)
     return h;
 }
 
+/* Length of the key of a --set argument ("  key = value" -> "key"), and its start. */
+static const char *set_key(const char *kv, size_t *len)
+{
+    while (isspace((unsigned char)*kv)) kv++;
+    const char *eq = strchr(kv, '=');
+    size_t n = eq ? (size_t)(eq - kv) : strlen(kv);
+    while (n && isspace((unsigned char)kv[n - 1])) n--;
+    *len = n;
+    return kv;
+}
+
+/* No silent last-wins: one --config, and each key at most once in --set. */
+static int check_repeats(int argc, char **argv, char *err, size_t errlen)
+{
+    const char *config = NULL;
+    for (int i = 1; i + 1 < argc; i++) {
+        if (!strcmp(argv[i], "--config")) {
+            if (config)
+                return fail(err, errlen, "usage: --config given twice ('%s' and '%s'); give one file and override keys with --set",
+                            config, argv[i + 1]);
+            config = argv[++i];
+        } else if (!strcmp(argv[i], "--set")) {
+            size_t la, lb;
+            const char *a = set_key(argv[i + 1], &la);
+            for (int j = i + 2; j + 1 < argc; j++) {
+                if (strcmp(argv[j], "--set")) continue;
+                const char *b = set_key(argv[j + 1], &lb);
+                if (la && la == lb && !strncmp(a, b, la))
+                    return fail(err, errlen, "usage: --set %.*s given twice ('%s' and '%s')", (int)la, a, argv[i + 1],
+                                argv[j + 1]);
+            }
+            i++;
+        }
+    }
+    return 0;
+}
+
 int slt_config_from_args(slt_config *cfg, int *argc, char **argv, char *err, size_t errlen)
 {
     slt_config_default(cfg);
     int out = 1, rc;
+    if ((rc = check_repeats(*argc, argv, err, errlen))) return rc;
     /* The config file applies first, then every --set in order, whatever the argv order. */
     for (int i = 1; i < *argc; i++) {
         if (!strcmp(argv[i], "--config")) {

@@ -1,11 +1,20 @@
-/* slt_randcfg SEED INDEX - print one random legal configuration (canonical
- * config text) for the RTL sweeps. INDEX stratifies the draw so that any
- * eight consecutive indices cover G = 2..5 twice, both array kinds four times,
- * binary weights in both kinds, and all three activation widths; the rest
- * (U, L, pipe stages, max_k, acc_bits, format, buffer mode) is random. */
+/* slt_randcfg [--soak] SEED INDEX - print one random legal configuration
+ * (canonical config text) for the RTL sweeps. INDEX stratifies the draw so that
+ * any eight consecutive indices cover G = 2..5 twice, both array kinds four
+ * times, binary weights in both kinds, and all three activation widths; the rest
+ * (U, L, pipe stages, max_k, acc_bits, format, buffer mode) is random.
+ *
+ * --soak (make soak, name soak<SEED>_<INDEX>): every key is drawn, corners
+ * included: 1 lane, G = 5, b1, act_bits 16, 8/16-bit buses, buffers of exactly
+ * the smallest legal size (slt_buf_min_kib), odd max_k, small max_m, wider
+ * accumulators, any clock. Any four consecutive indices from a multiple of 4
+ * cover G = 2..5, each activation width, t2/t5/b1, slt and addsub, a 1-lane
+ * array, an 8-bit bus and tiny buffers. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "slt_bufgeom.h"
 #include "slt_config.h"
 #include "slt_prng.h"
 
@@ -58,22 +67,74 @@ static int draw(slt_config *c, uint64_t seed, int index)
     return rc;
 }
 
+/* One buffer size: the smallest legal (a tiny-buffer corner) or a little more. */
+static int draw_kib(slt_prng *p, long min_kib, int tiny)
+{
+    long v = tiny ? min_kib : min_kib + slt_prng_range(p, 0, 6);
+    return (int)(v > 65536 ? 65536 : v);
+}
+
+static int draw_soak(slt_config *c, uint64_t seed, int index)
+{
+    slt_prng p;
+    slt_prng_seed(&p, seed * 0x9e3779b97f4a7c15ull + 0x50a4ull * (uint64_t)(index + 1));
+    static const int widths[3] = {4, 8, 16}, buses[7] = {8, 16, 32, 64, 128, 256, 512};
+    static const char *const formats[3] = {"b1", "t2", "t5"};
+    int q = index % 4, first = index < 4;
+    int g = 2 + (q + (int)(seed % 4)) % 4;
+    int act = first ? widths[(q + 2) % 3] : widths[slt_prng_range(&p, 0, 2)];
+    const char *fmt = first ? formats[q % 3] : formats[slt_prng_range(&p, 0, 2)];
+    int addsub = first ? q % 2 : slt_prng_range(&p, 0, 2) == 0;
+    int lanes = (first ? q == 0 : slt_prng_range(&p, 0, 3) == 0) ? 1 : (int)slt_prng_range(&p, 2, 12);
+    if (!first && slt_prng_range(&p, 0, 9) == 0) lanes = (int)slt_prng_range(&p, 13, 31);
+    int bus = (first ? q == 1 : slt_prng_range(&p, 0, 3) == 0) ? buses[slt_prng_range(&p, 0, 1)]
+                                                              : buses[slt_prng_range(&p, 2, 6)];
+    int tiny = first ? q != 2 : slt_prng_range(&p, 0, 1) == 0;
+    int small_k = slt_prng_range(&p, 0, 4) == 0, small_m = slt_prng_range(&p, 0, 4) == 0;
+    char name[64], clk[32];
+    snprintf(name, sizeof name, "soak%llu_%d", (unsigned long long)seed, index);
+    snprintf(clk, sizeof clk, "%d.%d", (int)slt_prng_range(&p, 25, 400), (int)slt_prng_range(&p, 0, 9));
+    int rc = set_str(c, "name", name) | set(c, "group_size", g) | set(c, "act_bits", act);
+    rc |= set(c, "lut_units", slt_prng_range(&p, 1, g == 5 ? 3 : 5)) | set(c, "row_lanes", lanes);
+    rc |= set(c, "pipe_stages", slt_prng_range(&p, 0, 4)) | set(c, "max_n", slt_prng_range(&p, 1, 4));
+    rc |= set(c, "max_k", slt_prng_range(&p, g, small_k ? 40 : 2000));
+    rc |= set(c, "max_m", slt_prng_range(&p, lanes, small_m ? 3 * lanes + 1 : 1500));
+    rc |= set_str(c, "array", addsub ? "addsub" : "slt") | set_str(c, "weight_format", fmt);
+    rc |= set_str(c, "buffer_mode", slt_prng_range(&p, 0, 4) ? "auto" : "off") | set(c, "bus_bits", bus);
+    rc |= set_str(c, "clock_mhz", clk);
+    if (rc) return rc;
+    if (slt_prng_range(&p, 0, 3) == 0) {
+        int acc = slt_config_min_acc_bits(c->max_k, c->act_bits) + (int)slt_prng_range(&p, 0, 3);
+        rc = set(c, "acc_bits", acc > 32 ? 32 : acc);
+    }
+    /* buffers last: their smallest legal size depends on every other key */
+    char err[SLT_ERRLEN];
+    c->wbuf_kib = c->abuf_kib = c->obuf_kib = 65536;
+    if (rc || slt_config_finish(c, err, sizeof err)) return 1;
+    long kib[3];
+    slt_buf_min_kib(c, kib);
+    rc = set(c, "wbuf_kib", draw_kib(&p, kib[0], tiny)) | set(c, "abuf_kib", draw_kib(&p, kib[1], tiny));
+    return rc | set(c, "obuf_kib", draw_kib(&p, kib[2], tiny));
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: slt_randcfg SEED INDEX\n");
+    int soak = argc == 4 && !strcmp(argv[1], "--soak");
+    if (argc != 3 + soak) {
+        fprintf(stderr, "usage: slt_randcfg [--soak] SEED INDEX\n");
         return SLT_EXIT_BADINPUT;
     }
-    uint64_t seed = strtoull(argv[1], NULL, 0);
-    int index = atoi(argv[2]);
+    uint64_t seed = strtoull(argv[1 + soak], NULL, 0);
+    int index = atoi(argv[2 + soak]);
     slt_config c;
     char err[SLT_ERRLEN];
     slt_config_default(&c);
-    if (draw(&c, seed, index) || slt_config_finish(&c, err, sizeof err)) {
+    if ((soak ? draw_soak(&c, seed, index) : draw(&c, seed, index)) || slt_config_finish(&c, err, sizeof err)) {
         fprintf(stderr, "slt_randcfg: seed %llu index %d: %s\n", (unsigned long long)seed, index, err);
         return 1;
     }
-    printf("# random configuration %d of seed %llu (tb/slt_randcfg.c)\n", index, (unsigned long long)seed);
+    printf("# random %sconfiguration %d of seed %llu (tb/slt_randcfg.c)\n", soak ? "soak " : "", index,
+           (unsigned long long)seed);
     slt_config_write(&c, stdout);
     return 0;
 }

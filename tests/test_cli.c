@@ -699,7 +699,7 @@ static void cli_predict_prints_json(void **state)
     for (int v = 0; v < 3; v++) {
         result r;
         run_ok(&r, v == 0   ? ARGS("predict", P("Wq.npy"))
-                   : v == 1 ? ARGS("--n", "3", "predict", P("Wq.npy"))
+                   : v == 1 ? ARGS("--n", "2", "predict", P("Wq.npy"))
                             : ARGS("predict", P("Wq.npy"), "--config", g_tiny, "--n=2"));
         assert_int_equal(r.out[0], '{');
         assert_non_null(strstr(r.out, "}\n"));
@@ -714,7 +714,7 @@ static void cli_predict_prints_json(void **state)
         slt_config_default(&cfg);
         if (v == 2) assert_int_equal(slt_config_load(&cfg, g_tiny, g_err, sizeof g_err), 0);
         assert_int_equal(slt_config_finish(&cfg, g_err, sizeof g_err), 0);
-        int n = v == 0 ? 1 : v == 1 ? 3 : 2;
+        int n = v == 0 ? 1 : 2;
         slt_events ev;
         memset(&ev, 0, sizeof ev);
         assert_int_equal(slt_predict(&cfg, w, 5, 7, n, &ev, g_err, sizeof g_err), 0);
@@ -930,6 +930,53 @@ static void cli_argument_order_is_free(void **state)
     }
 }
 
+/* Issue-9 parser points: --n against max_n, no output over an input, no
+ * silent last-wins, regular config files only, clear messages for NUL / BOM,
+ * one number syntax. */
+static void cli_parser_points_are_errors(void **state)
+{
+    (void)state;
+    make_error_inputs();
+    /* predict --n beyond max_n (slim: 2) */
+    run_fail("max_n", NULL, ARGS("predict", P("Wq.npy"), "--n", "3"));
+    /* an output that is one of the inputs: by name, through a symlink, a hard link */
+    size_t n0, n1;
+    unsigned char *before = get_raw(P("Wq.npy"), &n0);
+    run_fail("same file", NULL, ARGS("gemm", P("Wq.npy"), P("Xq.npy"), P("Wq.npy")));
+    assert_int_equal(symlink(P("Wq.npy"), P("wlink.npy")), 0);
+    run_fail("same file", NULL, ARGS("gemm", P("Wq.npy"), P("Xq.npy"), P("wlink.npy")));
+    assert_int_equal(link(P("Xq.npy"), P("xhard.npy")), 0);
+    run_fail("same file", NULL, ARGS("gemm", P("Wq.npy"), P("Xq.npy"), P("xhard.npy")));
+    run_fail("same file", NULL, ARGS("quant-w", P("W.npy"), P("W.npy")));
+    run_fail("same file", NULL, ARGS("pack", "--format", "t2", P("Wq.npy"), P("Wq.npy")));
+    unsigned char *after = get_raw(P("Wq.npy"), &n1);
+    assert_int_equal(n0, n1);
+    assert_memory_equal(before, after, n0);
+    free(before);
+    free(after);
+    /* repeated options: no silent last-wins */
+    run_fail("--config given twice", "Y.npy",
+             ARGS("gemm", P("Wq.npy"), P("Xq.npy"), P("Y.npy"), "--config", g_tiny, "--config", g_tiny));
+    run_fail("--set act_bits given twice", "Y.npy",
+             ARGS("gemm", P("Wq.npy"), P("Xq.npy"), P("Y.npy"), "--set", "act_bits=8", "--set", "act_bits = 4"));
+    run_fail("--n given twice", NULL, ARGS("predict", P("Wq.npy"), "--n", "1", "--n", "2"));
+    /* --config must be a regular file: a FIFO does not block, a folder is refused */
+    assert_int_equal(mkfifo(P("fifo.cfg"), 0600), 0);
+    alarm(60); /* a regression blocks: SIGALRM ends the test as a failure */
+    run_fail("not a regular file", NULL, ARGS("predict", P("Wq.npy"), "--config", P("fifo.cfg")));
+    alarm(0);
+    run_fail("not a regular file", NULL, ARGS("predict", P("Wq.npy"), "--config", g_dir));
+    /* NUL byte and UTF-8 byte-order mark */
+    put_raw("nul.cfg", "act_bits = 8\ngroup\0_size = 3\n", 29);
+    run_fail("NUL byte", NULL, ARGS("predict", P("Wq.npy"), "--config", P("nul.cfg")));
+    put_raw("bom.cfg", "\xEF\xBB\xBFgroup_size = 3\n", 18);
+    run_fail("byte-order mark", NULL, ARGS("predict", P("Wq.npy"), "--config", P("bom.cfg")));
+    /* one number syntax */
+    run_fail("plain decimal", NULL, ARGS("predict", P("Wq.npy"), "--set", "clock_mhz=0x10"));
+    run_fail("plain decimal", NULL, ARGS("predict", P("Wq.npy"), "--set", "clock_mhz=1e-300"));
+    run_fail("expected an integer", NULL, ARGS("predict", P("Wq.npy"), "--set", "max_k=0x10"));
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup_dir, teardown_dir)
 
 int main(void)
@@ -960,6 +1007,7 @@ int main(void)
         T(cli_error_keeps_existing_output),
         T(cli_stdout_failure_is_error_without_output),
         T(cli_argument_order_is_free),
+        T(cli_parser_points_are_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,6 +36,7 @@ static slt_config make_cfg(int g, int u, int l, slt_format f, int act_bits, slt_
     c.max_k = 4096;
     c.pipe_stages = 0;
     c.bus_bits = 32;
+    c.wbuf_kib = c.abuf_kib = c.obuf_kib = 65536; /* wide arrays: every shape must fit */
     if (slt_config_finish(&c, g_err, sizeof g_err)) fail_msg("config: %s", g_err);
     return c;
 }

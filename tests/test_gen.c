@@ -331,6 +331,28 @@ static void gen_usage_errors_exit_2(void **state)
                      SLT_EXIT_BADINPUT);
     assert_non_null(strstr(g_err_text, "--bogus"));
     assert_false(exists(out_dir("u")));
+    /* no silent last-wins: --out twice, --config twice, one --set key twice */
+    char first[512];
+    snprintf(first, sizeof first, "%s", out_dir("u"));
+    assert_int_equal(run_gen("--config", top_path("configs/tiny.cfg"), "--out", first, "--out", out_dir("u2"), NULL),
+                     SLT_EXIT_BADINPUT);
+    assert_non_null(strstr(g_err_text, "--out given twice"));
+    assert_int_equal(run_gen("--config", top_path("configs/tiny.cfg"), "--config", top_path("configs/tiny.cfg"),
+                             "--out", first, NULL),
+                     SLT_EXIT_BADINPUT);
+    assert_non_null(strstr(g_err_text, "--config given twice"));
+    assert_int_equal(run_gen("--config", top_path("configs/tiny.cfg"), "--set", "pipe_stages=1", "--set",
+                             "pipe_stages=2", "--out", first, NULL),
+                     SLT_EXIT_BADINPUT);
+    assert_non_null(strstr(g_err_text, "--set pipe_stages given twice"));
+    assert_false(exists(first));
+    assert_false(exists(out_dir("u2")));
+    /* tiny buffers are refused, never raised: naming the key and the minimum */
+    assert_int_equal(run_gen("--config", top_path("configs/tiny.cfg"), "--set", "max_m=2000", "--out", first, NULL),
+                     SLT_EXIT_BADINPUT);
+    assert_non_null(strstr(g_err_text, "wbuf_kib = 1 is too small"));
+    assert_non_null(strstr(g_err_text, "raise wbuf_kib to at least"));
+    assert_false(exists(first));
 }
 
 static void gen_missing_primitives_is_an_error_and_creates_nothing(void **state)
@@ -435,6 +457,7 @@ static void design_schedule_places_every_pipe_stage(void **state)
                 c.pipe_stages = p;
                 c.group_size = 5;
                 c.array = addsub ? SLT_ARRAY_ADDSUB : SLT_ARRAY_LUT;
+                c.wbuf_kib = c.abuf_kib = c.obuf_kib = 65536; /* wide arrays: every shape must fit */
                 char err[SLT_ERRLEN];
                 assert_int_equal(slt_config_finish(&c, err, sizeof err), 0);
                 slt_design d;
@@ -448,7 +471,10 @@ static void design_schedule_places_every_pipe_stage(void **state)
             }
 }
 
-/* Seeded sweep: random legal configurations generate, and their headers agree. */
+/* Seeded sweep: random legal configurations generate, and their headers agree.
+ * The buffers are the largest legal ones, so that every drawn array (up to 256
+ * lanes x 64 units) holds slim's max_m x max_k (slt_buf_check). */
+static const char *const k_big_bufs[3] = {"wbuf_kib=65536", "abuf_kib=65536", "obuf_kib=65536"};
 static void gen_random_legal_configs_generate(void **state)
 {
     (void)state;
@@ -468,10 +494,11 @@ static void gen_random_legal_configs_generate(void **state)
         const char *dir = out_dir("rnd");
         int rc = run_gen("--config", top_path("configs/slim.cfg"), "--set", sets[0], "--set", sets[1], "--set", sets[2],
                          "--set", sets[3], "--set", sets[4], "--set", sets[5], "--set", sets[6], "--set", sets[7],
-                         "--out", dir, NULL);
+                         "--set", k_big_bufs[0], "--set", k_big_bufs[1], "--set", k_big_bufs[2], "--out", dir, NULL);
         if (rc) fail_msg("seed %llu config %d (%s %s %s %s %s %s %s %s): rc %d %s", (unsigned long long)seed, i,
                          sets[0], sets[1], sets[2], sets[3], sets[4], sets[5], sets[6], sets[7], rc, g_err_text);
-        const char *list[] = {sets[0], sets[1], sets[2], sets[3], sets[4], sets[5], sets[6], sets[7], NULL};
+        const char *list[] = {sets[0],        sets[1],        sets[2],        sets[3],        sets[4],      sets[5],
+                              sets[6],        sets[7],        k_big_bufs[0], k_big_bufs[1], k_big_bufs[2], NULL};
         slt_config c;
         assert_int_equal(load_cfg(&c, top_path("configs/slim.cfg"), list), 0);
         check_headers(dir, &c);

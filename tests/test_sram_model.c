@@ -107,7 +107,7 @@ static void sram_model_rejects_bad_arguments(void **state)
 static void sram_model_print_slim_buffers(void **state)
 {
     (void)state;
-    static const struct { const char *name; double kib; } buf[] = {{"wbuf", 320}, {"abuf", 64}, {"obuf", 96}};
+    static const struct { const char *name; double kib; } buf[] = {{"wbuf", 256}, {"abuf", 96}, {"obuf", 128}};
     for (int node = 0; node < 2; node++) {
         double total = 0;
         for (int i = 0; i < 3; i++) {

@@ -506,7 +506,7 @@ static int predict_run(const args *a, const slt_config *cfg)
     const char *in = a->pos[1], *ns = opt_value(a, OPT_N);
     long n = 1;
     int rc;
-    if (ns && parse_long(ns, 1, INT_MAX, &n)) return die("--n '%s' is not a positive integer", ns);
+    if (ns && parse_long(ns, 1, cfg->max_n, &n)) return die("predict: --n '%s' is not in 1..%d (max_n)", ns, cfg->max_n);
     slt_npy w;
     if ((rc = load(in, &w))) return rc;
     int binary = slt_format_is_binary(cfg->weight_format);
@@ -798,6 +798,24 @@ static int check_flag_values(int argc, char **argv)
     return 0;
 }
 
+/* Commands whose last positional is an output file written over its inputs'
+ * names: refuse when the output already exists and is one of the inputs (same
+ * device and inode: also through a symlink, a hard link or another spelling). */
+static int check_output_not_input(const command *c, const args *a)
+{
+    static const char *const writers[] = {"quant-w", "quant-a", "gemm", "pack", "unpack"};
+    int writes = 0;
+    for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++) writes |= !strcmp(c->name, writers[i]);
+    struct stat so, si;
+    const char *out = a->pos[a->npos - 1];
+    if (!writes || stat(out, &so)) return 0;
+    for (int i = 1; i < a->npos - 1; i++)
+        if (!stat(a->pos[i], &si) && si.st_dev == so.st_dev && si.st_ino == so.st_ino)
+            return die("%s: output '%s' is the input '%s' (same file); write the output elsewhere", c->name, out,
+                       a->pos[i]);
+    return 0;
+}
+
 static int run(int argc, char **argv)
 {
     int done, rc = handle_info(argc, argv, &done);
@@ -818,6 +836,7 @@ static int run(int argc, char **argv)
         }
     if (!c) return die("unknown command '%s' (expected quant-w, quant-a, gemm, pack, unpack, predict, vectors or import)", a.pos[0]);
     if ((rc = check_usage(c, &a))) return rc;
+    if ((rc = check_output_not_input(c, &a))) return rc;
     return c->run(&a, &cfg);
 }
 

@@ -224,19 +224,38 @@ struct Tb {
         uint64_t b0 = busy_cycles ? read64(SLT_REG_PERF_CYCLES_BUSY_LO) : 0;
         for (auto &b : beats) in_q.push_back(b);
         axil_write(SLT_REG_CMD_DOORBELL, 1);
-        for (long guard = 0;; guard++) {
+        // Bounded wait: a generous multiple of the command's work (input beats with
+        // gaps, compute passes, output beats), never the global cycle limit.
+        uint64_t bound = done_bound(m, k, n, beats.size()), start = cycle;
+        for (;;) {
             for (int i = 0; i < 64; i++) step();
             uint32_t st = axil_read(SLT_REG_STATUS);
             if (st & 2u) {
                 axil_write(SLT_REG_STATUS, st & 6u);
-                if (!in_q.empty()) fail("command done with %zu input beats left", in_q.size());
+                if (!in_q.empty())
+                    fail("command %u M=%u K=%u N=%u: done with %zu input beats left", opcode, m, k, n, in_q.size());
                 if (busy_cycles) *busy_cycles = read64(SLT_REG_PERF_CYCLES_BUSY_LO) - b0;
                 return (st & 4u) ? axil_read(SLT_REG_ERR_CODE) : 0;
             }
-            if (guard > 4000000) fail("command %u: no DONE", opcode);
+            if (cycle - start > bound)
+                fail("command %u M=%u K=%u N=%u: no DONE after %llu cycles (bound %llu; %zu input beats left)", opcode,
+                     m, k, n, (unsigned long long)(cycle - start), (unsigned long long)bound, in_q.size());
         }
     }
+    uint64_t done_bound(uint32_t m, uint32_t k, uint32_t n, size_t in_beats) const
+    {
+        uint64_t ug = (uint64_t)cfg.lut_units * cfg.group_size, l = (uint64_t)cfg.row_lanes;
+        uint64_t mm = m > (uint32_t)cfg.max_m ? (uint64_t)cfg.max_m : m, kk = k > (uint32_t)cfg.max_k ? (uint64_t)cfg.max_k : k;
+        uint64_t nn = n > (uint32_t)cfg.max_n ? (uint64_t)cfg.max_n : n;
+        uint64_t passes = nn * ((kk + ug - 1) / ug), rb = (mm + l - 1) / l;
+        uint64_t out_beats = (nn * mm * 4 + (uint64_t)bus_bytes - 1) / (uint64_t)bus_bytes;
+        return 20000 + 8 * (uint64_t)in_beats + 4 * passes * (rb + (uint64_t)slt_array_reissue_gap(&cfg) + 8) +
+               8 * (out_beats + nn * rb);
+    }
 };
+
+// Corner shapes are clamped to what the configuration advertises (max_m, max_k).
+static int clampi(int v, int hi) { return v < hi ? v : hi; }
 
 static long plus_int(VerilatedContext *ctx, const char *name, long dflt)
 {
@@ -452,28 +471,42 @@ static void run_errors(Tb &tb)
     const slt_config &c = tb.cfg;
     int fmt = (int)c.weight_format, op = 3;
     std::vector<Beat> dummy = to_beats(std::vector<uint8_t>(3, 0), tb.bus_bytes, true);
-    expect_error(tb, "M = 0", tb.command(op, fmt, 0, 4, 1, dummy), 1);
-    expect_error(tb, "K > max_k", tb.command(op, fmt, 4, (uint32_t)c.max_k + 1, 1, dummy), 4);
-    expect_error(tb, "unknown format", tb.command(op, 3, 4, 4, 1, dummy), 8);
-    expect_error(tb, "unknown opcode", tb.command(9, fmt, 4, 4, 1, {}), 7);
-    expect_error(tb, "GEMV N = 2", tb.command(op, fmt, 4, 4, 2, dummy), 6);
-    run_case(tb, 5, 7, 1, 30, false);
-    // short and long weight streams
-    int m = 5, k = c.group_size * c.lut_units + 2;
-    std::vector<int8_t> w((size_t)m * k);
-    rand_weights(tb, w.data(), w.size(), 30);
-    std::vector<int16_t> x((size_t)k, 1);
+    uint32_t m4 = (uint32_t)clampi(4, c.max_m), k4 = (uint32_t)clampi(4, c.max_k);
+    expect_error(tb, "M = 0", tb.command(op, fmt, 0, k4, 1, dummy), 1);
+    expect_error(tb, "K > max_k", tb.command(op, fmt, m4, (uint32_t)c.max_k + 1, 1, dummy), 4);
+    expect_error(tb, "unknown format", tb.command(op, 3, m4, k4, 1, dummy), 8);
+    expect_error(tb, "unknown opcode", tb.command(9, fmt, m4, k4, 1, {}), 7);
+    expect_error(tb, "GEMV N = 2", tb.command(op, fmt, m4, k4, 2, dummy), 6);
+    run_case(tb, clampi(5, c.max_m), clampi(7, c.max_k), 1, 30, false);
+    // short and long weight streams: a shape whose weight packet has at least two
+    // beats (a b1 packet of a tiny shape can be a single beat: grow M, then K)
+    int m = clampi(5, c.max_m), k = clampi(c.group_size * c.lut_units + 2, c.max_k);
+    std::vector<Beat> wb;
+    std::vector<int8_t> w;
     char err[SLT_ERRLEN];
-    slt_stream s;
-    if (slt_stream_build(&c, w.data(), m, k, &s, err, sizeof err)) tb.fail("stream: %s", err);
-    auto wb = weight_stream(&c, w.data(), m, k, &s);
-    slt_stream_free(&s);
+    for (;;) {
+        w.assign((size_t)m * k, 0);
+        rand_weights(tb, w.data(), w.size(), 30);
+        slt_stream s;
+        if (slt_stream_build(&c, w.data(), m, k, &s, err, sizeof err)) tb.fail("stream: %s", err);
+        wb = weight_stream(&c, w.data(), m, k, &s);
+        slt_stream_free(&s);
+        if (wb.size() >= 2 || (m == c.max_m && k == c.max_k)) break;
+        if (m < c.max_m) m = clampi(2 * m, c.max_m);
+        else k = clampi(2 * k, c.max_k);
+    }
+    std::vector<int16_t> x((size_t)k, 1);
     if (tb.command(1, 0, 0, (uint32_t)k, 1, act_stream(&c, x.data(), 1, k))) tb.fail("LOAD_ACT failed");
-    auto shortb = wb;
-    shortb.pop_back();
-    shortb.back().last = true;
     tb.out_bytes.clear();
-    expect_error(tb, "short stream", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, shortb), 10);
+    if (wb.size() >= 2) {
+        auto shortb = wb;
+        shortb.pop_back();
+        shortb.back().last = true;
+        expect_error(tb, "short stream", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, shortb), 10);
+    } else {
+        std::printf("SKIP error case 'short stream' (config %s seed %llu): the largest shape M=%d K=%d has a "
+                    "one-beat weight packet\n", c.name, (unsigned long long)tb.seed, m, k);
+    }
     auto longb = wb;
     longb.back().last = false;
     Beat extra = longb.back();
@@ -485,7 +518,7 @@ static void run_errors(Tb &tb)
         bad.back().bytes[0] = 0xFF; // t2 code 3 / t5 byte 255
         expect_error(tb, "invalid weight code", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, bad), 9);
     }
-    run_case(tb, 3, k, 1, 30, false);
+    run_case(tb, clampi(3, c.max_m), k, 1, 30, false);
     run_abort_busy(tb, wb, m, k);
 }
 
@@ -554,8 +587,8 @@ int main(int argc, char **argv)
     tb.test = "corners";
     run_case(tb, 1, 1, 1, 30, true);
     run_case(tb, maxm, tb.cfg.max_k <= 4096 ? tb.cfg.max_k : maxk, 1, 30, true);
-    run_case(tb, 3, maxk, 1, 100, true);
-    run_case(tb, 2 * tb.cfg.row_lanes + 1, 5, tb.cfg.max_n, 0, true);
+    run_case(tb, clampi(3, tb.cfg.max_m), maxk, 1, 100, true);
+    run_case(tb, clampi(2 * tb.cfg.row_lanes + 1, tb.cfg.max_m), clampi(5, tb.cfg.max_k), tb.cfg.max_n, 0, true);
     tb.test = "random";
     for (int i = 0; i < cases; i++) {
         int m = (int)slt_prng_range(&tb.rng, 1, maxm), k = (int)slt_prng_range(&tb.rng, 1, maxk);

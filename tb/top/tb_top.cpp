@@ -564,7 +564,7 @@ int main(int argc, char **argv)
         run_case(tb, m, k, n, (int)slt_prng_range(&tb.rng, 0, 100), true);
     }
     if (plus_int(tb.ctx, "errors", 0)) run_errors(tb);
-    std::printf("matched %ld outputs\n", tb.matched);
+    std::printf("matched %ld outputs in %llu cycles\n", tb.matched, (unsigned long long)tb.cycle);
     if (tb.vcd) tb.vcd->close();
     tb.top->final();
     return 0;

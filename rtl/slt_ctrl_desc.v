@@ -6,11 +6,12 @@
 //   descriptor checks (slt_ctrl_check, which come first) never use.
 `include "slt_regs_pkg.vh"
 module slt_ctrl_desc #(
-  parameter integer UG   = 12,
-  parameter integer L    = 4,
-  parameter integer MaxK = 16384,
-  parameter integer MaxM = 16384,
-  parameter integer MaxN = 8
+  parameter integer UG  = 12,
+  parameter integer L   = 4,
+  parameter integer DW  = 14,    // dividend bits: K-1 < 2^DW, M-1 < 2^DW
+  parameter integer NW  = 4,     // bits of N
+  parameter integer RKW = 4,     // bits of a remainder < UG
+  parameter integer RMW = 2      // bits of a remainder < L
 ) (
   input  wire        clk_i,
   input  wire        latch_i,          // idle and GO
@@ -36,19 +37,13 @@ module slt_ctrl_desc #(
   output reg  [31:0] n_o,
   output reg  [31:0] abase_o,
   output reg  [31:0] obase_o,
-  output reg  [31:0] nc_o,             // chunks
-  output reg  [31:0] rb_o,             // row blocks
-  output reg  [31:0] mr_o,             // rows in the last row block
-  output reg  [31:0] wl_o,             // codes of a row in the last chunk
+  output reg  [DW:0] nc_o,             // chunks
+  output reg  [DW:0] rb_o,             // row blocks
+  output reg  [RMW:0] mr_o,            // rows in the last row block
+  output reg  [RKW:0] wl_o,            // codes of a row in the last chunk
   output reg  [31:0] nnc_o,            // N * NC
   output reg  [31:0] nrb_o             // N * RB
 );
-  localparam integer KQW = (MaxK > 2) ? $clog2(MaxK) : 1;   // bits of K-1, K <= MaxK
-  localparam integer MQW = (MaxM > 2) ? $clog2(MaxM) : 1;
-  localparam integer DW  = (KQW > MQW) ? ((KQW > 2) ? KQW : 2) : ((MQW > 2) ? MQW : 2);
-  localparam integer NW  = (MaxN > 1) ? $clog2(MaxN + 1) : 1;
-  localparam integer RKW = (UG > 1) ? $clog2(UG) : 1;      // remainder bits (< UG)
-  localparam integer RMW = (L > 1) ? $clog2(L) : 1;        // remainder bits (< L)
   localparam integer SCW = (DW > NW) ? DW : NW;            // step counter
   localparam [RKW:0] UGD = UG[RKW:0];
   localparam [RMW:0] LD  = L[RMW:0];
@@ -83,18 +78,18 @@ module slt_ctrl_desc #(
       if (step_q == {SCW{1'b0}}) begin
         // the last step: the quotients and remainders are {dk_q, qk} and rk3 (same for M)
         // (narrow additions: the upper bits are constant zeros synthesis removes)
-        nc_o <= {{(31-DW){1'b0}}, {1'b0, dk_q[DW-2:0], qk} + {{DW{1'b0}}, 1'b1}};
-        rb_o <= {{(31-DW){1'b0}}, {1'b0, dm_q[DW-2:0], qm} + {{DW{1'b0}}, 1'b1}};
-        wl_o <= {{(31-RKW){1'b0}}, rk3 + {{RKW{1'b0}}, 1'b1}};
-        mr_o <= {{(31-RMW){1'b0}}, rm3 + {{RMW{1'b0}}, 1'b1}};
+        nc_o <= {1'b0, dk_q[DW-2:0], qk} + {{DW{1'b0}}, 1'b1};
+        rb_o <= {1'b0, dm_q[DW-2:0], qm} + {{DW{1'b0}}, 1'b1};
+        wl_o <= rk3 + {{RKW{1'b0}}, 1'b1};
+        mr_o <= rm3 + {{RMW{1'b0}}, 1'b1};
         mn_q <= n_o[NW-1:0]; nrb_o <= 32'd0; nnc_o <= 32'd0;
         step_q <= NW[SCW-1:0] - {{(SCW-1){1'b0}}, 1'b1};
       end
     end
     if (mul_i) begin
       // MSB first: acc = 2*acc + bit*x
-      nnc_o  <= {nnc_o[30:0], 1'b0} + (mn_q[NW-1] ? nc_o : 32'd0);
-      nrb_o  <= {nrb_o[30:0], 1'b0} + (mn_q[NW-1] ? rb_o : 32'd0);
+      nnc_o  <= {nnc_o[30:0], 1'b0} + (mn_q[NW-1] ? {{(31-DW){1'b0}}, nc_o} : 32'd0);
+      nrb_o  <= {nrb_o[30:0], 1'b0} + (mn_q[NW-1] ? {{(31-DW){1'b0}}, rb_o} : 32'd0);
       mn_q   <= mn_q << 1;
       step_q <= step_q - {{(SCW-1){1'b0}}, 1'b1};
     end

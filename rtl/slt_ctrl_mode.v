@@ -1,6 +1,7 @@
 // slt_ctrl_mode - the mode section of a ternary weight packet: input stream ->
 // unpacker (NC*U bits, padded to whole beats) -> mode memory writes (U bits per chunk).
 module slt_ctrl_mode #(
+  parameter integer QW        = 16,   // bits of NC and RB
   parameter integer BusBits   = 64,
   parameter integer U         = 4,
   parameter integer Ternary   = 1,
@@ -11,7 +12,7 @@ module slt_ctrl_mode #(
   input  wire           clr_i,
   input  wire           start_i,        // check passed, GEMV/GEMM
   input  wire           sel_i,          // the input stream is ours
-  input  wire [31:0]    nc_i,
+  input  wire [QW-1:0] nc_i,
   input  wire           in_valid_i,
   input  wire           in_acc_i,
   input  wire           in_last_i,
@@ -24,13 +25,14 @@ module slt_ctrl_mode #(
   output wire           tlast_o,        // TLAST inside the mode section
   output wire           end_o           // the section's last beat accepted
 );
+  wire [31:0] nc_x = {{(32-QW){1'b0}}, nc_i};
   localparam integer MAW  = $clog2(ModeDepth);
   localparam integer MFW0 = $clog2(ModeDepth * U + 1);       // mode frame bits
   localparam integer MFW1 = $clog2(BusBits + U + 1);
   localparam integer MFW  = (MFW0 > MFW1) ? MFW0 : MFW1;
   localparam [MFW-1:0] UC = U[MFW-1:0];
   wire           final_w, last_w, active_w;
-  wire [MFW-1:0] frame_bits = nc_i[MFW-1:0] * UC;
+  wire [MFW-1:0] frame_bits = nc_x[MFW-1:0] * UC;
   slt_unpack #(.InW(BusBits), .OutW(U), .BitsW(MFW)) u_unpack (
     .clk_i        (clk_i),
     .rst_ni       (rst_ni),
@@ -56,5 +58,5 @@ module slt_ctrl_mode #(
   end
   assign tlast_o = in_acc_i & sel_i & in_last_i;
   assign end_o   = in_acc_i & sel_i & final_w;
-  wire unused = ^{active_w, nc_i};
+  wire unused = ^{active_w, nc_x};
 endmodule

@@ -3,6 +3,8 @@
 // output stream, one packet with TLAST; the last row block carries MR results.
 // At most one obuf read per two cycles, never ahead of the packer.
 module slt_ctrl_out #(
+  parameter integer MRW       = 16,   // bits of MR (1..L)
+  parameter integer QW        = 16,   // bits of NC and RB
   parameter integer BusBits   = 64,
   parameter integer L         = 4,
   parameter integer Acc       = 22,
@@ -15,8 +17,8 @@ module slt_ctrl_out #(
   input  wire           out_i,          // result state
   input  wire           start_i,        // run -> out: N*RB words to read
   input  wire [31:0]    nrb_i,
-  input  wire [31:0]    rb_i,
-  input  wire [31:0]    mr_i,
+  input  wire [QW-1:0] rb_i,
+  input  wire [MRW-1:0] mr_i,
   input  wire [31:0]    obase_i,
   output wire           re_o,           // obuf read
   output reg  [$clog2(ObufDepth)-1:0] raddr_o,
@@ -27,6 +29,8 @@ module slt_ctrl_out #(
   output wire [BusBits-1:0] m_tdata_o,
   output wire           m_tlast_o
 );
+  wire [31:0] rb_x = {{(32-QW){1'b0}}, rb_i};
+  wire [31:0] mr_x = {{(32-MRW){1'b0}}, mr_i};
   localparam integer OAW    = $clog2(ObufDepth);
   localparam integer OutInW = L * 32;               // one row block of 32-bit results
   localparam integer OutBW  = $clog2(OutInW + 1);
@@ -72,14 +76,14 @@ module slt_ctrl_out #(
     if (run_i) begin raddr_o <= obase_i[OAW-1:0]; b_q <= 32'd0; end
     else if (rd) begin
       raddr_o <= raddr_o + {{(OAW-1){1'b0}}, 1'b1};
-      b_q <= (b_q == rb_i - 32'd1) ? 32'd0 : b_q + 32'd1;
+      b_q <= (b_q == rb_x - 32'd1) ? 32'd0 : b_q + 32'd1;
       pend_last_q <= (left_q == 32'd1);
-      pend_part_q <= (b_q == rb_i - 32'd1);
+      pend_part_q <= (b_q == rb_x - 32'd1);
     end
     if (pend_q) begin
       hold_q      <= res32;
       hold_last_q <= pend_last_q;
-      hold_bits_q <= pend_part_q ? {mr_i[OutBW-6:0], 5'd0} : OutInW[OutBW-1:0];
+      hold_bits_q <= pend_part_q ? {mr_x[OutBW-6:0], 5'd0} : OutInW[OutBW-1:0];
     end
   end
 
@@ -100,5 +104,5 @@ module slt_ctrl_out #(
   );
   assign re_o   = rd;
   assign done_o = (left_q == 32'd0) & ~pend_q & ~hold_v_q & pk_idle;
-  wire unused = ^{mr_i, obase_i, rdata_i};
+  wire unused = ^{mr_x, obase_i, rdata_i};
 endmodule

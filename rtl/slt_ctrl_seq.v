@@ -7,6 +7,9 @@
 // until Gap + 2 - RB cycles have passed since the previous row request, i.e. a pass
 // has max(0, Gap - RB) bubbles, as the event model's compute_cycles counts.
 module slt_ctrl_seq #(
+  parameter integer MRW       = 16,   // bits of MR (1..L)
+  parameter integer QW        = 16,   // bits of NC and RB
+  parameter integer WKW       = 16,   // bits of WL (1..U*G)
   parameter integer U         = 4,
   parameter integer G         = 3,
   parameter integer L         = 4,
@@ -23,11 +26,11 @@ module slt_ctrl_seq #(
   input  wire        check_i,          // descriptor check cycle: base addresses, gap rule
   input  wire        run_i,
   input  wire        modes_ready_i,    // the mode memory is written
-  input  wire [31:0] nc_i,
-  input  wire [31:0] rb_i,
+  input  wire [QW-1:0] nc_i,
+  input  wire [QW-1:0] rb_i,
   input  wire [31:0] n_i,
-  input  wire [31:0] mr_i,
-  input  wire [31:0] wl_i,
+  input  wire [MRW-1:0] mr_i,
+  input  wire [WKW-1:0] wl_i,
   input  wire [31:0] nrb_i,
   input  wire [31:0] abase_i,
   input  wire [31:0] obase_i,
@@ -52,6 +55,10 @@ module slt_ctrl_seq #(
   output reg  [U-1:0] unit_real_o,     // real groups of the last table request's chunk
   output wire [L-1:0] lane_real_o      // real lanes of the current row request
 );
+  wire [31:0] nc_x = {{(32-QW){1'b0}}, nc_i};
+  wire [31:0] rb_x = {{(32-QW){1'b0}}, rb_i};
+  wire [31:0] mr_x = {{(32-MRW){1'b0}}, mr_i};
+  wire [31:0] wl_x = {{(32-WKW){1'b0}}, wl_i};
   localparam integer WAW  = $clog2(WbufDepth);
   localparam integer AAW  = $clog2(AbufDepth);
   localparam integer OAW  = $clog2(ObufDepth);
@@ -76,9 +83,9 @@ module slt_ctrl_seq #(
   wire           t_req     = c_active & ct_q & c_half_ok;
   wire           r_first   = (cb_q == 32'd0);
   wire           r_req     = c_active & ~ct_q & (~r_first | (gap_q >= need_q));
-  wire           r_last_b  = (cb_q == rb_i - 32'd1);
+  wire           r_last_b  = (cb_q == rb_x - 32'd1);
   wire           r_last_n  = (cn_q == n_i - 32'd1);
-  wire           r_last_c  = (cc_q == nc_i - 32'd1);
+  wire           r_last_c  = (cc_q == nc_x - 32'd1);
   wire           r_psum    = (cc_q != 32'd0) | acc_mode_i;
   wire           c_release = r_req & r_last_b & r_last_n;
   wire [U-1:0]   unit_real_now;
@@ -87,10 +94,10 @@ module slt_ctrl_seq #(
     // real groups of the chunk: all U unless it is the last chunk;
     // group gi holds codes gi*G .. gi*G+G-1 of the chunk: real if it has any
     for (gi = 0; gi < U; gi = gi + 1) begin : g_ureal
-      assign unit_real_now[gi] = ~r_last_c | (wl_i > gi * G);
+      assign unit_real_now[gi] = ~r_last_c | (wl_x > gi * G);
     end
     for (gi = 0; gi < L; gi = gi + 1) begin : g_lreal
-      assign lane_real_o[gi] = r_last_b ? (gi < mr_i) : 1'b1;
+      assign lane_real_o[gi] = r_last_b ? (gi < mr_x) : 1'b1;
     end
   endgenerate
 
@@ -134,14 +141,14 @@ module slt_ctrl_seq #(
       arow_q <= abase_i[AAW-1:0]; abuf_raddr_o <= abase_i[AAW-1:0];
       oaddr_q <= obase_i[OAW-1:0]; obuf_waddr_o <= obase_i[OAW-1:0]; ow_cnt_q <= 32'd0;
       // the issue-gap rule (see the header)
-      need_q <= (rb_i >= Gap + 2) ? 8'd0 : (Gap[7:0] + 8'd2 - rb_i[7:0]);
+      need_q <= (rb_x >= Gap + 2) ? 8'd0 : (Gap[7:0] + 8'd2 - rb_x[7:0]);
     end else begin
       if (r_req) begin
         if (r_last_b & r_last_n) begin
           arow_q <= arow_q + {{(AAW-1){1'b0}}, 1'b1}; abuf_raddr_o <= arow_q + {{(AAW-1){1'b0}}, 1'b1};
           oaddr_q <= obase_i[OAW-1:0];
         end else begin
-          if (r_last_b) abuf_raddr_o <= abuf_raddr_o + nc_i[AAW-1:0];
+          if (r_last_b) abuf_raddr_o <= abuf_raddr_o + nc_x[AAW-1:0];
           oaddr_q <= oaddr_q + {{(OAW-1){1'b0}}, 1'b1};
         end
       end
@@ -163,5 +170,5 @@ module slt_ctrl_seq #(
   assign ps_raddr_o   = ps_addr_q[(Pd-1)*OAW +: OAW];
   assign done_o       = cdone_q;
   assign empty_o      = (inflight_q == 8'd0);
-  wire unused = ^{nc_i, rb_i, n_i, mr_i, wl_i, nrb_i, abase_i, obase_i};
+  wire unused = ^{nc_x, rb_x, n_i, mr_x, wl_x, nrb_i, abase_i, obase_i};
 endmodule

@@ -4,6 +4,9 @@
 // stalls the link while the half it fills is free. Reports the packet's framing
 // (short, long, invalid codes) to slt_ctrl_fsm.
 module slt_ctrl_wgt #(
+  parameter integer MRW       = 16,   // bits of MR (1..L)
+  parameter integer QW        = 16,   // bits of NC and RB
+  parameter integer WKW       = 16,   // bits of WL (1..U*G)
   parameter integer BusBits   = 64,
   parameter integer Format    = 1,     // 0 t2, 1 t5, 2 b1
   parameter integer Binary    = 0,
@@ -21,10 +24,10 @@ module slt_ctrl_wgt #(
   input  wire           check_i,        // descriptor check cycle: latch the block sizes
   input  wire           run_i,          // GEMV/GEMM running
   input  wire           sel_i,          // the input stream is ours
-  input  wire [31:0]    nc_i,
-  input  wire [31:0]    rb_i,
-  input  wire [31:0]    mr_i,
-  input  wire [31:0]    wl_i,
+  input  wire [QW-1:0] nc_i,
+  input  wire [QW-1:0] rb_i,
+  input  wire [MRW-1:0] mr_i,
+  input  wire [WKW-1:0] wl_i,
   input  wire [1:0]     half_full_i,    // wbuf halves holding an unread chunk
   input  wire           in_valid_i,
   input  wire           in_last_i,
@@ -41,6 +44,10 @@ module slt_ctrl_wgt #(
   output wire           final_o,        // the last row block written
   output reg            tlast_o         // the packet's TLAST accepted
 );
+  wire [31:0] nc_x = {{(32-QW){1'b0}}, nc_i};
+  wire [31:0] rb_x = {{(32-QW){1'b0}}, rb_i};
+  wire [31:0] mr_x = {{(32-MRW){1'b0}}, mr_i};
+  wire [31:0] wl_x = {{(32-WKW){1'b0}}, wl_i};
   localparam integer UG    = U * G;
   localparam integer Bytes = BusBits / 8;
   localparam integer Wpb   = (Format == 0) ? 4 : (Format == 1) ? 5 : 8;
@@ -78,11 +85,11 @@ module slt_ctrl_wgt #(
   reg  [31:0]      wc_q, wb_q;               // chunk, row block
   reg              wdone_q;
   reg  [CW-1:0]    s_full_c, s_lastc, s_lastb, s_lastbc;  // codes per row block, the four cases
-  wire [CW-1:0]    wl_c     = wl_i[CW-1:0], mr_c = mr_i[CW-1:0];
-  wire             w_last_c = (wc_q == nc_i - 32'd1);
-  wire             w_last_b = (wb_q == rb_i - 32'd1);
-  wire [WRW-1:0]   w_rows   = w_last_b ? mr_i[WRW-1:0] : LW;
-  wire [WLW-1:0]   w_width  = w_last_c ? wl_i[WLW-1:0] : UGW;
+  wire [CW-1:0]    wl_c     = wl_x[CW-1:0], mr_c = mr_x[CW-1:0];
+  wire             w_last_c = (wc_q == nc_x - 32'd1);
+  wire             w_last_b = (wb_q == rb_x - 32'd1);
+  wire [WRW-1:0]   w_rows   = w_last_b ? mr_x[WRW-1:0] : LW;
+  wire [WLW-1:0]   w_width  = w_last_c ? wl_x[WLW-1:0] : UGW;
   wire [CW-1:0]    take     = w_last_b ? (w_last_c ? s_lastbc : s_lastb) : (w_last_c ? s_lastc : s_full_c);
   wire             w_active = run_i & ~wdone_q;
   wire             gb_fire  = w_active & (gcnt_q >= take) & ~half_full_i[wc_q[0]];
@@ -151,5 +158,5 @@ module slt_ctrl_wgt #(
   assign short_o    = run_i & tlast_o & ~wdone_q & (gcnt_q < take) & ~half_full_i[wc_q[0]];
   assign long_o     = w_final & (~tlast_o | (gcnt_q - take >= TinC));
   assign final_o    = w_final;
-  wire unused = ^{nc_i, rb_i, mr_i, wl_i};
+  wire unused = ^{nc_x, rb_x, mr_x, wl_x};
 endmodule

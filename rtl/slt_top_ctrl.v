@@ -90,8 +90,19 @@ module slt_top_ctrl #(
   localparam integer MAW     = $clog2(ModeDepth);
   localparam integer Ternary = (Binary != 0) ? 0 : 1;
   localparam integer EvW     = $clog2(L * Terms + 1);
-  localparam [31:0]  BytesW  = Bytes;
-  localparam [63:0]  BytesC  = {32'd0, BytesW};
+  // descriptor arithmetic widths (slt_ctrl_desc)
+  localparam integer KQW     = (MaxK > 2) ? $clog2(MaxK) : 1;   // bits of K-1, K <= MaxK
+  localparam integer MQW     = (MaxM > 2) ? $clog2(MaxM) : 1;
+  localparam integer DW      = (KQW > MQW) ? ((KQW > 2) ? KQW : 2) : ((MQW > 2) ? MQW : 2);
+  localparam integer NW      = (MaxN > 1) ? $clog2(MaxN + 1) : 1;
+  localparam integer RKW     = (UG > 1) ? $clog2(UG) : 1;      // remainder bits (< UG)
+  localparam integer RMW     = (L > 1) ? $clog2(L) : 1;        // remainder bits (< L)
+  localparam integer QW      = DW + 1;                         // NC, RB
+  // performance counter increments: IncW bits (events per cycle, bytes per beat)
+  localparam integer BW      = $clog2(Bytes + 1);
+  localparam integer IncW0   = (EvW > BW) ? EvW : BW;
+  localparam integer IncW    = (IncW0 > 2) ? IncW0 : 2;
+  localparam [IncW-1:0] BytesC = Bytes[IncW-1:0];
 
   // ---- input skid ----------------------------------------------------------------
   wire               in_valid, in_last, in_ready;
@@ -137,8 +148,11 @@ module slt_top_ctrl #(
   // ---- descriptor and its checks -------------------------------------------------
   wire [1:0]  fmt;
   wire        resident, acc_mode;
-  wire [31:0] m, k, n, abase, obase, nc, rb, mr, wl, nnc, nrb;
-  slt_ctrl_desc #(.UG(UG), .L(L), .MaxK(MaxK), .MaxM(MaxM), .MaxN(MaxN)) u_desc (
+  wire [31:0] m, k, n, abase, obase, nnc, nrb;
+  wire [DW:0]  nc, rb;
+  wire [RMW:0] mr;
+  wire [RKW:0] wl;
+  slt_ctrl_desc #(.UG(UG), .L(L), .DW(DW), .NW(NW), .RKW(RKW), .RMW(RMW)) u_desc (
     .clk_i (clk_i), .latch_i (latch), .setup_i (st_setup), .div_i (st_div), .mul_i (st_mul),
     .cmd_opcode_i (cmd_opcode_i), .cmd_format_i (cmd_format_i), .cmd_resident_i (cmd_resident_i),
     .cmd_accumulate_i (cmd_accumulate_i), .cmd_m_i (cmd_m_i), .cmd_k_i (cmd_k_i), .cmd_n_i (cmd_n_i),
@@ -148,7 +162,7 @@ module slt_top_ctrl #(
     .nc_o (nc), .rb_o (rb), .mr_o (mr), .wl_o (wl), .nnc_o (nnc), .nrb_o (nrb)
   );
   slt_ctrl_check #(.Format(Format), .MaxK(MaxK), .MaxM(MaxM), .MaxN(MaxN), .AbufDepth(AbufDepth),
-                   .ObufDepth(ObufDepth), .Half(WbufDepth / 2)) u_check (
+                   .ObufDepth(ObufDepth), .Half(WbufDepth / 2), .QW(QW)) u_check (
     .op_i (op), .fmt_i (fmt), .resident_i (resident), .m_i (m), .k_i (k), .n_i (n),
     .abase_i (abase), .obase_i (obase), .nnc_i (nnc), .nrb_i (nrb), .rb_i (rb),
     .err_o (chk_err), .is_load_o (is_load), .is_mm_o (is_mm), .owns_input_o (owns_input)
@@ -171,7 +185,7 @@ module slt_top_ctrl #(
   wire           mu_we;
   wire [MAW-1:0] mu_waddr;
   wire [U-1:0]   mu_wdata;
-  slt_ctrl_mode #(.BusBits(BusBits), .U(U), .Ternary(Ternary), .ModeDepth(ModeDepth)) u_mode_load (
+  slt_ctrl_mode #(.BusBits(BusBits), .U(U), .Ternary(Ternary), .ModeDepth(ModeDepth), .QW(QW)) u_mode_load (
     .clk_i (clk_i), .rst_ni (rst_ni), .clr_i (clr), .start_i (chk_ok & is_mm & (Ternary != 0)),
     .sel_i (ph_mode), .nc_i (nc),
     .in_valid_i (in_valid), .in_acc_i (in_acc), .in_last_i (in_last), .in_data_i (in_data),
@@ -185,7 +199,7 @@ module slt_top_ctrl #(
   wire [WAW-1:0]  wbuf_waddr;
   wire [KeyW-1:0] wbuf_wdata;
   slt_ctrl_wgt #(.BusBits(BusBits), .Format(Format), .Binary(Binary), .AddSub(AddSub), .G(G), .U(U), .L(L),
-                 .F(F), .MagBits(MagBits), .WbufDepth(WbufDepth)) u_wgt (
+                 .F(F), .MagBits(MagBits), .WbufDepth(WbufDepth), .QW(QW), .MRW(RMW + 1), .WKW(RKW + 1)) u_wgt (
     .clk_i (clk_i), .rst_ni (rst_ni), .clr_i (clr), .check_i (st_check), .run_i (st_run), .sel_i (ph_wgt),
     .nc_i (nc), .rb_i (rb), .mr_i (mr), .wl_i (wl), .half_full_i (half_full),
     .in_valid_i (in_valid), .in_last_i (in_last), .in_data_i (in_data),
@@ -203,7 +217,7 @@ module slt_top_ctrl #(
   wire [U-1:0]   unit_real;
   wire [L-1:0]   lane_real;
   slt_ctrl_seq #(.U(U), .G(G), .L(L), .Gap(Gap), .Pd(Pd), .WbufDepth(WbufDepth), .AbufDepth(AbufDepth),
-                 .ObufDepth(ObufDepth), .ModeDepth(ModeDepth)) u_seq (
+                 .ObufDepth(ObufDepth), .ModeDepth(ModeDepth), .QW(QW), .MRW(RMW + 1), .WKW(RKW + 1)) u_seq (
     .clk_i (clk_i), .rst_ni (rst_ni), .clr_i (clr), .check_i (st_check), .run_i (st_run),
     .modes_ready_i (modes_ready), .nc_i (nc), .rb_i (rb), .n_i (n), .mr_i (mr), .wl_i (wl), .nrb_i (nrb),
     .abase_i (abase), .obase_i (obase), .acc_mode_i (acc_mode),
@@ -219,7 +233,7 @@ module slt_top_ctrl #(
   wire           out_rd;
   wire [OAW-1:0] out_raddr;
   wire [PsW-1:0] obuf_rdata;
-  slt_ctrl_out #(.BusBits(BusBits), .L(L), .Acc(Acc), .ObufDepth(ObufDepth)) u_out (
+  slt_ctrl_out #(.BusBits(BusBits), .L(L), .Acc(Acc), .ObufDepth(ObufDepth), .QW(QW), .MRW(RMW + 1)) u_out (
     .clk_i (clk_i), .rst_ni (rst_ni), .clr_i (clr), .run_i (st_run), .out_i (st_out), .start_i (run_to_out),
     .nrb_i (nrb), .rb_i (rb), .mr_i (mr), .obase_i (obase),
     .re_o (out_rd), .raddr_o (out_raddr), .rdata_i (obuf_rdata), .done_o (out_done),
@@ -266,26 +280,34 @@ module slt_top_ctrl #(
     .ev_build_i (ev_build_i), .ev_term_i (ev_term_i),
     .build_o (ev_build), .look_o (ev_look), .skip_o (ev_skip), .bufadd_o (ev_bufadd)
   );
-  reg [64*`SLT_PERF_COUNT-1:0] inc;
+  // every counter adds IncW bits per cycle; the 1-bit event counters are Single
+  reg [IncW*`SLT_PERF_COUNT-1:0] inc;
   always @* begin
-    inc = {(64*`SLT_PERF_COUNT){1'b0}};
-    inc[64*`SLT_PERF_CYCLES_BUSY    +: 64] = {63'd0, busy_o};
-    inc[64*`SLT_PERF_CYCLES_STALL   +: 64] = {63'd0, busy_o & ~tbl_v & ~row_v};  // the array idle while busy
-    inc[64*`SLT_PERF_TABLE_BUILDS   +: 64] = {{(64-EvW){1'b0}}, ev_build};
-    inc[64*`SLT_PERF_LOOKUPS        +: 64] = {{(64-EvW){1'b0}}, ev_look};
-    inc[64*`SLT_PERF_SKIPPED_GROUPS +: 64] = {{(64-EvW){1'b0}}, ev_skip};
-    inc[64*`SLT_PERF_BUFMODE_ADDS   +: 64] = {{(64-EvW){1'b0}}, ev_bufadd};
-    inc[64*`SLT_PERF_WBUF_READS     +: 64] = {63'd0, r_req};
-    inc[64*`SLT_PERF_WBUF_WRITES    +: 64] = {63'd0, wbuf_we};
-    inc[64*`SLT_PERF_ABUF_READS     +: 64] = {63'd0, t_req};
-    inc[64*`SLT_PERF_ABUF_WRITES    +: 64] = {63'd0, au_we};
-    inc[64*`SLT_PERF_OBUF_READS     +: 64] = {63'd0, obuf_re};
-    inc[64*`SLT_PERF_OBUF_WRITES    +: 64] = {63'd0, row_valid_i};
-    inc[64*`SLT_PERF_LINK_BYTES_IN  +: 64] = in_acc ? BytesC : 64'd0;
-    inc[64*`SLT_PERF_LINK_BYTES_OUT +: 64] = (m_tvalid_o & m_tready_i) ? BytesC : 64'd0;
-    inc[64*`SLT_PERF_COMMANDS       +: 64] = {63'd0, done_set_o};
+    inc = {(IncW*`SLT_PERF_COUNT){1'b0}};
+    inc[IncW*`SLT_PERF_CYCLES_BUSY    +: IncW] = {{(IncW-1){1'b0}}, busy_o};
+    inc[IncW*`SLT_PERF_CYCLES_STALL   +: IncW] = {{(IncW-1){1'b0}}, busy_o & ~tbl_v & ~row_v};  // array idle while busy
+    inc[IncW*`SLT_PERF_TABLE_BUILDS   +: IncW] = {{(IncW-EvW){1'b0}}, ev_build};
+    inc[IncW*`SLT_PERF_LOOKUPS        +: IncW] = {{(IncW-EvW){1'b0}}, ev_look};
+    inc[IncW*`SLT_PERF_SKIPPED_GROUPS +: IncW] = {{(IncW-EvW){1'b0}}, ev_skip};
+    inc[IncW*`SLT_PERF_BUFMODE_ADDS   +: IncW] = {{(IncW-EvW){1'b0}}, ev_bufadd};
+    inc[IncW*`SLT_PERF_WBUF_READS     +: IncW] = {{(IncW-1){1'b0}}, r_req};
+    inc[IncW*`SLT_PERF_WBUF_WRITES    +: IncW] = {{(IncW-1){1'b0}}, wbuf_we};
+    inc[IncW*`SLT_PERF_ABUF_READS     +: IncW] = {{(IncW-1){1'b0}}, t_req};
+    inc[IncW*`SLT_PERF_ABUF_WRITES    +: IncW] = {{(IncW-1){1'b0}}, au_we};
+    inc[IncW*`SLT_PERF_OBUF_READS     +: IncW] = {{(IncW-1){1'b0}}, obuf_re};
+    inc[IncW*`SLT_PERF_OBUF_WRITES    +: IncW] = {{(IncW-1){1'b0}}, row_valid_i};
+    inc[IncW*`SLT_PERF_LINK_BYTES_IN  +: IncW] = in_acc ? BytesC : {IncW{1'b0}};
+    inc[IncW*`SLT_PERF_LINK_BYTES_OUT +: IncW] = (m_tvalid_o & m_tready_i) ? BytesC : {IncW{1'b0}};
+    inc[IncW*`SLT_PERF_COMMANDS       +: IncW] = {{(IncW-1){1'b0}}, done_set_o};
   end
-  slt_ctrl_counters u_counters (
+  // counters that add at most 1 per cycle (the others: events and bytes)
+  localparam [`SLT_PERF_COUNT-1:0] Single =
+    (`SLT_PERF_COUNT'd1 << `SLT_PERF_CYCLES_BUSY) | (`SLT_PERF_COUNT'd1 << `SLT_PERF_CYCLES_STALL) |
+    (`SLT_PERF_COUNT'd1 << `SLT_PERF_WBUF_READS) | (`SLT_PERF_COUNT'd1 << `SLT_PERF_WBUF_WRITES) |
+    (`SLT_PERF_COUNT'd1 << `SLT_PERF_ABUF_READS) | (`SLT_PERF_COUNT'd1 << `SLT_PERF_ABUF_WRITES) |
+    (`SLT_PERF_COUNT'd1 << `SLT_PERF_OBUF_READS) | (`SLT_PERF_COUNT'd1 << `SLT_PERF_OBUF_WRITES) |
+    (`SLT_PERF_COUNT'd1 << `SLT_PERF_COMMANDS);
+  slt_ctrl_counters #(.IncW(IncW), .Single(Single)) u_counters (
     .clk_i (clk_i), .rst_ni (rst_ni), .clear_i (perf_clear_i), .inc_i (inc), .cnt_o (perf_o)
   );
 endmodule

@@ -695,6 +695,10 @@ int slt_regs_emit_c_header(const slt_config *cfg, FILE *f)
     for (int i = 0; g_counters[i].name; i++)
         fprintf(f, "#define SLT_PERF_%s %u /* %s */\n", g_counters[i].name, (unsigned)g_counters[i].value,
                 g_counters[i].desc);
+    fprintf(f, "/* X-macro over the counters: X(NAME, INDEX) */\n#define SLT_PERF_FOREACH(X)");
+    for (int i = 0; g_counters[i].name; i++)
+        fprintf(f, " \\\n    X(%s, %u)", g_counters[i].name, (unsigned)g_counters[i].value);
+    fprintf(f, "\n");
 
     fprintf(f, "\n/* X-macro over every register: X(NAME, OFFSET, RESET, WRITABLE_MASK) */\n");
     fprintf(f, "#define SLT_REGS_FOREACH(X) \\\n");

@@ -1,5 +1,7 @@
 // slt_ctrl_check - the descriptor checks (docs/top.md "Errors"), combinational, in
 // the order of the error codes: the first failing check names the error.
+// RESIDENT GEMV/GEMM (not implemented) fail with BAD_OPCODE and own no input
+// packet: a driver that sets RESIDENT sends no weight packet, so nothing is drained.
 `include "slt_regs_pkg.vh"
 module slt_ctrl_check #(
   parameter integer QW        = 16,   // bits of NC and RB
@@ -49,5 +51,5 @@ module slt_ctrl_check #(
   end
   assign is_load_o    = is_load;
   assign is_mm_o      = is_mm;
-  assign owns_input_o = is_load | is_mm;
+  assign owns_input_o = is_load | (is_mm & ~resident_i);
 endmodule

@@ -25,7 +25,8 @@ module slt_ctrl_seq #(
   input  wire        clr_i,
   input  wire        check_i,          // descriptor check cycle: base addresses, gap rule
   input  wire        run_i,
-  input  wire        modes_ready_i,    // the mode memory is written
+  input  wire        modes_done_i,     // every chunk's modes are in the mode memory
+  input  wire [$clog2(ModeDepth)-1:0] modes_written_i,  // else: chunks whose modes are written
   input  wire [QW-1:0] nc_i,
   input  wire [QW-1:0] rb_i,
   input  wire [31:0] n_i,
@@ -79,7 +80,9 @@ module slt_ctrl_seq #(
   reg  [Pd-1:0]  ps_rd_q;                 // stage j: a read is due j+1 cycles after the request
   reg  [Pd*OAW-1:0] ps_addr_q;            // stage j at [j*OAW +: OAW]
   wire           c_half_ok = half_full_o[cc_q[0]];
-  wire           c_active  = run_i & ~cdone_q & modes_ready_i;
+  // a chunk's table waits for its mode word only (not for the whole mode section)
+  wire           c_modes   = modes_done_i | ({{(32-MAW){1'b0}}, modes_written_i} > cc_q);
+  wire           c_active  = run_i & ~cdone_q & c_modes;
   wire           t_req     = c_active & ct_q & c_half_ok;
   wire           r_first   = (cb_q == 32'd0);
   wire           r_req     = c_active & ~ct_q & (~r_first | (gap_q >= need_q));

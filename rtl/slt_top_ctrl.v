@@ -219,7 +219,7 @@ module slt_top_ctrl #(
   slt_ctrl_seq #(.U(U), .G(G), .L(L), .Gap(Gap), .Pd(Pd), .WbufDepth(WbufDepth), .AbufDepth(AbufDepth),
                  .ObufDepth(ObufDepth), .ModeDepth(ModeDepth), .QW(QW), .MRW(RMW + 1), .WKW(RKW + 1)) u_seq (
     .clk_i (clk_i), .rst_ni (rst_ni), .clr_i (clr), .check_i (st_check), .run_i (st_run),
-    .modes_ready_i (modes_ready), .nc_i (nc), .rb_i (rb), .n_i (n), .mr_i (mr), .wl_i (wl), .nrb_i (nrb),
+    .modes_done_i (modes_ready), .modes_written_i (mu_waddr), .nc_i (nc), .rb_i (rb), .n_i (n), .mr_i (mr), .wl_i (wl), .nrb_i (nrb),
     .abase_i (abase), .obase_i (obase), .acc_mode_i (acc_mode),
     .half_set_i (half_set), .half_i (half), .row_valid_i (row_valid_i),
     .half_full_o (half_full), .t_req_o (t_req), .r_req_o (r_req),

@@ -131,6 +131,7 @@ struct Tb {
         }
         cycle++;
         if (top->irq_o && !irq_cycle) irq_cycle = cycle;
+        if (top->axi_err_o) fail("AXI protocol violation (slt_axi_check, see the line above)");
         if (cycle > 400000000ull) fail("cycle limit");
     }
 
@@ -143,9 +144,11 @@ struct Tb {
         top->s_axil_awprot_i = 0;
         bool aw = false, w = false;
         long guard = 0;
+        top->s_axil_awvalid_i = top->s_axil_wvalid_i = 0;
         while (!aw || !w) {
-            top->s_axil_awvalid_i = !aw && (!gaps || coin(60));
-            top->s_axil_wvalid_i = !w && (!gaps || coin(60));
+            // a VALID once raised stays until its handshake (AXI)
+            top->s_axil_awvalid_i = !aw && (top->s_axil_awvalid_i || !gaps || coin(60));
+            top->s_axil_wvalid_i = !w && (top->s_axil_wvalid_i || !gaps || coin(60));
             top->s_axil_bready_i = 0;
             top->clk_i = 0;
             top->eval();
@@ -181,8 +184,9 @@ struct Tb {
         top->s_axil_araddr_i = addr;
         top->s_axil_arprot_i = 0;
         long guard = 0;
+        top->s_axil_arvalid_i = 0;
         for (;; guard++) {
-            top->s_axil_arvalid_i = !gaps || coin(60);
+            top->s_axil_arvalid_i = top->s_axil_arvalid_i || !gaps || coin(60);
             top->s_axil_rready_i = 0;
             top->clk_i = 0;
             top->eval();

@@ -621,27 +621,36 @@ static std::vector<Beat> cut(const std::vector<Beat> &b, size_t n)
 // boundary; mode section; weight section), an activation packet too long, and a
 // RESIDENT GEMV (BAD_OPCODE at once, no packet expected); each followed by a valid
 // command.
+// An error case: the testbench's test name is the case (printed on a failure or a
+// hang), then ERR_CODE must be `want`.
+#define ERR_CASE(what, cmd, want)                                                                                    \
+    do {                                                                                                             \
+        tb.test = "framing: " what;                                                                                  \
+        expect_error(tb, what, (cmd), (want));                                                                       \
+    } while (0)
+
 static void run_framing(Tb &tb)
 {
-    tb.test = "framing";
     const slt_config &c = tb.cfg;
+    long polls = tb.done_polls;
+    tb.done_polls = 1000;   // an error case ends within a few hundred cycles: a hang fails fast
     const uint32_t fmt = (uint32_t)c.weight_format;
     int k = c.bus_bits / c.act_bits + 1;                       // two beats per token
     if (k > c.max_k) k = c.max_k;
     std::vector<int16_t> x((size_t)2 * k, 1);
     auto a1 = act_stream(&c, x.data(), 1, k);
     if (a1.size() >= 2)
-        expect_error(tb, "activation TLAST inside a token", tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 1, cut(a1, 1)),
+        ERR_CASE("activation TLAST inside a token", tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 1, cut(a1, 1)),
                      SLT_ERR_STREAM_SHORT);
     if (c.max_n >= 2)
-        expect_error(tb, "activation TLAST after token 0 of 2",
+        ERR_CASE("activation TLAST after token 0 of 2",
                      tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 2, cut(act_stream(&c, x.data(), 2, k), a1.size())),
                      SLT_ERR_STREAM_SHORT);
     auto along = a1;
     along.back().last = false;
     along.push_back(along.back());
     along.back().last = true;
-    expect_error(tb, "activation packet one beat long", tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 1, along),
+    ERR_CASE("activation packet one beat long", tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 1, along),
                  SLT_ERR_STREAM_LONG);
     run_case(tb, 3, k, 1, 30, false);
 
@@ -652,22 +661,22 @@ static void run_framing(Tb &tb)
     auto wb = gemv_packet(tb, m, kw, w);
     size_t mb = mode_beats(c, kw);
     if (mb >= 1)
-        expect_error(tb, "TLAST on the mode section's last beat",
+        ERR_CASE("TLAST on the mode section's last beat",
                      tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, cut(wb, mb)), SLT_ERR_STREAM_SHORT);
     if (mb >= 2)
-        expect_error(tb, "TLAST on the mode section's first beat",
+        ERR_CASE("TLAST on the mode section's first beat",
                      tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, cut(wb, 1)), SLT_ERR_STREAM_SHORT);
     if (wb.size() >= mb + 2)
-        expect_error(tb, "TLAST on the first weight beat",
+        ERR_CASE("TLAST on the first weight beat",
                      tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, cut(wb, mb + 1)), SLT_ERR_STREAM_SHORT);
     run_case(tb, m, kw, 1, 30, false);
-    long polls = tb.done_polls;
     tb.done_polls = 4;   // DONE must come at once: nothing to wait for
-    expect_error(tb, "RESIDENT GEMV (no packet)",
+    ERR_CASE("RESIDENT GEMV (no packet)",
                  tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, {}, nullptr, SLT_REG_CMD_CTRL_RESIDENT_MASK),
                  SLT_ERR_BAD_OPCODE);
     tb.done_polls = polls;
     run_case(tb, m, kw, 1, 30, false);
+    tb.test = "framing";
 }
 
 // K split with ACCUMULATE (docs/top.md "K split"): Y = W X over K = K1 + K2 as two

@@ -459,7 +459,8 @@ static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_count
     tb.out_bytes.clear();
     tb.out_lasts = 0;
     uint64_t busy = 0;
-    e = tb.command(n == 1 ? SLT_OP_GEMV : SLT_OP_GEMM, (uint32_t)tb.cfg.weight_format, (uint32_t)m, (uint32_t)k, (uint32_t)n, wbeats, &busy);
+    e = tb.command(n == 1 ? SLT_OP_GEMV : SLT_OP_GEMM, (uint32_t)tb.cfg.weight_format, (uint32_t)m, (uint32_t)k,
+                   (uint32_t)n, wbeats, &busy);
     if (e) tb.fail("%s M=%d K=%d N=%d: error %u", n == 1 ? "GEMV" : "GEMM", m, k, n, e);
     check_results(tb, m, k, n, y_lut);
     if (cycles_out) *cycles_out = busy;
@@ -516,7 +517,8 @@ static void run_abort_busy(Tb &tb, const std::vector<Beat> &wb, int m, int k)
     std::vector<int16_t> x((size_t)k, 1);
     if (tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 1, act_stream(&c, x.data(), 1, k))) tb.fail("LOAD_ACT failed");
     uint32_t errs0 = tb.axil_read(SLT_REG_ERR_COUNT);
-    tb.axil_write(SLT_REG_CMD_CTRL, SLT_OP_GEMV << SLT_REG_CMD_CTRL_OPCODE_SHIFT | fmt << SLT_REG_CMD_CTRL_FORMAT_SHIFT);
+    tb.axil_write(SLT_REG_CMD_CTRL,
+                  SLT_OP_GEMV << SLT_REG_CMD_CTRL_OPCODE_SHIFT | fmt << SLT_REG_CMD_CTRL_FORMAT_SHIFT);
     tb.axil_write(SLT_REG_CMD_M, (uint32_t)m);
     tb.axil_write(SLT_REG_CMD_K, (uint32_t)k);
     tb.axil_write(SLT_REG_CMD_N, 1);
@@ -584,7 +586,8 @@ static void run_errors(Tb &tb)
     if (!slt_format_is_binary(c.weight_format)) {
         auto bad = wb;
         bad.back().bytes[0] = 0xFF; // t2 code 3 / t5 byte 255
-        expect_error(tb, "invalid weight code", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, bad), SLT_ERR_BAD_WEIGHT_CODE);
+        expect_error(tb, "invalid weight code", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, bad),
+                     SLT_ERR_BAD_WEIGHT_CODE);
     }
     run_case(tb, 3, k, 1, 30, false);
     run_abort_busy(tb, wb, m, k);
@@ -672,7 +675,8 @@ static void run_framing(Tb &tb)
     run_case(tb, m, kw, 1, 30, false);
     tb.done_polls = 4;   // DONE must come at once: nothing to wait for
     ERR_CASE("RESIDENT GEMV (no packet)",
-                 tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, {}, nullptr, SLT_REG_CMD_CTRL_RESIDENT_MASK),
+                 tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, {}, nullptr,
+                            SLT_REG_CMD_CTRL_RESIDENT_MASK),
                  SLT_ERR_BAD_OPCODE);
     tb.done_polls = polls;
     run_case(tb, m, kw, 1, 30, false);
@@ -710,7 +714,8 @@ static void run_ksplit(Tb &tb)
         for (int t = 0; t < n; t++)
             for (int i = 0; i < kp; i++) xp[(size_t)t * kp + i] = x[(size_t)t * k + k0 + i];
         std::vector<int32_t> yp((size_t)n * m);
-        if (slt_gemm_naive(wp.data(), xp.data(), yp.data(), m, kp, n, err, sizeof err)) tb.fail("golden model: %s", err);
+        if (slt_gemm_naive(wp.data(), xp.data(), yp.data(), m, kp, n, err, sizeof err))
+            tb.fail("golden model: %s", err);
         if (part) // the second command adds its partial sums to the first's
             for (size_t i = 0; i < yp.size(); i++) yp[i] = y[i];
         slt_stream s;

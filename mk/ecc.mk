@@ -20,3 +20,10 @@ TEST_STEPS += t-ecc-prims
 t-ecc-prims: $(B)/prims/secded_vec
 	@echo "==== ecc: SECDED encoder/decoder RTL vs the C model (Icarus), SEED=$(SEED) ===="
 	tb/prims/secded.sh $(B)/prims $(SEED)
+
+# ---- ECC variants of configurations: ecc_X = X with ecc = secded ----------------------
+$(B)/rndcfg/ecc_%.cfg: $$(call cfg_src,$$*) $(B)/bin/sltgen
+	@mkdir -p $(@D)
+	{ echo "# $(call cfg_src,$*) with ecc = secded (mk/ecc.mk)"; \
+	  grep -v '^[[:space:]]*\(name\|ecc\)[[:space:]]*=' $(call cfg_src,$*); \
+	  echo "name = ecc_$*"; echo "ecc = secded"; } > $@.tmp && mv $@.tmp $@

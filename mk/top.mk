@@ -16,7 +16,8 @@ TOP_VL_FLAGS := --cc -Wall --trace -O3 --x-assign fast --x-initial fast -Wno-fat
 top_files = $(wildcard $(B)/$(1)/rtl/*.v) $(wildcard $(B)/$(1)/top/*.v)
 
 # the rtl/ primitives sltgen copies into top/ (refreshed here when they change)
-TOP_PRIMS := $(addprefix rtl/,slt_sram.v slt_axis_skid.v slt_t5_decode.v slt_weight_decode.v slt_unpack.v slt_pack.v slt_top_ctrl.v)
+TOP_PRIMS := $(addprefix rtl/,slt_sram.v slt_axis_skid.v slt_t5_decode.v slt_weight_decode.v slt_unpack.v slt_pack.v slt_top_ctrl.v \
+  slt_sram_ecc.v slt_secded_enc.v slt_secded_dec.v slt_sat_count.v)
 
 $(B)/%/vtop/Vtop: $(B)/%/params.mk $(TOP_TB_CPP) $(TOP_PRIMS) $(B)/opt/lib/libsltref.a $(VL_RUNTIME)/.built
 	@echo "==== verilate top $* ===="

@@ -30,7 +30,8 @@ module slt_top_ctrl #(
   parameter integer WbufDepth  = 1024,  // words of L*U*F bits, two halves
   parameter integer AbufDepth  = 1024,  // words of U*G*A bits (one chunk of one token)
   parameter integer ObufDepth  = 1024,  // words of L*Acc bits (one row block)
-  parameter integer ModeDepth  = 16     // words of U bits (one chunk's modes)
+  parameter integer ModeDepth  = 16,    // words of U bits (one chunk's modes)
+  parameter integer Ecc        = 0      // 1: SECDED on every buffer word (slt_sram_ecc)
 ) (
   input  wire                    clk_i,
   input  wire                    rst_ni,
@@ -53,6 +54,9 @@ module slt_top_ctrl #(
   output wire [7:0]              err_code_o,
   output wire [31:0]             err_count_o,
   output wire [64*15-1:0]        perf_o,        // counter i at [64*i +: 64]
+  // ECC events, one bit per buffer {mode, obuf, abuf, wbuf}, one cycle after the read
+  output wire [3:0]              ecc_single_o,  // corrected
+  output wire [3:0]              ecc_double_o,  // uncorrectable: fails the command
   // input stream
   input  wire                    s_tvalid_i,
   output wire                    s_tready_o,
@@ -121,7 +125,7 @@ module slt_top_ctrl #(
   localparam [3:0] OpNop = 4'd0, OpLoadAct = 4'd1, OpGemv = 4'd3, OpGemm = 4'd4;
   localparam [7:0] ErrMZero = 8'd1, ErrMBig = 8'd2, ErrKZero = 8'd3, ErrKBig = 8'd4, ErrNZero = 8'd5,
                    ErrNBig = 8'd6, ErrOpcode = 8'd7, ErrFormat = 8'd8, ErrCode = 8'd9, ErrShort = 8'd10,
-                   ErrLong = 8'd11, ErrBusy = 8'd12, ErrOverflow = 8'd13, ErrAbort = 8'd14;
+                   ErrLong = 8'd11, ErrBusy = 8'd12, ErrOverflow = 8'd13, ErrAbort = 8'd14, ErrEcc = 8'd15;
 
   // main states
   localparam [3:0] SIdle = 4'd0, SSetup = 4'd1, SCheck = 4'd2, SAct = 4'd3, SRun = 4'd4, SOut = 4'd5,
@@ -381,17 +385,21 @@ module slt_top_ctrl #(
   wire            wbuf_we = gb_fire;
   wire [WAW-1:0]  wbuf_waddr = (wc_q[0] ? Half[WAW-1:0] : {WAW{1'b0}}) + wb_q[WAW-1:0];
   wire [WAW-1:0]  wbuf_raddr = (cc_q[0] ? Half[WAW-1:0] : {WAW{1'b0}}) + cb_q[WAW-1:0];
-  slt_sram #(.Depth(WbufDepth), .Width(KeyW)) u_wbuf (
-    .clk_i (clk_i), .we_i (wbuf_we), .waddr_i (wbuf_waddr), .wdata_i (keys_w),
-    .re_i (r_req), .raddr_i (wbuf_raddr), .rdata_o (wbuf_rdata)
+  // (binary weights never write the mode memory, so it carries no ECC there)
+  slt_sram_ecc #(.Depth(WbufDepth), .Width(KeyW), .Ecc(Ecc)) u_wbuf (
+    .clk_i (clk_i), .rst_ni (rst_ni), .we_i (wbuf_we), .waddr_i (wbuf_waddr), .wdata_i (keys_w),
+    .re_i (r_req), .raddr_i (wbuf_raddr), .rdata_o (wbuf_rdata),
+    .err_single_o (ecc_single_o[0]), .err_double_o (ecc_double_o[0])
   );
-  slt_sram #(.Depth(AbufDepth), .Width(ActW)) u_abuf (
-    .clk_i (clk_i), .we_i (au_valid), .waddr_i (act_addr_q), .wdata_i (au_data),
-    .re_i (t_req), .raddr_i (aaddr_q), .rdata_o (abuf_rdata)
+  slt_sram_ecc #(.Depth(AbufDepth), .Width(ActW), .Ecc(Ecc)) u_abuf (
+    .clk_i (clk_i), .rst_ni (rst_ni), .we_i (au_valid), .waddr_i (act_addr_q), .wdata_i (au_data),
+    .re_i (t_req), .raddr_i (aaddr_q), .rdata_o (abuf_rdata),
+    .err_single_o (ecc_single_o[1]), .err_double_o (ecc_double_o[1])
   );
-  slt_sram #(.Depth(ModeDepth), .Width(U)) u_mode (
-    .clk_i (clk_i), .we_i (mu_valid), .waddr_i (mode_waddr_q), .wdata_i (mu_data),
-    .re_i (t_req), .raddr_i (cc_q[MAW-1:0]), .rdata_o (mode_rdata)
+  slt_sram_ecc #(.Depth(ModeDepth), .Width(U), .Ecc(Ecc * Ternary)) u_mode (
+    .clk_i (clk_i), .rst_ni (rst_ni), .we_i (mu_valid), .waddr_i (mode_waddr_q), .wdata_i (mu_data),
+    .re_i (t_req), .raddr_i (cc_q[MAW-1:0]), .rdata_o (mode_rdata),
+    .err_single_o (ecc_single_o[3]), .err_double_o (ecc_double_o[3])
   );
   // output phase
   reg  [31:0]    out_left_q;   // obuf words still to read
@@ -407,9 +415,10 @@ module slt_top_ctrl #(
   wire           ps_rd    = ps_rd_q[Pd-1];
   wire           obuf_re  = ps_rd | out_rd;
   wire [OAW-1:0] obuf_raddr = out_rd ? out_addr_q : ps_addr_q[(Pd-1)*OAW +: OAW];
-  slt_sram #(.Depth(ObufDepth), .Width(PsW)) u_obuf (
-    .clk_i (clk_i), .we_i (row_valid_i), .waddr_i (owaddr_q), .wdata_i (row_psum_i),
-    .re_i (obuf_re), .raddr_i (obuf_raddr), .rdata_o (obuf_rdata)
+  slt_sram_ecc #(.Depth(ObufDepth), .Width(PsW), .Ecc(Ecc)) u_obuf (
+    .clk_i (clk_i), .rst_ni (rst_ni), .we_i (row_valid_i), .waddr_i (owaddr_q), .wdata_i (row_psum_i),
+    .re_i (obuf_re), .raddr_i (obuf_raddr), .rdata_o (obuf_rdata),
+    .err_single_o (ecc_single_o[2]), .err_double_o (ecc_double_o[2])
   );
 
   // array inputs
@@ -480,6 +489,18 @@ module slt_top_ctrl #(
   // does the failed command own an input packet to drain?
   wire owns_input = (op_q == OpLoadAct) | is_mm;
 
+  // ---- ECC: an uncorrectable read fails the command ---------------------------------------
+  // In SRun the command stops at once (draining the rest of its input packet unless its
+  // TLAST is already in); in SOut the packet is finished and the command ends with ErrEcc.
+  wire ecc_bad   = |ecc_double_o;
+  wire ecc_drain = ((phase_q == PMode) | ((phase_q == PWgt) & ~wtlast_q)) & ~(in_acc & in_last);
+  reg  ecc_bad_q;
+  always @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) ecc_bad_q <= 1'b0;
+    else if (clr) ecc_bad_q <= 1'b0;
+    else if (ecc_bad && state_q == SOut) ecc_bad_q <= 1'b1;
+  end
+
   // ---- main FSM ------------------------------------------------------------------------
   wire in_err_code  = gb_acc & (|byte_bad);
   wire mode_tlast   = in_acc & (phase_q == PMode) & in_last;
@@ -522,6 +543,8 @@ module slt_top_ctrl #(
         end else if (w_short) begin err_d = ErrShort; state_d = SFlush; phase_d = PNone; end
         else if (w_long) begin
           err_d = ErrLong; state_d = wtlast_q ? SFlush : SDrain; phase_d = wtlast_q ? PNone : PDrain;
+        end else if (ecc_bad) begin   // uncorrectable SRAM word: stop, drain the packet, no results
+          err_d = ErrEcc; state_d = ecc_drain ? SDrain : SFlush; phase_d = ecc_drain ? PDrain : PNone;
         end else begin
           if (phase_q == PMode && in_acc && mu_final) phase_d = PWgt;
           if (w_final) phase_d = PNone;
@@ -531,6 +554,7 @@ module slt_top_ctrl #(
       SOut: if (out_left_q == 32'd0 && !out_pend_q && !hold_v_q && pk_idle) begin
         state_d = SDone;
         if (arr_err_i) err_d = ErrCode;   // a mode bit the keys contradict
+        else if (ecc_bad_q | ecc_bad) err_d = ErrEcc;   // found while sending: results invalid
       end
       SDrain: if (in_acc & in_last) begin state_d = SFlush; phase_d = PNone; end
       SFlush: if (inflight_q == 8'd0) state_d = SDone;

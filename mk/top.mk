@@ -25,7 +25,8 @@ $(B)/%/vtop/Vtop: $(B)/%/params.mk $(TOP_TB_CPP) $(TOP_PRIMS) $(B)/opt/lib/libsl
 	@rm -rf $(@D) && mkdir -p $(@D)
 	verilator $(TOP_VL_FLAGS) --exe --prefix Vtop \
 	  --top-module $$(sed -n 's/^SLT_TOP := //p' $(B)/$*/params.mk) -Mdir $(@D) \
-	  -CFLAGS "$(VL_CFLAGS) -I$(CURDIR)/$(B)/$*/top -I$(CURDIR)/$(B)/$*" \
+	  -CFLAGS "$(VL_CFLAGS) -I$(CURDIR)/$(B)/$*/top -I$(CURDIR)/$(B)/$* \
+	    -DSLT_TOP_NAME=$$(sed -n 's/^SLT_TOP := //p' $(B)/$*/params.mk)" \
 	  -LDFLAGS "$(CURDIR)/$(B)/opt/lib/libsltref.a -lm" \
 	  -o Vtop $(B)/$*/rtl/*.v $(B)/$*/top/*.v $(TOP_TB_CPP) > $(B)/$*/vtop-build.log 2>&1 \
 	  || { cat $(B)/$*/vtop-build.log; exit 1; }

@@ -27,3 +27,30 @@ $(B)/rndcfg/ecc_%.cfg: $$(call cfg_src,$$*) $(B)/bin/sltgen
 	{ echo "# $(call cfg_src,$*) with ecc = secded (mk/ecc.mk)"; \
 	  grep -v '^[[:space:]]*\(name\|ecc\)[[:space:]]*=' $(call cfg_src,$*); \
 	  echo "name = ecc_$*"; echo "ecc = secded"; } > $@.tmp && mv $@.tmp $@
+
+# ---- top-level fault injection -------------------------------------------------------------
+# Verilator: tb/top/tb_top.cpp +inject (run_inject); Icarus: tb/top/top_vecgen.c --inject
+# replayed by tb/top/slt_top_icarus_tb.v (I lines arm the backdoor hierarchically).
+ECC_INJECT_N ?= 60
+ECC_TOP_CONFIGS = ecc_tiny ecc_rnd$(SEED)_1
+ECC_ICARUS_CONFIGS = ecc_tiny
+ECC_ICARUS_N ?= 24
+
+TEST_STEPS += t-ecc-top t-ecc-icarus
+.PHONY: t-ecc-top t-ecc-icarus
+t-ecc-top: $(foreach c,$(ECC_TOP_CONFIGS) tiny,$(B)/$(c)/vtop/Vtop)
+	@for c in $(ECC_TOP_CONFIGS); do \
+	  echo "==== $$c: $$(grep -v '^#' $(B)/$$c/config.cfg | tr '\n' ' ')"; \
+	  $(B)/$$c/vtop/Vtop +cfg=$(B)/$$c/config.cfg +seed=$(SEED) +errors +cases=4 +maxk=150 +maxm=24 \
+	    +inject=$(ECC_INJECT_N) || exit 1; \
+	done
+	@echo "==== tiny (ecc = none): the same injection must corrupt results"
+	$(B)/tiny/vtop/Vtop +cfg=$(B)/tiny/config.cfg +seed=$(SEED) +cases=0 +maxk=64 +maxm=24 +inject=20
+
+t-ecc-icarus: $(foreach c,$(ECC_ICARUS_CONFIGS),$(B)/$(c)/topvec/tb.vvp $(B)/$(c)/topvec/top_vecgen)
+	@for c in $(ECC_ICARUS_CONFIGS); do \
+	  d=$(B)/$$c; \
+	  $$d/topvec/top_vecgen --config $$d/config.cfg --seed $(SEED) --out $$d/topvec/vec-inject --inject $(ECC_ICARUS_N) || exit 1; \
+	  out=$$(vvp -n $$d/topvec/tb.vvp +vec=$$d/topvec/vec-inject +seed=$(SEED)); echo "$$out"; \
+	  if grep -q FAIL <<<"$$out" || ! grep -q '^PASS' <<<"$$out"; then exit 1; fi; \
+	done

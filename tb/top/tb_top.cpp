@@ -595,6 +595,9 @@ static void run_inject(Tb &tb, int cases, int maxk, int maxm)
         int n = tb.coin(50) ? 1 : (int)slt_prng_range(&tb.rng, 1, c.max_n);
         g_inj.mem = (int)slt_prng_range(&tb.rng, 0, ternary ? 3 : 2);
         g_inj.bits = (ecc && tb.coin(35)) ? 2 : 1;
+        int ug = c.group_size * c.lut_units;
+        if (g_inj.mem == 2 && g_inj.bits == 2 && tb.coin(50))  // one chunk: found while sending results
+            k = (int)slt_prng_range(&tb.rng, 1, ug < maxk ? ug : maxk);
         uint32_t err = 0;
         long bad = 0;
         uint32_t corr0 = tb.axil_read(SLT_REG_ECC_CORRECTED), unc0 = tb.axil_read(SLT_REG_ECC_UNCORRECTED);

@@ -54,3 +54,44 @@ t-ecc-icarus: $(foreach c,$(ECC_ICARUS_CONFIGS),$(B)/$(c)/topvec/tb.vvp $(B)/$(c
 	  out=$$(vvp -n $$d/topvec/tb.vvp +vec=$$d/topvec/vec-inject +seed=$(SEED)); echo "$$out"; \
 	  if grep -q FAIL <<<"$$out" || ! grep -q '^PASS' <<<"$$out"; then exit 1; fi; \
 	done
+
+# ---- benchmark: what ECC costs --------------------------------------------------------------
+$(B)/opt/bin/sltecc: $(B)/opt/obj/ref/report/sltecc.o $(B)/opt/lib/libsltgen.a $(B)/opt/lib/libsltref.a
+	@mkdir -p $(@D)
+	$(CC) $(OPTFLAGS) $^ $(LDLIBS) -o $@
+
+ECC_COST_CONFIGS ?= tiny slim
+BENCH_STEPS += ecc-cost
+.PHONY: ecc-cost
+ecc-cost: $(B)/bin/sltecc ## ECC cost: top area (Yosys generic, sky130) and SRAM area/energy, ecc = none vs secded
+	@for c in $(ECC_COST_CONFIGS); do for v in $$c ecc_$$c; do \
+	  $(MAKE) --no-print-directory synth CFG=$$v PART=top $(if $(wildcard $(LIB_sky130)),LIB=sky130) \
+	    > $(B)/flow-ecc-$$v.log 2>&1 || { tail -20 $(B)/flow-ecc-$$v.log; exit 1; }; \
+	done; done
+	scripts/ecc_cost.sh $(B) $(ECC_COST_CONFIGS)
+
+# ---- lint: the ECC primitives alone over several widths, and the whole top of ecc_tiny --------
+# (verilator -Wall, iverilog -Wall, yosys synth + check -assert; any warning fails)
+TEST_STEPS += t-ecc-lint
+.PHONY: t-ecc-lint
+t-ecc-lint: $(B)/ecc_tiny/params.mk
+	@echo "==== ecc: lint rtl/slt_secded_{enc,dec}.v, slt_sram_ecc.v, slt_sat_count.v and the ecc_tiny top ===="
+	@set -e; log=$$(mktemp); for w in 1 4 11 26 57 64 250; do \
+	  for m in slt_secded_enc slt_secded_dec; do \
+	    verilator --lint-only -Wall -GWidth=$$w rtl/$$m.v > $$log 2>&1 && ! [ -s $$log ] || { cat $$log; echo "FAIL verilator $$m Width=$$w"; exit 1; }; \
+	    iverilog -g2005 -Wall -P$$m.Width=$$w -o /dev/null rtl/$$m.v > $$log 2>&1 && ! [ -s $$log ] || { cat $$log; echo "FAIL iverilog $$m Width=$$w"; exit 1; }; \
+	  done; \
+	  for e in 0 1; do \
+	    verilator --lint-only -Wall -GDepth=5 -GWidth=$$w -GEcc=$$e --top-module slt_sram_ecc rtl/slt_sram_ecc.v rtl/slt_sram.v \
+	      rtl/slt_secded_enc.v rtl/slt_secded_dec.v > $$log 2>&1 && ! [ -s $$log ] || { cat $$log; echo "FAIL verilator slt_sram_ecc Width=$$w Ecc=$$e"; exit 1; }; \
+	    iverilog -g2005 -Wall -s slt_sram_ecc -Pslt_sram_ecc.Depth=5 -Pslt_sram_ecc.Width=$$w -Pslt_sram_ecc.Ecc=$$e -o /dev/null \
+	      rtl/slt_sram_ecc.v rtl/slt_sram.v rtl/slt_secded_enc.v rtl/slt_secded_dec.v > $$log 2>&1 && ! [ -s $$log ] \
+	      || { cat $$log; echo "FAIL iverilog slt_sram_ecc Width=$$w Ecc=$$e"; exit 1; }; \
+	  done; \
+	done; \
+	yosys -q -l $$log.ys -p "read_verilog -D SLT_SRAM_BLACKBOX rtl/slt_sram_ecc.v rtl/slt_sram.v rtl/slt_secded_enc.v rtl/slt_secded_dec.v rtl/slt_sram_macro.v; chparam -set Width 57 -set Ecc 1 slt_sram_ecc; synth -top slt_sram_ecc; check -assert" > $$log 2>&1 \
+	  && ! grep -qi warning $$log.ys || { cat $$log; grep -i warning $$log.ys; echo "FAIL yosys slt_sram_ecc"; exit 1; }; \
+	for n in 1 4; do verilator --lint-only -Wall -GN=$$n rtl/slt_sat_count.v > $$log 2>&1 && ! [ -s $$log ] || { cat $$log; exit 1; }; \
+	  iverilog -g2005 -Wall -Pslt_sat_count.N=$$n -o /dev/null rtl/slt_sat_count.v > $$log 2>&1 && ! [ -s $$log ] || { cat $$log; exit 1; }; done; \
+	rm -f $$log $$log.ys; echo "lint ok   ECC primitives (Width 1..250, Ecc 0/1)"
+	scripts/lint_top.sh $(B)/ecc_tiny

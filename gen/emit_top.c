@@ -200,10 +200,16 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
     em_close(e, ");");
     em_blank(e);
     /* ECC_CORRECTED / ECC_UNCORRECTED (gen/regs.c); constant 0 when ecc = none */
-    em_line(e, "slt_sat_count #(.N(4), .Width(32)) u_ecc_corrected (.clk_i(clk_i), .rst_ni(rst_ni),");
-    em_line(e, "  .clear_i(perf_clear), .inc_i(ecc_single), .count_o(ecc_corrected));");
-    em_line(e, "slt_sat_count #(.N(4), .Width(32)) u_ecc_uncorrected (.clk_i(clk_i), .rst_ni(rst_ni),");
-    em_line(e, "  .clear_i(perf_clear), .inc_i(ecc_double), .count_o(ecc_uncorrected));");
+    if (d->ecc) {
+        em_line(e, "slt_sat_count #(.N(4), .Width(32)) u_ecc_corrected (.clk_i(clk_i), .rst_ni(rst_ni),");
+        em_line(e, "  .clear_i(perf_clear), .inc_i(ecc_single), .count_o(ecc_corrected));");
+        em_line(e, "slt_sat_count #(.N(4), .Width(32)) u_ecc_uncorrected (.clk_i(clk_i), .rst_ni(rst_ni),");
+        em_line(e, "  .clear_i(perf_clear), .inc_i(ecc_double), .count_o(ecc_uncorrected));");
+    } else {
+        em_line(e, "assign ecc_corrected = 32'd0;   // ecc = none");
+        em_line(e, "assign ecc_uncorrected = 32'd0;");
+        em_line(e, "wire unused_ecc = ^{ecc_single, ecc_double};");
+    }
     em_blank(e);
     em_open(e, "%s u_array (", d->mod_array);
     em_line(e, ".clk_i(clk_i), .rst_ni(rst_ni),");

@@ -492,7 +492,7 @@ module slt_top_ctrl #(
   // ---- ECC: an uncorrectable read fails the command ---------------------------------------
   // In SRun the command stops at once (draining the rest of its input packet unless its
   // TLAST is already in); in SOut the packet is finished and the command ends with ErrEcc.
-  wire ecc_bad   = |ecc_double_o;
+  wire ecc_bad   = (Ecc != 0) & (|ecc_double_o);   // (constant 0 without ECC, across the hierarchy)
   wire ecc_drain = ((phase_q == PMode) | ((phase_q == PWgt) & ~wtlast_q)) & ~(in_acc & in_last);
   reg  ecc_bad_q;
   always @(posedge clk_i or negedge rst_ni) begin

@@ -13,8 +13,8 @@
 static const slt_reg_enum g_opcodes[] = {
     {"NOP", 0, "no operation: GO sets STATUS.DONE at once (tests the doorbell path)"},
     {"LOAD_ACT", 1, "load N x K activations (act_bits each, row-major) from the input stream into abuf at CMD_ABUF_BASE"},
-    {"LOAD_WEIGHTS", 2, "stream M x K packed weights (CMD_CTRL.FORMAT) from the input stream into wbuf, for RESIDENT commands"},
-    {"GEMV", 3, "y = W x for one token (N must be 1): weights streamed in (or resident), x from abuf, y to the output stream"},
+    {"LOAD_WEIGHTS", 2, "reserved: weights resident in wbuf for RESIDENT commands (not implemented: BAD_OPCODE, no packet expected)"},
+    {"GEMV", 3, "y = W x for one token (N must be 1): weights streamed in, x from abuf, y to the output stream"},
     {"GEMM", 4, "Y = W X for N tokens sharing each weight fetch: as GEMV with 1 <= N <= max_n"},
     {NULL, 0, NULL},
 };
@@ -27,14 +27,14 @@ static const slt_reg_enum g_errors[] = {
     {"K_TOO_LARGE", 4, "illegal descriptor: K > max_k"},
     {"N_ZERO", 5, "illegal descriptor: N = 0"},
     {"N_TOO_LARGE", 6, "illegal descriptor: N > max_n, or N != 1 for GEMV"},
-    {"BAD_OPCODE", 7, "illegal descriptor: unknown CMD_CTRL.OPCODE"},
+    {"BAD_OPCODE", 7, "illegal descriptor: unknown CMD_CTRL.OPCODE, LOAD_WEIGHTS, or RESIDENT = 1 (not implemented; no packet expected)"},
     {"BAD_FORMAT", 8, "illegal descriptor: unknown CMD_CTRL.FORMAT, or a format this build cannot decode"},
     {"BAD_WEIGHT_CODE", 9, "invalid weight code in the stream (t2 code 3, t5 byte >= 243)"},
     {"STREAM_SHORT", 10, "input stream ended (TLAST) before the descriptor's data was complete"},
     {"STREAM_LONG", 11, "input stream carried data past the descriptor's end (no TLAST on the last beat)"},
-    {"BUSY", 12, "GO written while STATUS.BUSY = 1 (the new command is dropped)"},
+    {"BUSY", 12, "GO written while STATUS.BUSY = 1 (the new command is dropped; no STATUS bit is set)"},
     {"BUFFER_OVERFLOW", 13, "illegal descriptor: the data does not fit the buffer at the given base"},
-    {"ABORTED", 14, "the command was stopped by CMD_DOORBELL.ABORT (input not drained)"},
+    {"ABORTED", 14, "the command was stopped by CMD_DOORBELL.ABORT (nothing drained, output cut)"},
     {"ECC_UNCORRECTABLE", 15,
      "ecc = secded: an SRAM word read by the command had an uncorrectable (double-bit) error; "
      "the command stopped (input drained, no results) or, if found while sending results, "
@@ -157,7 +157,7 @@ int slt_regs_build(const slt_config *cfg, slt_reg_map *m)
     add_field(r, "FORMAT", 4, 2, SLT_ACC_RW, SLT_SRC_STORE, (uint32_t)cfg->weight_format,
               "weight format of the stream: 0 = t2, 1 = t5, 2 = b1 (reset: the build's format)");
     add_field(r, "RESIDENT", 8, 1, SLT_ACC_RW, SLT_SRC_STORE, 0,
-              "mode: GEMV/GEMM take weights from wbuf (loaded by LOAD_WEIGHTS), not the stream");
+              "reserved: GEMV/GEMM with weights resident in wbuf (not implemented: BAD_OPCODE at GO, no packet expected)");
     add_field(r, "ACCUMULATE", 9, 1, SLT_ACC_RW, SLT_SRC_STORE, 0,
               "mode: add to the partial sums in obuf instead of starting at 0 (K split across commands)");
     add_rw32(m, "CMD_M", 0x104, "M: output rows (weight rows)");
@@ -168,7 +168,8 @@ int slt_regs_build(const slt_config *cfg, slt_reg_map *m)
     r = add_reg(m, "CMD_DOORBELL", 0x118, "command",
                 "write GO = 1 to start the command in CMD_*; the controller latches the descriptor then");
     add_field(r, "GO", 0, 1, SLT_ACC_WO, SLT_SRC_PULSE, 0, "start the command (one-cycle pulse)");
-    add_field(r, "ABORT", 1, 1, SLT_ACC_WO, SLT_SRC_PULSE, 0, "abort the running command, drain the streams, go idle");
+    add_field(r, "ABORT", 1, 1, SLT_ACC_WO, SLT_SRC_PULSE, 0, "abort the running command at once, go idle (ERR_CODE ABORTED); nothing is drained: "
+              "unaccepted input stays with the host, an output packet in progress is cut without TLAST");
 
     /* status and errors */
     r = add_reg(m, "STATUS", 0x140, "status", "command status");
@@ -711,6 +712,10 @@ int slt_regs_emit_c_header(const slt_config *cfg, FILE *f)
     for (int i = 0; g_counters[i].name; i++)
         fprintf(f, "#define SLT_PERF_%s %u /* %s */\n", g_counters[i].name, (unsigned)g_counters[i].value,
                 g_counters[i].desc);
+    fprintf(f, "/* X-macro over the counters: X(NAME, INDEX) */\n#define SLT_PERF_FOREACH(X)");
+    for (int i = 0; g_counters[i].name; i++)
+        fprintf(f, " \\\n    X(%s, %u)", g_counters[i].name, (unsigned)g_counters[i].value);
+    fprintf(f, "\n");
 
     fprintf(f, "\n/* X-macro over every register: X(NAME, OFFSET, RESET, WRITABLE_MASK) */\n");
     fprintf(f, "#define SLT_REGS_FOREACH(X) \\\n");
@@ -723,6 +728,40 @@ int slt_regs_emit_c_header(const slt_config *cfg, FILE *f)
                 i + 1 < m.n ? " \\" : "");
     }
     fprintf(f, "\n#endif\n");
+    return ferror(f) ? -1 : 0;
+}
+
+/* ---- Verilog header for rtl/ ------------------------------------------------- */
+
+/* Width of a field of the table (the emitted slave's port width). */
+static int field_width(const slt_reg_map *m, const char *reg, const char *field)
+{
+    const slt_reg *r = slt_regs_find(m, reg);
+    const slt_reg_field *fd = r ? slt_reg_field_find(r, field) : NULL;
+    return fd ? fd->width : 0;
+}
+
+int slt_regs_emit_verilog_defs(const slt_config *cfg, FILE *f)
+{
+    slt_reg_map m;
+    slt_regs_build(cfg, &m);
+    int opw = field_width(&m, "CMD_CTRL", "OPCODE"), errw = field_width(&m, "ERR_CODE", "VALUE");
+    if (opw <= 0 || errw <= 0) return -1;
+    header_lines(cfg, f, "// ", "slt_regs_pkg.vh - opcodes, error codes and counter order for rtl/ (Verilog-2005).");
+    fprintf(f, "// The same table gives slt_regs.h (C) and docs/regs.md. `include it in every rtl/\n"
+               "// module that needs a code; the macros are guarded, so including it twice is harmless.\n");
+    fprintf(f, "`ifndef SLT_REGS_PKG_VH\n`define SLT_REGS_PKG_VH\n\n");
+    fprintf(f, "// CMD_CTRL.OPCODE\n`define SLT_OP_W %d\n", opw);
+    for (int i = 0; g_opcodes[i].name; i++)
+        fprintf(f, "`define SLT_OP_%s %d'd%u\n", g_opcodes[i].name, opw, (unsigned)g_opcodes[i].value);
+    fprintf(f, "\n// ERR_CODE.VALUE\n`define SLT_ERR_W %d\n", errw);
+    for (int i = 0; g_errors[i].name; i++)
+        fprintf(f, "`define SLT_ERR_%s %d'd%u\n", g_errors[i].name, errw, (unsigned)g_errors[i].value);
+    fprintf(f, "\n// performance counters: count and index (counter i is perf[64*i +: 64])\n");
+    fprintf(f, "`define SLT_PERF_COUNT %d\n", counter_count());
+    for (int i = 0; g_counters[i].name; i++)
+        fprintf(f, "`define SLT_PERF_%s %u\n", g_counters[i].name, (unsigned)g_counters[i].value);
+    fprintf(f, "\n`endif\n");
     return ferror(f) ? -1 : 0;
 }
 

@@ -98,7 +98,7 @@ BENCH_STEPS += bench-area
 bench-area: area
 
 # ---- test steps (tests/flow/run.sh): small designs of tests/flow/ and build/tiny -------
-# t-flow-sky130 / -asap7 pass with "skipped: ... not found" when PDK_DIR is missing.
+# t-flow-sky130 / -asap7 print "SKIP: ..." when PDK_DIR is missing: reported SKIP, not passed.
 FLOW_TEST = tests/flow/run.sh
 FLOW_ENV  = PDK_DIR=$(PDK_DIR) FLOW_OUT=$(B)/flow-test
 TEST_STEPS += t-flow-generic t-flow-sky130 t-flow-asap7 t-flow-fpga t-flow-tiny

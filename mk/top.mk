@@ -10,25 +10,26 @@
 # Per configuration: build/<cfg>/top/ (sltgen output) and build/<cfg>/vtop/Vtop.
 
 TOP_TB_CPP := $(CURDIR)/tb/top/tb_top.cpp
+# both testbenches simulate the top inside slt_top_chk: AXI protocol checkers on every channel
+TOP_CHK_V := tb/top/slt_top_chk.v tb/top/slt_axi_check.v
 TOP_VL_FLAGS := --cc -Wall --trace -O3 --x-assign fast --x-initial fast -Wno-fatal
 
 # the generated files of the top: the array's rtl/ plus top/
 top_files = $(wildcard $(B)/$(1)/rtl/*.v) $(wildcard $(B)/$(1)/top/*.v)
 
-# the rtl/ primitives sltgen copies into top/ (refreshed here when they change)
-TOP_PRIMS := $(addprefix rtl/,slt_sram.v slt_axis_skid.v slt_t5_decode.v slt_weight_decode.v slt_unpack.v slt_pack.v slt_top_ctrl.v \
-  slt_sram_ecc.v slt_secded_enc.v slt_secded_dec.v slt_sat_count.v)
+# the rtl/ primitives sltgen copies into top/ (refreshed here when they change):
+# rtl/top_prims.list, the list gen/emit_top.c reads too
+TOP_PRIMS := $(patsubst %,rtl/%.v,$(shell sed -e 's/\#.*//' rtl/top_prims.list))
 
-$(B)/%/vtop/Vtop: $(B)/%/params.mk $(TOP_TB_CPP) $(TOP_PRIMS) $(B)/opt/lib/libsltref.a $(VL_RUNTIME)/.built
+$(B)/%/vtop/Vtop: $(B)/%/params.mk $(TOP_TB_CPP) $(TOP_CHK_V) $(TOP_PRIMS) $(B)/opt/lib/libsltref.a $(VL_RUNTIME)/.built
 	@echo "==== verilate top $* ===="
 	cp $(TOP_PRIMS) $(B)/$*/top/
 	@rm -rf $(@D) && mkdir -p $(@D)
 	verilator $(TOP_VL_FLAGS) --exe --prefix Vtop \
-	  --top-module $$(sed -n 's/^SLT_TOP := //p' $(B)/$*/params.mk) -Mdir $(@D) \
-	  -CFLAGS "$(VL_CFLAGS) -I$(CURDIR)/$(B)/$*/top -I$(CURDIR)/$(B)/$* \
-	    -DSLT_TOP_NAME=$$(sed -n 's/^SLT_TOP := //p' $(B)/$*/params.mk)" \
+	  --top-module slt_top_chk -DSLT_TOP_MODULE=$$(sed -n 's/^SLT_TOP := //p' $(B)/$*/params.mk) -I$(B)/$* -Mdir $(@D) \
+	  -CFLAGS "$(VL_CFLAGS) -I$(CURDIR)/$(B)/$*/top -I$(CURDIR)/$(B)/$*" -I$(B)/$*/top \
 	  -LDFLAGS "$(CURDIR)/$(B)/opt/lib/libsltref.a -lm" \
-	  -o Vtop $(B)/$*/rtl/*.v $(B)/$*/top/*.v $(TOP_TB_CPP) > $(B)/$*/vtop-build.log 2>&1 \
+	  -o Vtop $(B)/$*/rtl/*.v $(B)/$*/top/*.v $(TOP_CHK_V) $(TOP_TB_CPP) > $(B)/$*/vtop-build.log 2>&1 \
 	  || { cat $(B)/$*/vtop-build.log; exit 1; }
 	cp $(addprefix $(VL_RUNTIME)/,$(VL_RUNTIME_OBJS)) $(@D)/ && touch $(addprefix $(@D)/,$(VL_RUNTIME_OBJS))
 	$(MAKE) -s -C $(@D) -f Vtop.mk $(VL_MAKE) Vtop >> $(B)/$*/vtop-build.log 2>&1 \
@@ -89,10 +90,10 @@ $(B)/%/topvec/top_vecgen: tb/top/top_vecgen.c $(B)/%/params.mk $(B)/opt/lib/libs
 	@mkdir -p $(@D)
 	$(CC) $(CSTD) $(CWARN) $(CINC) -I$(B)/$*/top -O1 $< $(B)/opt/lib/libsltref.a $(LDLIBS) -o $@
 
-$(B)/%/topvec/tb.vvp: $(TOP_TB_IV) $(B)/%/params.mk
+$(B)/%/topvec/tb.vvp: $(TOP_TB_IV) $(TOP_CHK_V) $(B)/%/params.mk
 	@mkdir -p $(@D)
-	iverilog -g2005 -Wall -I$(B)/$* -DSLT_TOP_MODULE=$$(sed -n 's/^SLT_TOP := //p' $(B)/$*/params.mk) \
-	  -s slt_top_icarus_tb -o $@ $(TOP_TB_IV) $(B)/$*/rtl/*.v $(B)/$*/top/*.v
+	iverilog -g2005 -Wall -I$(B)/$* -I$(B)/$*/top -DSLT_TOP_MODULE=$$(sed -n 's/^SLT_TOP := //p' $(B)/$*/params.mk) \
+	  -s slt_top_icarus_tb -o $@ $(TOP_TB_IV) $(TOP_CHK_V) $(B)/$*/rtl/*.v $(B)/$*/top/*.v
 
 .PHONY: sim-top-icarus t-top-icarus
 sim-top-icarus: $(B)/$(CFG_NAME)/topvec/tb.vvp $(B)/$(CFG_NAME)/topvec/top_vecgen ## Icarus replay of top-level vectors for CFG

@@ -2,9 +2,13 @@
 # Install whatever this project needs and is missing, on Debian 12.
 # Idempotent and quiet when everything is already there; `make run` and
 # `make test` call it first. Set SLT_NO_DEPS=1 to skip it entirely.
+# `scripts/deps.sh --check` installs nothing: it names what is missing and fails
+# (scripts/run_tests.sh runs it under CI=true, where a missing tool fails `make test`).
 set -euo pipefail
 
-[ "${SLT_NO_DEPS:-0}" = 1 ] && exit 0
+check_only=0
+[ "${1:-}" = --check ] && check_only=1
+[ $check_only = 0 ] && [ "${SLT_NO_DEPS:-0}" = 1 ] && exit 0
 
 # command-or-file  debian-package
 needs=(
@@ -34,6 +38,7 @@ for pair in "${needs[@]}"; do
 done
 
 [ ${#missing[@]} -eq 0 ] && exit 0
+if [ $check_only = 1 ]; then echo "deps: missing Debian packages: ${missing[*]}"; exit 1; fi
 
 echo "deps: installing missing Debian packages: ${missing[*]}"
 sudo=""

@@ -4,7 +4,8 @@
 // source sends in.txt and a sink compares every beat of out.txt bit for bit
 // (data and TLAST). TVALID/TREADY/AXI-Lite valid and ready gaps are random
 // ($random seeded by +seed). 4-state: any X or Z on any top output from the first
-// cycle after reset deassertion is a failure.
+// cycle after reset deassertion is a failure, and so is any AXI handshake violation
+// on the seven channels (tb/top/slt_top_chk.v, slt_axi_check.v).
 //   iverilog -g2005 -Wall -I build/<cfg> -DSLT_TOP_MODULE=<SLT_TOP> -s slt_top_icarus_tb \
 //     -o tb.vvp tb/top/slt_top_icarus_tb.v build/<cfg>/rtl/*.v build/<cfg>/top/*.v
 //   vvp -n tb.vvp +vec=<dir> +seed=N
@@ -28,7 +29,8 @@ module slt_top_icarus_tb;
   wire           s_tready, m_tvalid, m_tlast;
   wire [BB-1:0]  m_tdata;
 
-  `SLT_TOP_MODULE u_dut (
+  wire           axi_err;
+  slt_top_chk u_dut (   // the top with AXI protocol checkers (tb/top/slt_top_chk.v)
     .clk_i (clk), .rst_ni (rst_n),
     .s_axil_awvalid_i (awvalid), .s_axil_awready_o (awready), .s_axil_awaddr_i (awaddr),
     .s_axil_awprot_i (3'd0),
@@ -41,7 +43,8 @@ module slt_top_icarus_tb;
     .s_axis_tvalid_i (s_tvalid), .s_axis_tready_o (s_tready), .s_axis_tdata_i (s_tdata),
     .s_axis_tlast_i (s_tlast),
     .m_axis_tvalid_o (m_tvalid), .m_axis_tready_i (m_tready), .m_axis_tdata_o (m_tdata),
-    .m_axis_tlast_o (m_tlast)
+    .m_axis_tlast_o (m_tlast),
+    .axi_err_o (axi_err)
   );
 
   always #5 clk = ~clk;
@@ -76,6 +79,7 @@ module slt_top_icarus_tb;
     end
   end
   always @(posedge clk) cycle = cycle + 1;
+  always @(negedge clk) if (rst_n && axi_err !== 1'b0) begin fail("AXI protocol violation (see above)"); $finish; end
 
   // ---- AXI4-Stream source: in.txt, random TVALID gaps ---------------------------
   always @(posedge clk) begin

@@ -37,6 +37,12 @@ struct Beat {
     bool last;
 };
 
+// Cycles from the GO write's AW+W acceptance to irq_o (IRQ_ENABLE.DONE) beyond
+// PERF_CYCLES_BUSY: the slave writes the doorbell the cycle after, the controller
+// leaves idle the cycle after GO, and STATUS.DONE (hence irq_o) is set the cycle
+// after the last busy cycle (docs/top.md "Cycles and counters").
+static const int k_go_irq_cycles = 2;
+
 struct Tb {
     VerilatedContext *ctx = nullptr;
     Vtop *top = nullptr;
@@ -52,6 +58,11 @@ struct Tb {
     long out_beats = 0, out_lasts = 0;
     bool out_last_seen = false;
     const char *test = "setup";
+    // CYCLES_BUSY measured from the ports: the cycle the GO write's AW and W were both
+    // accepted, and the first cycle irq_o (IRQ_ENABLE.DONE) is high after it
+    uint64_t go_cycle = 0, irq_cycle = 0;
+    long done_polls = 4000000;
+    bool verbose = false;     // STATUS polls (64 cycles apart) before "no DONE"
 
     [[noreturn]] void fail(const char *fmt, ...) __attribute__((format(printf, 2, 3)))
     {
@@ -123,6 +134,8 @@ struct Tb {
             in_hold = false;
         }
         cycle++;
+        if (top->irq_o && !irq_cycle) irq_cycle = cycle;
+        if (top->axi_err_o) fail("AXI protocol violation (slt_axi_check, see the line above)");
         if (cycle > 400000000ull) fail("cycle limit");
     }
 
@@ -135,9 +148,11 @@ struct Tb {
         top->s_axil_awprot_i = 0;
         bool aw = false, w = false;
         long guard = 0;
+        top->s_axil_awvalid_i = top->s_axil_wvalid_i = 0;
         while (!aw || !w) {
-            top->s_axil_awvalid_i = !aw && (!gaps || coin(60));
-            top->s_axil_wvalid_i = !w && (!gaps || coin(60));
+            // a VALID once raised stays until its handshake (AXI)
+            top->s_axil_awvalid_i = !aw && (top->s_axil_awvalid_i || !gaps || coin(60));
+            top->s_axil_wvalid_i = !w && (top->s_axil_wvalid_i || !gaps || coin(60));
             top->s_axil_bready_i = 0;
             top->clk_i = 0;
             top->eval();
@@ -146,6 +161,10 @@ struct Tb {
             aw |= awf;
             w |= wf;
             if (++guard > 1000) fail("AXI-Lite write 0x%03x: no AW/W ready", addr);
+        }
+        if (addr == SLT_REG_CMD_DOORBELL && (data & SLT_REG_CMD_DOORBELL_GO_MASK)) {
+            go_cycle = cycle;
+            irq_cycle = 0;
         }
         top->s_axil_awvalid_i = 0;
         top->s_axil_wvalid_i = 0;
@@ -169,8 +188,9 @@ struct Tb {
         top->s_axil_araddr_i = addr;
         top->s_axil_arprot_i = 0;
         long guard = 0;
+        top->s_axil_arvalid_i = 0;
         for (;; guard++) {
-            top->s_axil_arvalid_i = !gaps || coin(60);
+            top->s_axil_arvalid_i = top->s_axil_arvalid_i || !gaps || coin(60);
             top->s_axil_rready_i = 0;
             top->clk_i = 0;
             top->eval();
@@ -216,28 +236,37 @@ struct Tb {
 
     // Run one command: write the descriptor, GO, stream `beats`, wait for DONE.
     // Returns ERR_CODE when STATUS.ERROR is set, else 0.
+    // extra: CMD_CTRL mode bits (RESIDENT, ACCUMULATE); abase/obase: buffer bases.
     uint32_t command(uint32_t opcode, uint32_t fmt, uint32_t m, uint32_t k, uint32_t n, std::vector<Beat> beats,
-                     uint64_t *busy_cycles = nullptr)
+                     uint64_t *busy_cycles = nullptr, uint32_t extra = 0, uint32_t abase = 0, uint32_t obase = 0)
     {
-        axil_write(SLT_REG_CMD_CTRL, opcode | fmt << 4);
+        axil_write(SLT_REG_CMD_CTRL,
+                   opcode << SLT_REG_CMD_CTRL_OPCODE_SHIFT | fmt << SLT_REG_CMD_CTRL_FORMAT_SHIFT | extra);
         axil_write(SLT_REG_CMD_M, m);
         axil_write(SLT_REG_CMD_K, k);
         axil_write(SLT_REG_CMD_N, n);
-        axil_write(SLT_REG_CMD_ABUF_BASE, 0);
-        axil_write(SLT_REG_CMD_OBUF_BASE, 0);
-        uint64_t b0 = busy_cycles ? read64(SLT_REG_PERF_CYCLES_BUSY_LO) : 0;
+        axil_write(SLT_REG_CMD_ABUF_BASE, abase);
+        axil_write(SLT_REG_CMD_OBUF_BASE, obase);
+        uint64_t b0 = read64(SLT_REG_PERF_CYCLES_BUSY_LO);
         for (auto &b : beats) in_q.push_back(b);
-        axil_write(SLT_REG_CMD_DOORBELL, 1);
+        axil_write(SLT_REG_CMD_DOORBELL, SLT_REG_CMD_DOORBELL_GO_MASK);
         for (long guard = 0;; guard++) {
             for (int i = 0; i < 64; i++) step();
             uint32_t st = axil_read(SLT_REG_STATUS);
-            if (st & 2u) {
-                axil_write(SLT_REG_STATUS, st & 6u);
+            if (st & SLT_REG_STATUS_DONE_MASK) {
+                axil_write(SLT_REG_STATUS, st & (SLT_REG_STATUS_DONE_MASK | SLT_REG_STATUS_ERROR_MASK));
                 if (!in_q.empty()) fail("command done with %zu input beats left", in_q.size());
-                if (busy_cycles) *busy_cycles = read64(SLT_REG_PERF_CYCLES_BUSY_LO) - b0;
-                return (st & 4u) ? axil_read(SLT_REG_ERR_CODE) : 0;
+                uint64_t busy = read64(SLT_REG_PERF_CYCLES_BUSY_LO) - b0;
+                // the same from the ports: GO write to irq_o, less the fixed latency of
+                // the register slave and STATUS (docs/top.md "Cycles and counters")
+                uint64_t seen = irq_cycle - go_cycle;
+                if (!irq_cycle || seen != busy + k_go_irq_cycles)
+                    fail("command %u: PERF_CYCLES_BUSY %llu, but GO to irq_o took %llu cycles (expected busy + %d)",
+                         opcode, (unsigned long long)busy, (unsigned long long)seen, k_go_irq_cycles);
+                if (busy_cycles) *busy_cycles = busy;
+                return (st & SLT_REG_STATUS_ERROR_MASK) ? axil_read(SLT_REG_ERR_CODE) : 0;
             }
-            if (guard > 4000000) fail("command %u: no DONE", opcode);
+            if (guard > done_polls) fail("command %u: no DONE after %ld polls", opcode, done_polls);
         }
     }
 };
@@ -331,14 +360,90 @@ static void rand_acts(Tb &tb, int16_t *x, size_t n)
     }
 }
 
-static const uint32_t k_perf_lo[] = {
-    SLT_REG_PERF_TABLE_BUILDS_LO, SLT_REG_PERF_LOOKUPS_LO, SLT_REG_PERF_SKIPPED_GROUPS_LO,
-    SLT_REG_PERF_BUFMODE_ADDS_LO, SLT_REG_PERF_WBUF_READS_LO, SLT_REG_PERF_WBUF_WRITES_LO,
-    SLT_REG_PERF_ABUF_READS_LO, SLT_REG_PERF_ABUF_WRITES_LO, SLT_REG_PERF_OBUF_READS_LO,
-    SLT_REG_PERF_OBUF_WRITES_LO, SLT_REG_PERF_LINK_BYTES_IN_LO};
-static const char *const k_perf_name[] = {"table_builds", "lookups", "skipped_groups", "buffer_adds",
-                                          "wbuf_reads", "wbuf_writes", "abuf_reads", "abuf_writes",
-                                          "obuf_reads", "obuf_writes", "link_bytes_in"};
+static uint64_t cdiv(uint64_t a, uint64_t b) { return (a + b - 1) / b; }
+
+// Every performance counter after PERF clear, LOAD_ACT (N x K) and one GEMV/GEMM
+// (M x K x N), computed from the shape, the format and W itself -- not from the
+// stream the testbench sends nor from slt_predict (docs/top.md "Cycles and
+// counters"). busy: the two commands' busy cycles as measured from the ports
+// (GO to irq_o). Index: the register table's counter order (slt_regs.h).
+static void expected_counters(const slt_config &c, const int8_t *w, int m, int k, int n, uint64_t busy,
+                              uint64_t *want)
+{
+    const uint64_t M = (uint64_t)m, K = (uint64_t)k, N = (uint64_t)n, U = (uint64_t)c.lut_units;
+    const uint64_t G = (uint64_t)c.group_size, L = (uint64_t)c.row_lanes, bb = (uint64_t)c.bus_bits / 8;
+    const bool bin = slt_format_is_binary(c.weight_format);
+    const uint64_t NC = cdiv(K, U * G), RB = cdiv(M, L);
+    const uint64_t wpb = c.weight_format == SLT_FMT_T2 ? 4 : c.weight_format == SLT_FMT_T5 ? 5 : 8;
+    const uint64_t mode_beats = bin ? 0 : cdiv(cdiv(NC * U, 8), bb), w_beats = cdiv(cdiv(M * K, wpb), bb);
+    uint64_t builds = 0, looks = 0, skips = 0, bufadds = 0;
+    for (uint64_t g0 = 0; g0 < K; g0 += G) {          // one group: G columns of W
+        uint64_t nz = 0;
+        bool single = true;                             // every row has at most one non-zero
+        for (uint64_t r = 0; r < M; r++) {
+            int cnt = 0;
+            for (uint64_t i = g0; i < g0 + G && i < K; i++) cnt += w[r * K + i] != 0;
+            nz += bin || cnt > 0;
+            single = single && cnt <= 1;
+        }
+        skips += M - nz;
+        if (!bin && single && c.buffer_mode == SLT_BUFMODE_AUTO) bufadds += nz;
+        else { builds += 1; looks += nz; }
+    }
+    for (int i = 0; i < SLT_PERF_COUNT; i++) want[i] = 0;
+    want[SLT_PERF_CYCLES_BUSY] = busy;
+    want[SLT_PERF_CYCLES_STALL] = busy - N * NC * (RB + 1);   // the array works one table + RB rows per pass
+    want[SLT_PERF_TABLE_BUILDS] = N * builds;
+    want[SLT_PERF_LOOKUPS] = N * looks;
+    want[SLT_PERF_SKIPPED_GROUPS] = N * skips;
+    want[SLT_PERF_BUFMODE_ADDS] = N * bufadds;
+    want[SLT_PERF_WBUF_READS] = N * NC * RB;
+    want[SLT_PERF_WBUF_WRITES] = NC * RB;
+    want[SLT_PERF_ABUF_READS] = N * NC;
+    want[SLT_PERF_ABUF_WRITES] = N * NC;
+    want[SLT_PERF_OBUF_READS] = N * (NC - 1) * RB + N * RB;
+    want[SLT_PERF_OBUF_WRITES] = N * NC * RB;
+    want[SLT_PERF_LINK_BYTES_IN] = bb * (mode_beats + w_beats + N * cdiv(K * (uint64_t)c.act_bits, bb * 8));
+    want[SLT_PERF_LINK_BYTES_OUT] = bb * cdiv(N * M * 4, bb);
+    want[SLT_PERF_COMMANDS] = 2;
+}
+
+static const char *perf_name(int i)
+{
+#define X(name, idx) if (i == (idx)) return #name;
+    SLT_PERF_FOREACH(X)
+#undef X
+    return "?";
+}
+
+// The result packet of the last command: N x M int32, whole beats, one TLAST.
+static void check_results(Tb &tb, int m, int k, int n, const std::vector<int32_t> &y)
+{
+    size_t need = (size_t)n * m * 4, bb = (size_t)tb.bus_bytes;
+    size_t beats = (need + bb - 1) / bb;
+    if (tb.out_bytes.size() != beats * bb || tb.out_lasts != 1)
+        tb.fail("M=%d K=%d N=%d: %zu result bytes with %ld TLAST, expected %zu beats and one TLAST", m, k, n,
+                tb.out_bytes.size(), tb.out_lasts, beats);
+    for (int t = 0; t < n; t++)
+        for (int r = 0; r < m; r++) {
+            size_t i = (size_t)t * m + r;
+            int32_t got = (int32_t)((uint32_t)tb.out_bytes[4 * i] | (uint32_t)tb.out_bytes[4 * i + 1] << 8 |
+                                    (uint32_t)tb.out_bytes[4 * i + 2] << 16 | (uint32_t)tb.out_bytes[4 * i + 3] << 24);
+            if (got != y[i]) tb.fail("M=%d K=%d N=%d: y[%d][%d] = %d, expected %d", m, k, n, t, r, got, y[i]);
+            tb.matched++;
+        }
+}
+
+// 1 when the result packet holds exactly y (no failure either way).
+static bool results_exact(Tb &tb, int m, int n, const std::vector<int32_t> &y)
+{
+    if (tb.out_bytes.size() < (size_t)n * m * 4 || tb.out_lasts != 1) return false;
+    for (size_t i = 0; i < (size_t)n * m; i++)
+        if ((int32_t)((uint32_t)tb.out_bytes[4 * i] | (uint32_t)tb.out_bytes[4 * i + 1] << 8 |
+                      (uint32_t)tb.out_bytes[4 * i + 2] << 16 | (uint32_t)tb.out_bytes[4 * i + 3] << 24) != y[i])
+            return false;
+    return true;
+}
 
 // Fault injection (run_inject): called before LOAD_ACT (phase 0) and before the GEMV/GEMM
 // (phase 1) with the case's shape; g_inject_err receives the GEMV/GEMM error code instead
@@ -370,56 +475,59 @@ static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_count
     slt_stream_free(&s);
     auto abeats = act_stream(&tb.cfg, x.data(), n, k);
 
-    if (check_counters) tb.axil_write(SLT_REG_PERF_CTRL, 1);
+    if (check_counters) tb.axil_write(SLT_REG_PERF_CTRL, SLT_REG_PERF_CTRL_CLEAR_MASK);
+    uint64_t busy_act = 0;
     if (g_inject) g_inject(tb, 0, m, k, n);
-    uint32_t e = tb.command(1, 0, 0, (uint32_t)k, (uint32_t)n, abeats);
+    uint32_t e = tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, (uint32_t)n, abeats, &busy_act);
     if (e) tb.fail("LOAD_ACT M=%d K=%d N=%d: error %u", m, k, n, e);
     tb.out_bytes.clear();
     tb.out_lasts = 0;
     uint64_t busy = 0;
     if (g_inject) g_inject(tb, 1, m, k, n);
-    e = tb.command(n == 1 ? 3 : 4, (uint32_t)tb.cfg.weight_format, (uint32_t)m, (uint32_t)k, (uint32_t)n, wbeats, &busy);
+    e = tb.command(n == 1 ? SLT_OP_GEMV : SLT_OP_GEMM, (uint32_t)tb.cfg.weight_format, (uint32_t)m, (uint32_t)k, (uint32_t)n, wbeats, &busy);
     if (g_inject_err) {
         *g_inject_err = e;
         if (e) return;  // a failed command's results are never used
     }
     if (e) tb.fail("%s M=%d K=%d N=%d: error %u", n == 1 ? "GEMV" : "GEMM", m, k, n, e);
-    size_t need = (size_t)n * m * 4, bb = (size_t)tb.bus_bytes;
-    size_t beats = (need + bb - 1) / bb;
-    if (tb.out_bytes.size() != beats * bb || tb.out_lasts != 1)
-        tb.fail("M=%d K=%d N=%d: %zu result bytes with %ld TLAST, expected %zu beats and one TLAST", m, k, n,
-                tb.out_bytes.size(), tb.out_lasts, beats);
-    for (int t = 0; t < n; t++)
-        for (int r = 0; r < m; r++) {
-            size_t i = (size_t)t * m + r;
-            int32_t got = (int32_t)((uint32_t)tb.out_bytes[4 * i] | (uint32_t)tb.out_bytes[4 * i + 1] << 8 |
-                                    (uint32_t)tb.out_bytes[4 * i + 2] << 16 | (uint32_t)tb.out_bytes[4 * i + 3] << 24);
-            if (got != y_lut[i] && g_inject_bad) {
-                ++*g_inject_bad;
-                return;
-            }
-            if (got != y_lut[i]) tb.fail("M=%d K=%d N=%d: y[%d][%d] = %d, expected %d", m, k, n, t, r, got, y_lut[i]);
-            tb.matched++;
-        }
+    if (g_inject_bad && !results_exact(tb, m, n, y_lut)) {  // negative control: count, do not fail
+        ++*g_inject_bad;
+        return;
+    }
+    check_results(tb, m, k, n, y_lut);
     if (cycles_out) *cycles_out = busy;
     if (!check_counters) return;
-    slt_events p;
-    if (slt_predict(&tb.cfg, w.data(), m, k, n, &p, err, sizeof err)) tb.fail("predict: %s", err);
-    uint64_t want[] = {p.table_builds, p.lookups, p.skipped_groups, p.buffer_adds, p.wbuf_reads, p.wbuf_writes,
-                       p.abuf_reads, p.abuf_writes, p.obuf_reads, p.obuf_writes,
-                       (uint64_t)(p.link_bytes - beats * bb)};
-    int nchk = (tb.cfg.array == SLT_ARRAY_LUT) ? 11 : 4; // addsub: buffer counters and bytes only
-    for (int i = 0; i < 11; i++) {
-        if (tb.cfg.array != SLT_ARRAY_LUT && i < 4) continue;
-        uint64_t got = tb.read64(k_perf_lo[i]);
+    // every counter against the shape/format arithmetic and W (expected_counters),
+    // then the event model (slt_predict) against the same values
+    uint64_t want[SLT_PERF_COUNT];
+    expected_counters(tb.cfg, w.data(), m, k, n, busy_act + busy, want);
+    const bool terms = tb.cfg.array == SLT_ARRAY_LUT; // addsub: its term counters count weight adds, not modelled
+    for (int i = 0; i < SLT_PERF_COUNT; i++) {
+        bool term = i == SLT_PERF_TABLE_BUILDS || i == SLT_PERF_LOOKUPS || i == SLT_PERF_SKIPPED_GROUPS ||
+                    i == SLT_PERF_BUFMODE_ADDS;
+        if (term && !terms) continue;
+        uint64_t got = tb.read64(SLT_PERF_LO(i));
         if (got != want[i])
-            tb.fail("M=%d K=%d N=%d: counter %s = %llu, predicted %llu", m, k, n, k_perf_name[i],
-                    (unsigned long long)got, (unsigned long long)want[i]);
+            tb.fail("M=%d K=%d N=%d: PERF_%s = %llu, expected %llu", m, k, n, perf_name(i), (unsigned long long)got,
+                    (unsigned long long)want[i]);
         tb.matched++;
     }
-    (void)nchk;
-    uint64_t out = tb.read64(SLT_REG_PERF_LINK_BYTES_OUT_LO);
-    if (out != beats * bb) tb.fail("link_bytes_out %llu, expected %zu", (unsigned long long)out, beats * bb);
+    slt_events p;
+    if (slt_predict(&tb.cfg, w.data(), m, k, n, &p, err, sizeof err)) tb.fail("predict: %s", err);
+    const struct { const char *what; uint64_t model; int idx; } chk[] = {
+        {"table_builds", p.table_builds, SLT_PERF_TABLE_BUILDS}, {"lookups", p.lookups, SLT_PERF_LOOKUPS},
+        {"skipped_groups", p.skipped_groups, SLT_PERF_SKIPPED_GROUPS},
+        {"buffer_adds", p.buffer_adds, SLT_PERF_BUFMODE_ADDS}, {"wbuf_reads", p.wbuf_reads, SLT_PERF_WBUF_READS},
+        {"wbuf_writes", p.wbuf_writes, SLT_PERF_WBUF_WRITES}, {"abuf_reads", p.abuf_reads, SLT_PERF_ABUF_READS},
+        {"abuf_writes", p.abuf_writes, SLT_PERF_ABUF_WRITES}, {"obuf_reads", p.obuf_reads, SLT_PERF_OBUF_READS},
+        {"obuf_writes", p.obuf_writes, SLT_PERF_OBUF_WRITES},
+        {"link_bytes", p.link_bytes, -1}};
+    for (const auto &q : chk) {
+        uint64_t v = q.idx >= 0 ? want[q.idx] : want[SLT_PERF_LINK_BYTES_IN] + want[SLT_PERF_LINK_BYTES_OUT];
+        if (q.model != v)
+            tb.fail("M=%d K=%d N=%d: slt_predict %s = %llu, expected %llu", m, k, n, q.what,
+                    (unsigned long long)q.model, (unsigned long long)v);
+    }
 }
 
 static void expect_error(Tb &tb, const char *what, uint32_t got, uint32_t want)
@@ -439,27 +547,29 @@ static void run_abort_busy(Tb &tb, const std::vector<Beat> &wb, int m, int k)
     tb.out_lasts = 0;
     uint32_t fmt = (uint32_t)c.weight_format;
     std::vector<int16_t> x((size_t)k, 1);
-    if (tb.command(1, 0, 0, (uint32_t)k, 1, act_stream(&c, x.data(), 1, k))) tb.fail("LOAD_ACT failed");
+    if (tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 1, act_stream(&c, x.data(), 1, k))) tb.fail("LOAD_ACT failed");
     uint32_t errs0 = tb.axil_read(SLT_REG_ERR_COUNT);
-    tb.axil_write(SLT_REG_CMD_CTRL, 3u | fmt << 4);
+    tb.axil_write(SLT_REG_CMD_CTRL, SLT_OP_GEMV << SLT_REG_CMD_CTRL_OPCODE_SHIFT | fmt << SLT_REG_CMD_CTRL_FORMAT_SHIFT);
     tb.axil_write(SLT_REG_CMD_M, (uint32_t)m);
     tb.axil_write(SLT_REG_CMD_K, (uint32_t)k);
     tb.axil_write(SLT_REG_CMD_N, 1);
     for (size_t i = 0; i + 1 < wb.size(); i++) { Beat b = wb[i]; b.last = false; tb.in_q.push_back(b); }
-    tb.axil_write(SLT_REG_CMD_DOORBELL, 1);
+    tb.axil_write(SLT_REG_CMD_DOORBELL, SLT_REG_CMD_DOORBELL_GO_MASK);
     for (int i = 0; i < 200 + 8 * (int)wb.size(); i++) tb.step();
     if (!tb.in_q.empty()) tb.fail("abort: the partial stream was not consumed");
     uint32_t st = tb.axil_read(SLT_REG_STATUS);
-    if ((st & 3u) != 1u) tb.fail("abort: STATUS %#x before ABORT, expected BUSY without DONE", st);
-    tb.axil_write(SLT_REG_CMD_DOORBELL, 1);  // GO while busy
-    if (tb.axil_read(SLT_REG_ERR_CODE) != 12) tb.fail("GO while busy: ERR_CODE not BUSY");
+    const uint32_t busy = SLT_REG_STATUS_BUSY_MASK, done = SLT_REG_STATUS_DONE_MASK, error = SLT_REG_STATUS_ERROR_MASK;
+    if ((st & (busy | done)) != busy) tb.fail("abort: STATUS %#x before ABORT, expected BUSY without DONE", st);
+    tb.axil_write(SLT_REG_CMD_DOORBELL, SLT_REG_CMD_DOORBELL_GO_MASK);  // GO while busy
+    if (tb.axil_read(SLT_REG_ERR_CODE) != SLT_ERR_BUSY) tb.fail("GO while busy: ERR_CODE not BUSY");
     tb.matched++;
-    tb.axil_write(SLT_REG_CMD_DOORBELL, 2);  // ABORT
+    tb.axil_write(SLT_REG_CMD_DOORBELL, SLT_REG_CMD_DOORBELL_ABORT_MASK);
     for (int i = 0; i < 64; i++) tb.step();
     st = tb.axil_read(SLT_REG_STATUS);
-    if ((st & 7u) != 6u) tb.fail("abort: STATUS %#x after ABORT, expected DONE|ERROR, not BUSY", st);
-    tb.axil_write(SLT_REG_STATUS, 6u);
-    expect_error(tb, "abort", tb.axil_read(SLT_REG_ERR_CODE), 14);
+    if ((st & (busy | done | error)) != (done | error))
+        tb.fail("abort: STATUS %#x after ABORT, expected DONE|ERROR, not BUSY", st);
+    tb.axil_write(SLT_REG_STATUS, done | error);
+    expect_error(tb, "abort", tb.axil_read(SLT_REG_ERR_CODE), SLT_ERR_ABORTED);
     uint32_t errs1 = tb.axil_read(SLT_REG_ERR_COUNT);
     if (errs1 != errs0 + 2) tb.fail("abort: ERR_COUNT %u, expected %u", errs1, errs0 + 2);
     if (tb.out_lasts) tb.fail("abort: results were sent");
@@ -472,13 +582,15 @@ static void run_errors(Tb &tb)
 {
     tb.test = "errors";
     const slt_config &c = tb.cfg;
-    int fmt = (int)c.weight_format, op = 3;
+    int fmt = (int)c.weight_format, op = SLT_OP_GEMV;
     std::vector<Beat> dummy = to_beats(std::vector<uint8_t>(3, 0), tb.bus_bytes, true);
-    expect_error(tb, "M = 0", tb.command(op, fmt, 0, 4, 1, dummy), 1);
-    expect_error(tb, "K > max_k", tb.command(op, fmt, 4, (uint32_t)c.max_k + 1, 1, dummy), 4);
-    expect_error(tb, "unknown format", tb.command(op, 3, 4, 4, 1, dummy), 8);
-    expect_error(tb, "unknown opcode", tb.command(9, fmt, 4, 4, 1, {}), 7);
-    expect_error(tb, "GEMV N = 2", tb.command(op, fmt, 4, 4, 2, dummy), 6);
+    const uint32_t bad_fmt = SLT_REG_CMD_CTRL_FORMAT_MASK >> SLT_REG_CMD_CTRL_FORMAT_SHIFT;  // 3: no format
+    const uint32_t bad_op = SLT_REG_CMD_CTRL_OPCODE_MASK >> SLT_REG_CMD_CTRL_OPCODE_SHIFT;   // 15: no opcode
+    expect_error(tb, "M = 0", tb.command(op, fmt, 0, 4, 1, dummy), SLT_ERR_M_ZERO);
+    expect_error(tb, "K > max_k", tb.command(op, fmt, 4, (uint32_t)c.max_k + 1, 1, dummy), SLT_ERR_K_TOO_LARGE);
+    expect_error(tb, "unknown format", tb.command(op, bad_fmt, 4, 4, 1, dummy), SLT_ERR_BAD_FORMAT);
+    expect_error(tb, "unknown opcode", tb.command(bad_op, fmt, 4, 4, 1, {}), SLT_ERR_BAD_OPCODE);
+    expect_error(tb, "GEMV N = 2", tb.command(op, fmt, 4, 4, 2, dummy), SLT_ERR_N_TOO_LARGE);
     run_case(tb, 5, 7, 1, 30, false);
     // short and long weight streams
     int m = 5, k = c.group_size * c.lut_units + 2;
@@ -490,31 +602,29 @@ static void run_errors(Tb &tb)
     if (slt_stream_build(&c, w.data(), m, k, &s, err, sizeof err)) tb.fail("stream: %s", err);
     auto wb = weight_stream(&c, w.data(), m, k, &s);
     slt_stream_free(&s);
-    if (tb.command(1, 0, 0, (uint32_t)k, 1, act_stream(&c, x.data(), 1, k))) tb.fail("LOAD_ACT failed");
+    if (tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 1, act_stream(&c, x.data(), 1, k))) tb.fail("LOAD_ACT failed");
     auto shortb = wb;
     shortb.pop_back();
     shortb.back().last = true;
     tb.out_bytes.clear();
-    expect_error(tb, "short stream", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, shortb), 10);
+    expect_error(tb, "short stream", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, shortb), SLT_ERR_STREAM_SHORT);
     auto longb = wb;
     longb.back().last = false;
     Beat extra = longb.back();
     extra.last = true;
     longb.push_back(extra);
-    expect_error(tb, "long stream", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, longb), 11);
+    expect_error(tb, "long stream", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, longb), SLT_ERR_STREAM_LONG);
     if (!slt_format_is_binary(c.weight_format)) {
         auto bad = wb;
         bad.back().bytes[0] = 0xFF; // t2 code 3 / t5 byte 255
-        expect_error(tb, "invalid weight code", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, bad), 9);
+        expect_error(tb, "invalid weight code", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, bad), SLT_ERR_BAD_WEIGHT_CODE);
     }
     run_case(tb, 3, k, 1, 30, false);
     run_abort_busy(tb, wb, m, k);
 }
 
 // ---- fault injection through the SRAM backdoor (rtl/slt_sram_ecc.v) ----------------------
-#define SLT_CAT2(a, b) a##b
-#define SLT_CAT(a, b) SLT_CAT2(a, b)
-#define INJ(mem, var) (tb.top->rootp->SLT_CAT(SLT_TOP_NAME, __DOT__u_ctrl__DOT__##mem##__DOT__##var))
+#define INJ(mem, var) (tb.top->rootp->slt_top_chk__DOT__u_dut__DOT__u_ctrl__DOT__##mem##__DOT__##var)
 struct InjMem {
     const char *name;
     int width;  // data bits per word
@@ -629,7 +739,7 @@ static void run_inject(Tb &tb, int cases, int maxk, int maxm)
                         unc);
             singles++;
         } else {
-            if (err != 15 || unc == 0)
+            if (err != SLT_ERR_ECC_UNCORRECTABLE || unc == 0)
                 tb.fail("case %d: double flip of %s word %d bits %d,%d (M=%d K=%d N=%d): error %u (expected 15 "
                         "ECC_UNCORRECTABLE), ECC_UNCORRECTED +%u", i, mn, g_inj.addr, g_inj.b0, g_inj.b1, m, k, n,
                         err, unc);
@@ -651,6 +761,177 @@ static void run_inject(Tb &tb, int cases, int maxk, int maxm)
     std::printf("inject (ecc secded): %ld flipped bits; %ld single flips corrected (results exact), %ld double "
                 "flips detected (%ld stopped before results, %ld flagged with the result packet)\n",
                 flips, singles, doubles, aborted, late);
+}
+
+// Beats of the mode section of a weight packet (0 for b1).
+static size_t mode_beats(const slt_config &c, int k)
+{
+    if (slt_format_is_binary(c.weight_format)) return 0;
+    size_t nc = cdiv((uint64_t)k, (uint64_t)(c.group_size * c.lut_units));
+    return cdiv(cdiv(nc * (uint64_t)c.lut_units, 8), (uint64_t)c.bus_bits / 8);
+}
+
+static std::vector<Beat> gemv_packet(Tb &tb, int m, int k, std::vector<int8_t> &w)
+{
+    char err[SLT_ERRLEN];
+    slt_stream s;
+    w.resize((size_t)m * k);
+    rand_weights(tb, w.data(), w.size(), 30);
+    if (slt_stream_build(&tb.cfg, w.data(), m, k, &s, err, sizeof err)) tb.fail("stream: %s", err);
+    auto wb = weight_stream(&tb.cfg, w.data(), m, k, &s);
+    slt_stream_free(&s);
+    return wb;
+}
+
+static std::vector<Beat> cut(const std::vector<Beat> &b, size_t n)
+{
+    std::vector<Beat> out(b.begin(), b.begin() + (long)n);
+    out.back().last = true;
+    return out;
+}
+
+// TLAST too early in every packet kind (activations: inside a token and at a token
+// boundary; mode section; weight section), an activation packet too long, and a
+// RESIDENT GEMV (BAD_OPCODE at once, no packet expected); each followed by a valid
+// command.
+static void run_framing(Tb &tb)
+{
+    tb.test = "framing";
+    const slt_config &c = tb.cfg;
+    const uint32_t fmt = (uint32_t)c.weight_format;
+    int k = c.bus_bits / c.act_bits + 1;                       // two beats per token
+    if (k > c.max_k) k = c.max_k;
+    std::vector<int16_t> x((size_t)2 * k, 1);
+    auto a1 = act_stream(&c, x.data(), 1, k);
+    if (a1.size() >= 2)
+        expect_error(tb, "activation TLAST inside a token", tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 1, cut(a1, 1)),
+                     SLT_ERR_STREAM_SHORT);
+    if (c.max_n >= 2)
+        expect_error(tb, "activation TLAST after token 0 of 2",
+                     tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 2, cut(act_stream(&c, x.data(), 2, k), a1.size())),
+                     SLT_ERR_STREAM_SHORT);
+    auto along = a1;
+    along.back().last = false;
+    along.push_back(along.back());
+    along.back().last = true;
+    expect_error(tb, "activation packet one beat long", tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 1, along),
+                 SLT_ERR_STREAM_LONG);
+    run_case(tb, 3, k, 1, 30, false);
+
+    int m = 2 * c.row_lanes + 1, kw = 2 * c.group_size * c.lut_units + 1;
+    if (m > c.max_m) m = c.max_m;
+    if (kw > c.max_k) kw = c.max_k;
+    std::vector<int8_t> w;
+    auto wb = gemv_packet(tb, m, kw, w);
+    size_t mb = mode_beats(c, kw);
+    if (mb >= 1)
+        expect_error(tb, "TLAST on the mode section's last beat",
+                     tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, cut(wb, mb)), SLT_ERR_STREAM_SHORT);
+    if (mb >= 2)
+        expect_error(tb, "TLAST on the mode section's first beat",
+                     tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, cut(wb, 1)), SLT_ERR_STREAM_SHORT);
+    if (wb.size() >= mb + 2)
+        expect_error(tb, "TLAST on the first weight beat",
+                     tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, cut(wb, mb + 1)), SLT_ERR_STREAM_SHORT);
+    run_case(tb, m, kw, 1, 30, false);
+    long polls = tb.done_polls;
+    tb.done_polls = 4;   // DONE must come at once: nothing to wait for
+    expect_error(tb, "RESIDENT GEMV (no packet)",
+                 tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, {}, nullptr, SLT_REG_CMD_CTRL_RESIDENT_MASK),
+                 SLT_ERR_BAD_OPCODE);
+    tb.done_polls = polls;
+    run_case(tb, m, kw, 1, 30, false);
+}
+
+// K split with ACCUMULATE (docs/top.md "K split"): Y = W X over K = K1 + K2 as two
+// commands on the same OBUF_BASE, the second with CMD_CTRL.ACCUMULATE = 1; the first
+// command's results are the partial sums, the second's the full product.
+static void run_ksplit(Tb &tb)
+{
+    tb.test = "ksplit";
+    const slt_config &c = tb.cfg;
+    char err[SLT_ERRLEN];
+    int ug = c.group_size * c.lut_units;
+    int k1 = ug + 1, k2 = 2 * c.group_size + 1;              // ragged chunks in both parts
+    if (k1 > c.max_k / 2) k1 = c.max_k / 2 > 0 ? c.max_k / 2 : 1;
+    if (k2 > c.max_k - k1) k2 = c.max_k - k1;
+    if (k2 < 1) return;                                        // max_k = 1: no split possible
+    int m = 2 * c.row_lanes + 1, n = c.max_n >= 2 ? 2 : 1, k = k1 + k2;
+    if (m > c.max_m) m = c.max_m;
+    uint32_t abase = 1, obase = 1;                             // not 0: the bases are honoured
+    std::vector<int8_t> w((size_t)m * k);
+    std::vector<int16_t> x((size_t)n * k);
+    rand_weights(tb, w.data(), w.size(), 30);
+    rand_acts(tb, x.data(), x.size());
+    std::vector<int32_t> y((size_t)n * m);
+    if (slt_gemm_naive(w.data(), x.data(), y.data(), m, k, n, err, sizeof err)) tb.fail("golden model: %s", err);
+    for (int part = 0; part < 2; part++) {
+        int k0 = part ? k1 : 0, kp = part ? k2 : k1;
+        std::vector<int8_t> wp((size_t)m * kp);
+        std::vector<int16_t> xp((size_t)n * kp);
+        for (int r = 0; r < m; r++)
+            for (int i = 0; i < kp; i++) wp[(size_t)r * kp + i] = w[(size_t)r * k + k0 + i];
+        for (int t = 0; t < n; t++)
+            for (int i = 0; i < kp; i++) xp[(size_t)t * kp + i] = x[(size_t)t * k + k0 + i];
+        std::vector<int32_t> yp((size_t)n * m);
+        if (slt_gemm_naive(wp.data(), xp.data(), yp.data(), m, kp, n, err, sizeof err)) tb.fail("golden model: %s", err);
+        if (part) // the second command adds its partial sums to the first's
+            for (size_t i = 0; i < yp.size(); i++) yp[i] = y[i];
+        slt_stream s;
+        if (slt_stream_build(&c, wp.data(), m, kp, &s, err, sizeof err)) tb.fail("stream: %s", err);
+        auto wb = weight_stream(&c, wp.data(), m, kp, &s);
+        slt_stream_free(&s);
+        uint32_t e = tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)kp, (uint32_t)n, act_stream(&c, xp.data(), n, kp),
+                                nullptr, 0, abase, 0);
+        if (e) tb.fail("K split part %d: LOAD_ACT error %u", part, e);
+        tb.out_bytes.clear();
+        tb.out_lasts = 0;
+        e = tb.command(n == 1 ? SLT_OP_GEMV : SLT_OP_GEMM, (uint32_t)c.weight_format, (uint32_t)m, (uint32_t)kp,
+                       (uint32_t)n, wb, nullptr, part ? SLT_REG_CMD_CTRL_ACCUMULATE_MASK : 0, abase, obase);
+        if (e) tb.fail("K split part %d: error %u", part, e);
+        check_results(tb, m, kp, n, yp);
+    }
+}
+
+// RTL cycles against the event model, exactly: the top adds a per-command overhead
+// (setup, fill, read-out: docs/top.md "Cycles and counters") that does not depend
+// on K once the shape's last chunk is the same, so for K and K + U*G (one more full
+// chunk, same M, N) the busy cycles differ by exactly what slt_predict's cycles
+// differ by -- in the compute-bound regime (RB + 1 + bubbles per pass) and in the
+// link-bound one (weight beats). No stream gaps, output always ready.
+static void run_cycles(Tb &tb)
+{
+    tb.test = "cycles";
+    const slt_config &c = tb.cfg;
+    char err[SLT_ERRLEN];
+    int ug = c.group_size * c.lut_units, L = c.row_lanes;
+    int gaps = tb.gaps;
+    tb.gaps = 0;
+    const int shapes[][3] = {{1, 1, 1}, {L, ug + 1, 1}, {2 * L + 1, 2 * ug + 2, 1}, {L, ug, c.max_n},
+                             {3 * L + 1, ug + c.group_size, c.max_n}, {1, 2 * ug, 2}};
+    for (const auto &sh : shapes) {
+        int m = sh[0], k = sh[1], n = sh[2];
+        if (m > c.max_m || k + ug > c.max_k || n > c.max_n) continue;
+        uint64_t cyc[2];
+        slt_events p[2];
+        for (int j = 0; j < 2; j++) {
+            int kk = k + j * ug;
+            run_case(tb, m, kk, n, 30, true, &cyc[j]);
+            std::vector<int8_t> w((size_t)m * kk, 1);   // the model's cycles depend on the shape only
+            if (slt_predict(&c, w.data(), m, kk, n, &p[j], err, sizeof err)) tb.fail("predict: %s", err);
+        }
+        int64_t d_rtl = (int64_t)cyc[1] - (int64_t)cyc[0], d_model = (int64_t)p[1].cycles - (int64_t)p[0].cycles;
+        if (tb.verbose)
+            std::printf("cycles M=%d K=%d/%d N=%d: rtl %llu/%llu model %llu/%llu (compute %llu link %llu)\n", m, k,
+                        k + ug, n, (unsigned long long)cyc[0], (unsigned long long)cyc[1],
+                        (unsigned long long)p[0].cycles, (unsigned long long)p[1].cycles,
+                        (unsigned long long)p[1].compute_cycles, (unsigned long long)p[1].link_cycles);
+        if (d_rtl != d_model)
+            tb.fail("M=%d N=%d: K %d -> %d adds %lld RTL cycles, the event model %lld", m, n, k, k + ug,
+                    (long long)d_rtl, (long long)d_model);
+        tb.matched++;
+    }
+    tb.gaps = gaps;
 }
 
 int main(int argc, char **argv)
@@ -686,6 +967,7 @@ int main(int argc, char **argv)
     tb.reset();
     tb.test = "identity";
     if (tb.axil_read(SLT_REG_ID_MAGIC) != SLT_REGS_ID_MAGIC) tb.fail("ID_MAGIC");
+    tb.axil_write(SLT_REG_IRQ_ENABLE, SLT_REG_IRQ_ENABLE_DONE_MASK);  // irq_o times every command
     long bench = plus_int(tb.ctx, "bench=", 0);
     if (bench) {
         const char *b = tb.ctx->commandArgsPlusMatch("bench=");
@@ -715,6 +997,12 @@ int main(int argc, char **argv)
     if (maxk > tb.cfg.max_k) maxk = tb.cfg.max_k;
     if (maxm > tb.cfg.max_m) maxm = tb.cfg.max_m;
     // standard corners: widest K, single row, single column, then random shapes
+    tb.verbose = plus_int(tb.ctx, "verbose", 0) != 0;
+    if (plus_int(tb.ctx, "cyclesonly", 0)) {   // just the RTL-vs-model cycle checks (+verbose prints them)
+        run_cycles(tb);
+        std::printf("matched %ld outputs in %llu cycles\n", tb.matched, (unsigned long long)tb.cycle);
+        return 0;
+    }
     tb.test = "corners";
     run_case(tb, 1, 1, 1, 30, true);
     run_case(tb, maxm, tb.cfg.max_k <= 4096 ? tb.cfg.max_k : maxk, 1, 30, true);
@@ -727,9 +1015,14 @@ int main(int argc, char **argv)
         if (plus_int(tb.ctx, "verbose", 0)) std::printf("case %d: M=%d K=%d N=%d\n", i, m, k, n);
         run_case(tb, m, k, n, (int)slt_prng_range(&tb.rng, 0, 100), true);
     }
-    if (plus_int(tb.ctx, "errors", 0)) run_errors(tb);
+    run_cycles(tb);
+    run_ksplit(tb);
+    if (plus_int(tb.ctx, "errors", 0)) {
+        run_errors(tb);
+        run_framing(tb);
+    }
     if (long ninj = plus_int(tb.ctx, "inject=", 0)) run_inject(tb, (int)ninj, maxk, maxm);
-    std::printf("matched %ld outputs\n", tb.matched);
+    std::printf("matched %ld outputs in %llu cycles\n", tb.matched, (unsigned long long)tb.cycle);
     if (tb.vcd) tb.vcd->close();
     tb.top->final();
     return 0;

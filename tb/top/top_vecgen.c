@@ -200,7 +200,7 @@ static void one_case(vec_files *v, const slt_config *cfg, slt_prng *p, int m, in
         wr(v, SLT_REG_CMD_DOORBELL, 1);
         poll(v, SLT_REG_STATUS, 2u, 2u);
         rd(v, SLT_REG_STATUS, 6u, 7u); /* DONE and ERROR, not BUSY */
-        rd(v, SLT_REG_ERR_CODE, 15u, 0xFFu);
+        rd(v, SLT_REG_ERR_CODE, SLT_ERR_ECC_UNCORRECTABLE, 0xFFu);
         rd(v, SLT_REG_ECC_UNCORRECTED, 1u, 0xFFFFFFFFu);
         wr(v, SLT_REG_STATUS, 6u);
         free(res);

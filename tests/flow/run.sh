@@ -58,8 +58,8 @@ need_pdk() {
   local f
   for f in "$@"; do
     if [ ! -r "${f%%:*}" ]; then
-      echo "skipped: ../shared/pdk not found ($PDK_DIR has no $(basename "${f%%:*}"))"
-      echo "flow-$case_: skipped, 0 checks passed"
+      echo "SKIP: no liberty file: $PDK_DIR has no $(basename "${f%%:*}") (../shared/pdk not found)"
+      echo "flow-$case_: skipped, 0 checks run"
       exit 0
     fi
   done
@@ -268,8 +268,8 @@ fpga)
 # ---------------------------------------------------------------------------------------
 tiny)
   if [ ! -f gen/sltgen.c ] || [ ! -r "$TINY_DIR/params.mk" ]; then
-    echo "skipped: generator output $TINY_DIR/params.mk not available (gen/sltgen.c missing)"
-    echo "flow-tiny: skipped, 0 checks passed"
+    echo "SKIP: generator output $TINY_DIR/params.mk not available (gen/sltgen.c missing)"
+    echo "flow-tiny: skipped, 0 checks run"
     exit 0
   fi
   p="$TINY_DIR/params.mk"
@@ -302,7 +302,7 @@ tiny)
     check "slack parsed, Fmax > 0" num "$(kv_get "$s" fmax_mhz)" ">" 0
     echo "   tiny @ $(kv_get "$s" clock_mhz) MHz: wns $(kv_get "$s" wns) ns, Fmax $(kv_get "$s" fmax_mhz) MHz, met $(kv_get "$s" met)"
   else
-    echo "skipped (sky130 part): ../shared/pdk not found"
+    echo "SKIP: sky130 part of flow-tiny: ../shared/pdk not found (the other checks ran)"
   fi
   banner "generated tiny array: iCE40"
   check "fpga.sh --params" run "$out/fpga.log" synth/fpga.sh --params "$p" --out "$out/fpga" --name tiny

@@ -200,11 +200,21 @@ module slt_top_icarus_tb;
       b0 = (bits[15:0] == 16'hffff) ? -1 : bits[15:0];
       b1 = (bits[31:16] == 16'hffff) ? -1 : bits[31:16];
       case (mem)
-        0: begin u_dut.u_ctrl.u_wbuf.inj_bit0 = b0; u_dut.u_ctrl.u_wbuf.inj_bit1 = b1; u_dut.u_ctrl.u_wbuf.inj_addr = addr; end
-        1: begin u_dut.u_ctrl.u_abuf.inj_bit0 = b0; u_dut.u_ctrl.u_abuf.inj_bit1 = b1; u_dut.u_ctrl.u_abuf.inj_addr = addr; end
-        2: begin u_dut.u_ctrl.u_obuf.inj_bit0 = b0; u_dut.u_ctrl.u_obuf.inj_bit1 = b1; u_dut.u_ctrl.u_obuf.inj_addr = addr; end
+        0: begin
+          u_dut.u_dut.u_ctrl.u_wbuf.inj_bit0 = b0; u_dut.u_dut.u_ctrl.u_wbuf.inj_bit1 = b1;
+          u_dut.u_dut.u_ctrl.u_wbuf.inj_addr = addr;
+        end
+        1: begin
+          u_dut.u_dut.u_ctrl.u_abuf.inj_bit0 = b0; u_dut.u_dut.u_ctrl.u_abuf.inj_bit1 = b1;
+          u_dut.u_dut.u_ctrl.u_abuf.inj_addr = addr;
+        end
+        2: begin
+          u_dut.u_dut.u_ctrl.u_obuf.inj_bit0 = b0; u_dut.u_dut.u_ctrl.u_obuf.inj_bit1 = b1;
+          u_dut.u_dut.u_ctrl.u_obuf.inj_addr = addr;
+        end
         default: begin
-          u_dut.u_ctrl.u_mode.inj_bit0 = b0; u_dut.u_ctrl.u_mode.inj_bit1 = b1; u_dut.u_ctrl.u_mode.inj_addr = addr;
+          u_dut.u_dut.u_ctrl.u_mode.inj_bit0 = b0; u_dut.u_dut.u_ctrl.u_mode.inj_bit1 = b1;
+          u_dut.u_dut.u_ctrl.u_mode.inj_addr = addr;
         end
       endcase
       injected = injected + 1;
@@ -294,8 +304,8 @@ module slt_top_icarus_tb;
     repeat (20) @(negedge clk);
     if (in_idx != n_in) fail("input beats left unsent");
     if (out_idx != n_out) fail("output beats missing");
-    if (u_dut.u_ctrl.u_wbuf.inj_count + u_dut.u_ctrl.u_abuf.inj_count + u_dut.u_ctrl.u_obuf.inj_count +
-        u_dut.u_ctrl.u_mode.inj_count != injected)
+    if (u_dut.u_dut.u_ctrl.u_wbuf.inj_count + u_dut.u_dut.u_ctrl.u_abuf.inj_count +
+        u_dut.u_dut.u_ctrl.u_obuf.inj_count + u_dut.u_dut.u_ctrl.u_mode.inj_count != injected)
       fail("an armed fault was never written (SRAM backdoor)");
     if (errors == 0)
       $display("PASS config %s seed %0d: %0d input beats, %0d injected faults, matched %0d outputs", `SLT_CFG_NAME,

@@ -63,10 +63,12 @@ $(B)/opt/bin/sltecc: $(B)/opt/obj/ref/report/sltecc.o $(B)/opt/lib/libsltgen.a $
 ECC_COST_CONFIGS ?= tiny slim
 BENCH_STEPS += ecc-cost
 .PHONY: ecc-cost
-ecc-cost: $(B)/bin/sltecc ## ECC cost: top area (Yosys generic, sky130) and SRAM area/energy, ecc = none vs secded
-	@for c in $(ECC_COST_CONFIGS); do for v in $$c ecc_$$c; do \
+# (the ECC variant is given to `make synth` as a path, so its folder is generated there)
+ecc-cost: $(B)/bin/sltecc $(foreach c,$(ECC_COST_CONFIGS),$(B)/rndcfg/ecc_$(c).cfg) ## ECC cost: top area (Yosys generic, sky130) and SRAM area/energy, ecc = none vs secded
+	@for c in $(ECC_COST_CONFIGS); do for v in $$c $(B)/rndcfg/ecc_$$c.cfg; do \
+	  n=$$(basename $$v .cfg); echo "==== ecc-cost: make synth CFG=$$v PART=top (log $(B)/flow-ecc-$$n.log)"; \
 	  $(MAKE) --no-print-directory synth CFG=$$v PART=top $(if $(wildcard $(LIB_sky130)),LIB=sky130) \
-	    > $(B)/flow-ecc-$$v.log 2>&1 || { tail -20 $(B)/flow-ecc-$$v.log; exit 1; }; \
+	    > $(B)/flow-ecc-$$n.log 2>&1 || { tail -20 $(B)/flow-ecc-$$n.log; exit 1; }; \
 	done; done
 	scripts/ecc_cost.sh $(B) $(ECC_COST_CONFIGS)
 

@@ -484,7 +484,8 @@ static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_count
     tb.out_lasts = 0;
     uint64_t busy = 0;
     if (g_inject) g_inject(tb, 1, m, k, n);
-    e = tb.command(n == 1 ? SLT_OP_GEMV : SLT_OP_GEMM, (uint32_t)tb.cfg.weight_format, (uint32_t)m, (uint32_t)k, (uint32_t)n, wbeats, &busy);
+    e = tb.command(n == 1 ? SLT_OP_GEMV : SLT_OP_GEMM, (uint32_t)tb.cfg.weight_format, (uint32_t)m, (uint32_t)k,
+                   (uint32_t)n, wbeats, &busy);
     if (g_inject_err) {
         *g_inject_err = e;
         if (e) return;  // a failed command's results are never used
@@ -549,7 +550,8 @@ static void run_abort_busy(Tb &tb, const std::vector<Beat> &wb, int m, int k)
     std::vector<int16_t> x((size_t)k, 1);
     if (tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 1, act_stream(&c, x.data(), 1, k))) tb.fail("LOAD_ACT failed");
     uint32_t errs0 = tb.axil_read(SLT_REG_ERR_COUNT);
-    tb.axil_write(SLT_REG_CMD_CTRL, SLT_OP_GEMV << SLT_REG_CMD_CTRL_OPCODE_SHIFT | fmt << SLT_REG_CMD_CTRL_FORMAT_SHIFT);
+    tb.axil_write(SLT_REG_CMD_CTRL,
+                  SLT_OP_GEMV << SLT_REG_CMD_CTRL_OPCODE_SHIFT | fmt << SLT_REG_CMD_CTRL_FORMAT_SHIFT);
     tb.axil_write(SLT_REG_CMD_M, (uint32_t)m);
     tb.axil_write(SLT_REG_CMD_K, (uint32_t)k);
     tb.axil_write(SLT_REG_CMD_N, 1);
@@ -617,7 +619,8 @@ static void run_errors(Tb &tb)
     if (!slt_format_is_binary(c.weight_format)) {
         auto bad = wb;
         bad.back().bytes[0] = 0xFF; // t2 code 3 / t5 byte 255
-        expect_error(tb, "invalid weight code", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, bad), SLT_ERR_BAD_WEIGHT_CODE);
+        expect_error(tb, "invalid weight code", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, bad),
+                     SLT_ERR_BAD_WEIGHT_CODE);
     }
     run_case(tb, 3, k, 1, 30, false);
     run_abort_busy(tb, wb, m, k);
@@ -794,27 +797,36 @@ static std::vector<Beat> cut(const std::vector<Beat> &b, size_t n)
 // boundary; mode section; weight section), an activation packet too long, and a
 // RESIDENT GEMV (BAD_OPCODE at once, no packet expected); each followed by a valid
 // command.
+// An error case: the testbench's test name is the case (printed on a failure or a
+// hang), then ERR_CODE must be `want`.
+#define ERR_CASE(what, cmd, want)                                                                                    \
+    do {                                                                                                             \
+        tb.test = "framing: " what;                                                                                  \
+        expect_error(tb, what, (cmd), (want));                                                                       \
+    } while (0)
+
 static void run_framing(Tb &tb)
 {
-    tb.test = "framing";
     const slt_config &c = tb.cfg;
+    long polls = tb.done_polls;
+    tb.done_polls = 1000;   // an error case ends within a few hundred cycles: a hang fails fast
     const uint32_t fmt = (uint32_t)c.weight_format;
     int k = c.bus_bits / c.act_bits + 1;                       // two beats per token
     if (k > c.max_k) k = c.max_k;
     std::vector<int16_t> x((size_t)2 * k, 1);
     auto a1 = act_stream(&c, x.data(), 1, k);
     if (a1.size() >= 2)
-        expect_error(tb, "activation TLAST inside a token", tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 1, cut(a1, 1)),
+        ERR_CASE("activation TLAST inside a token", tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 1, cut(a1, 1)),
                      SLT_ERR_STREAM_SHORT);
     if (c.max_n >= 2)
-        expect_error(tb, "activation TLAST after token 0 of 2",
+        ERR_CASE("activation TLAST after token 0 of 2",
                      tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 2, cut(act_stream(&c, x.data(), 2, k), a1.size())),
                      SLT_ERR_STREAM_SHORT);
     auto along = a1;
     along.back().last = false;
     along.push_back(along.back());
     along.back().last = true;
-    expect_error(tb, "activation packet one beat long", tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 1, along),
+    ERR_CASE("activation packet one beat long", tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 1, along),
                  SLT_ERR_STREAM_LONG);
     run_case(tb, 3, k, 1, 30, false);
 
@@ -825,22 +837,23 @@ static void run_framing(Tb &tb)
     auto wb = gemv_packet(tb, m, kw, w);
     size_t mb = mode_beats(c, kw);
     if (mb >= 1)
-        expect_error(tb, "TLAST on the mode section's last beat",
+        ERR_CASE("TLAST on the mode section's last beat",
                      tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, cut(wb, mb)), SLT_ERR_STREAM_SHORT);
     if (mb >= 2)
-        expect_error(tb, "TLAST on the mode section's first beat",
+        ERR_CASE("TLAST on the mode section's first beat",
                      tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, cut(wb, 1)), SLT_ERR_STREAM_SHORT);
     if (wb.size() >= mb + 2)
-        expect_error(tb, "TLAST on the first weight beat",
+        ERR_CASE("TLAST on the first weight beat",
                      tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, cut(wb, mb + 1)), SLT_ERR_STREAM_SHORT);
     run_case(tb, m, kw, 1, 30, false);
-    long polls = tb.done_polls;
     tb.done_polls = 4;   // DONE must come at once: nothing to wait for
-    expect_error(tb, "RESIDENT GEMV (no packet)",
-                 tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, {}, nullptr, SLT_REG_CMD_CTRL_RESIDENT_MASK),
+    ERR_CASE("RESIDENT GEMV (no packet)",
+                 tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, {}, nullptr,
+                            SLT_REG_CMD_CTRL_RESIDENT_MASK),
                  SLT_ERR_BAD_OPCODE);
     tb.done_polls = polls;
     run_case(tb, m, kw, 1, 30, false);
+    tb.test = "framing";
 }
 
 // K split with ACCUMULATE (docs/top.md "K split"): Y = W X over K = K1 + K2 as two
@@ -874,7 +887,8 @@ static void run_ksplit(Tb &tb)
         for (int t = 0; t < n; t++)
             for (int i = 0; i < kp; i++) xp[(size_t)t * kp + i] = x[(size_t)t * k + k0 + i];
         std::vector<int32_t> yp((size_t)n * m);
-        if (slt_gemm_naive(wp.data(), xp.data(), yp.data(), m, kp, n, err, sizeof err)) tb.fail("golden model: %s", err);
+        if (slt_gemm_naive(wp.data(), xp.data(), yp.data(), m, kp, n, err, sizeof err))
+            tb.fail("golden model: %s", err);
         if (part) // the second command adds its partial sums to the first's
             for (size_t i = 0; i < yp.size(); i++) yp[i] = y[i];
         slt_stream s;

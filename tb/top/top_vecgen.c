@@ -82,17 +82,19 @@ static void beats(FILE *f, long *count, const uint8_t *b, size_t n, int bb, int 
 /* one command: descriptor, GO, wait for DONE, no error, clear */
 static void command(vec_files *v, uint32_t op, uint32_t fmt, uint32_t m, uint32_t k, uint32_t n)
 {
-    wr(v, SLT_REG_CMD_CTRL, op | fmt << 4);
+    wr(v, SLT_REG_CMD_CTRL, op << SLT_REG_CMD_CTRL_OPCODE_SHIFT | fmt << SLT_REG_CMD_CTRL_FORMAT_SHIFT);
     wr(v, SLT_REG_CMD_M, m);
     wr(v, SLT_REG_CMD_K, k);
     wr(v, SLT_REG_CMD_N, n);
     wr(v, SLT_REG_CMD_ABUF_BASE, 0);
     wr(v, SLT_REG_CMD_OBUF_BASE, 0);
-    wr(v, SLT_REG_CMD_DOORBELL, 1);
-    poll(v, SLT_REG_STATUS, 2u, 2u);
-    rd(v, SLT_REG_STATUS, 2u, 7u); /* DONE, not BUSY, no ERROR */
-    wr(v, SLT_REG_STATUS, 6u);
-    rd(v, SLT_REG_STATUS, 0u, 7u);
+    const uint32_t done = SLT_REG_STATUS_DONE_MASK, error = SLT_REG_STATUS_ERROR_MASK;
+    const uint32_t all = SLT_REG_STATUS_BUSY_MASK | done | error;
+    wr(v, SLT_REG_CMD_DOORBELL, SLT_REG_CMD_DOORBELL_GO_MASK);
+    poll(v, SLT_REG_STATUS, done, done);
+    rd(v, SLT_REG_STATUS, done, all); /* DONE, not BUSY, no ERROR */
+    wr(v, SLT_REG_STATUS, done | error);
+    rd(v, SLT_REG_STATUS, 0u, all);
 }
 
 /* a fault to inject in one case: buffer, flips (0: none) */
@@ -141,7 +143,7 @@ static void one_case(vec_files *v, const slt_config *cfg, slt_prng *p, int m, in
     slt_stream s;
     if (slt_stream_build(cfg, w, m, k, &s, err, sizeof err)) die(err);
 
-    wr(v, SLT_REG_PERF_CTRL, 1);
+    wr(v, SLT_REG_PERF_CTRL, SLT_REG_PERF_CTRL_CLEAR_MASK);
     /* LOAD_ACT: token by token, each token on new beats, TLAST on the last */
     long in0 = v->n_in;
     size_t tb = (size_t)(k * a + 7) / 8;
@@ -158,7 +160,7 @@ static void one_case(vec_files *v, const slt_config *cfg, slt_prng *p, int m, in
     }
     free(tok);
     if (inj->bits && inj->mem == 1) inject(v, cfg, p, inj, m, k, n);
-    command(v, 1, 0, 0, (uint32_t)k, (uint32_t)n);
+    command(v, SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, (uint32_t)n);
     /* weight packet: modes (ternary) then the weights chunk by chunk, row by row */
     if (!slt_format_is_binary(cfg->weight_format)) {
         int bits = s.n_chunks * cfg->lut_units;
@@ -192,17 +194,18 @@ static void one_case(vec_files *v, const slt_config *cfg, slt_prng *p, int m, in
         for (int j = 0; j < 4; j++) res[4 * i + (size_t)j] = (uint8_t)((uint32_t)y[i] >> (8 * j));
     if (inj->bits && inj->mem != 1) inject(v, cfg, p, inj, m, k, n);
     if (inj->bits == 2) { /* the command fails: no results, no counter checks */
-        uint32_t op = n == 1 ? 3 : 4;
+        uint32_t op = n == 1 ? SLT_OP_GEMV : SLT_OP_GEMM;
+        const uint32_t done = SLT_REG_STATUS_DONE_MASK, error = SLT_REG_STATUS_ERROR_MASK;
         wr(v, SLT_REG_CMD_CTRL, op | (uint32_t)cfg->weight_format << 4);
         wr(v, SLT_REG_CMD_M, (uint32_t)m);
         wr(v, SLT_REG_CMD_K, (uint32_t)k);
         wr(v, SLT_REG_CMD_N, (uint32_t)n);
-        wr(v, SLT_REG_CMD_DOORBELL, 1);
-        poll(v, SLT_REG_STATUS, 2u, 2u);
-        rd(v, SLT_REG_STATUS, 6u, 7u); /* DONE and ERROR, not BUSY */
+        wr(v, SLT_REG_CMD_DOORBELL, SLT_REG_CMD_DOORBELL_GO_MASK);
+        poll(v, SLT_REG_STATUS, done, done);
+        rd(v, SLT_REG_STATUS, done | error, done | error | SLT_REG_STATUS_BUSY_MASK); /* DONE and ERROR, not BUSY */
         rd(v, SLT_REG_ERR_CODE, SLT_ERR_ECC_UNCORRECTABLE, 0xFFu);
         rd(v, SLT_REG_ECC_UNCORRECTED, 1u, 0xFFFFFFFFu);
-        wr(v, SLT_REG_STATUS, 6u);
+        wr(v, SLT_REG_STATUS, done | error);
         free(res);
         free(w);
         free(x);
@@ -214,7 +217,8 @@ static void one_case(vec_files *v, const slt_config *cfg, slt_prng *p, int m, in
     beats(v->out, &v->n_out, res, rb, bb, 1);
     long out_beats = v->n_out - out0;
     free(res);
-    command(v, n == 1 ? 3 : 4, (uint32_t)cfg->weight_format, (uint32_t)m, (uint32_t)k, (uint32_t)n);
+    command(v, n == 1 ? SLT_OP_GEMV : SLT_OP_GEMM, (uint32_t)cfg->weight_format, (uint32_t)m, (uint32_t)k,
+            (uint32_t)n);
     if (cfg->ecc == SLT_ECC_SECDED) { /* every read of the flipped word corrected */
         uint32_t want = !inj->bits ? 0u : (inj->mem == 0 || inj->mem == 3) ? (uint32_t)n : 1u;
         rd(v, SLT_REG_ECC_CORRECTED, want, 0xFFFFFFFFu);
@@ -279,7 +283,7 @@ int main(int argc, char **argv)
     rd(&v, SLT_REG_ID_MAGIC, SLT_REGS_ID_MAGIC, 0xFFFFFFFFu);
     rd(&v, SLT_REG_ID_CONFIG_HASH_LO, (uint32_t)SLT_REGS_CONFIG_HASH, 0xFFFFFFFFu);
     rd(&v, SLT_REG_ID_CONFIG_HASH_HI, (uint32_t)(SLT_REGS_CONFIG_HASH >> 32), 0xFFFFFFFFu);
-    rd(&v, SLT_REG_STATUS, 0, 7u);
+    rd(&v, SLT_REG_STATUS, 0, SLT_REG_STATUS_BUSY_MASK | SLT_REG_STATUS_DONE_MASK | SLT_REG_STATUS_ERROR_MASK);
     int l = cfg.row_lanes, ug = cfg.group_size * cfg.lut_units, g = cfg.group_size;
     /* shapes: ragged M (not a multiple of L) and K (not a multiple of U*G, nor of G) */
     struct { int m, k, n; } cases[] = {

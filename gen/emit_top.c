@@ -145,6 +145,8 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
     int ncnt = 0;
     for (const slt_reg_enum *c = slt_regs_counters(); c[ncnt].name; ncnt++) {}
     em_line(e, "wire [%d:0] perf;", 64 * ncnt - 1);
+    em_line(e, "wire [3:0]  ecc_single, ecc_double;");
+    em_line(e, "wire [31:0] ecc_corrected, ecc_uncorrected;");
     em_line(e, "/* verilator lint_off UNUSEDSIGNAL */");
     em_line(e, "wire        status_done, status_error, irq_en_done, irq_en_error;");
     em_line(e, "/* verilator lint_on UNUSEDSIGNAL */");
@@ -177,6 +179,7 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
     em_line(e, ".status_error_set_i(error_set), .status_error_o(status_error),");
     em_line(e, ".irq_enable_done_o(irq_en_done), .irq_enable_error_o(irq_en_error),");
     em_line(e, ".err_code_i(err_code), .err_count_i(err_count), .perf_ctrl_clear_o(perf_clear),");
+    em_line(e, ".ecc_corrected_i(ecc_corrected), .ecc_uncorrected_i(ecc_uncorrected),");
     const slt_reg_enum *c = slt_regs_counters();
     for (int i = 0; c[i].name; i++) {
         char lower[64];
@@ -196,8 +199,8 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
             d->g, d->u, d->l, d->a, d->acc, d->row_field_bits, d->key_mag_bits, d->lane_terms,
             slt_array_reissue_gap(&d->cfg), slt_array_psum_delay(&d->cfg));
     em_line(e, ".MaxK(%d), .MaxM(%d), .MaxN(%d),", d->max_k, d->max_m, d->max_n);
-    em_line(e, ".WbufDepth(%d), .AbufDepth(%d), .ObufDepth(%d), .ModeDepth(%d)", g.wbuf_depth, g.abuf_depth,
-            g.obuf_depth, g.mode_depth);
+    em_line(e, ".WbufDepth(%d), .AbufDepth(%d), .ObufDepth(%d), .ModeDepth(%d), .Ecc(%d)", g.wbuf_depth,
+            g.abuf_depth, g.obuf_depth, g.mode_depth, d->ecc);
     em_close(e, ") u_ctrl (");
     e->depth++;
     em_line(e, ".clk_i(clk_i), .rst_ni(rst_ni),");
@@ -207,6 +210,7 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
     em_line(e, ".go_i(cmd_go), .abort_i(cmd_abort), .perf_clear_i(perf_clear),");
     em_line(e, ".busy_o(busy), .done_set_o(done_set), .error_set_o(error_set),");
     em_line(e, ".err_code_o(err_code), .err_count_o(err_count), .perf_o(perf),");
+    em_line(e, ".ecc_single_o(ecc_single), .ecc_double_o(ecc_double),");
     em_line(e, ".s_tvalid_i(s_axis_tvalid_i), .s_tready_o(s_axis_tready_o), .s_tdata_i(s_axis_tdata_i),");
     em_line(e, ".s_tlast_i(s_axis_tlast_i),");
     em_line(e, ".m_tvalid_o(m_axis_tvalid_o), .m_tready_i(m_axis_tready_i), .m_tdata_o(m_axis_tdata_o),");
@@ -216,6 +220,18 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
     em_line(e, ".row_valid_i(row_valid_o_arr), .row_psum_i(row_psum_o_arr), .ev_build_i(ev_build),");
     em_line(e, ".ev_term_i(ev_term), .arr_err_i(arr_err)");
     em_close(e, ");");
+    em_blank(e);
+    /* ECC_CORRECTED / ECC_UNCORRECTED (gen/regs.c); constant 0 when ecc = none */
+    if (d->ecc) {
+        em_line(e, "slt_sat_count #(.N(4), .Width(32)) u_ecc_corrected (.clk_i(clk_i), .rst_ni(rst_ni),");
+        em_line(e, "  .clear_i(perf_clear), .inc_i(ecc_single), .count_o(ecc_corrected));");
+        em_line(e, "slt_sat_count #(.N(4), .Width(32)) u_ecc_uncorrected (.clk_i(clk_i), .rst_ni(rst_ni),");
+        em_line(e, "  .clear_i(perf_clear), .inc_i(ecc_double), .count_o(ecc_uncorrected));");
+    } else {
+        em_line(e, "assign ecc_corrected = 32'd0;   // ecc = none");
+        em_line(e, "assign ecc_uncorrected = 32'd0;");
+        em_line(e, "wire unused_ecc = ^{ecc_single, ecc_double};");
+    }
     em_blank(e);
     em_open(e, "%s u_array (", d->mod_array);
     em_line(e, ".clk_i(clk_i), .rst_ni(rst_ni),");

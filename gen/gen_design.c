@@ -25,6 +25,7 @@ static void derive_numbers(const slt_config *cfg, slt_design *d)
     d->binary = slt_format_is_binary(cfg->weight_format);
     d->addsub = cfg->array == SLT_ARRAY_ADDSUB;
     d->buffer_auto = cfg->buffer_mode == SLT_BUFMODE_AUTO;
+    d->ecc = cfg->ecc == SLT_ECC_SECDED;
     d->max_k = cfg->max_k;
     d->max_m = cfg->max_m;
     d->max_n = cfg->max_n;
@@ -129,6 +130,7 @@ static const slt_param_desc k_params[] = {
     P("SLT_ARRAY_KIND", SLT_PV_STR, array_kind, "slt (look-up tables) or addsub (baseline)"),
     P("SLT_IS_ADDSUB", SLT_PV_FLAG, addsub, "the array is the add/sub baseline"),
     P("SLT_BUFFER_MODE_AUTO", SLT_PV_FLAG, buffer_auto, "the packer may choose buffer mode"),
+    P("SLT_ECC", SLT_PV_FLAG, ecc, "SECDED ECC on every SRAM word (ecc = secded)"),
     P("SLT_KEY_MAG_BITS", SLT_PV_INT, key_mag_bits, "LUT key magnitude bits"),
     P("SLT_KEY_BITS", SLT_PV_INT, key_bits, "LUT key bits (sign + magnitude)"),
     P("SLT_TABLE_ENTRIES", SLT_PV_INT, table_entries, "entries per table"),

@@ -35,6 +35,10 @@ static const slt_reg_enum g_errors[] = {
     {"BUSY", 12, "GO written while STATUS.BUSY = 1 (the new command is dropped; no STATUS bit is set)"},
     {"BUFFER_OVERFLOW", 13, "illegal descriptor: the data does not fit the buffer at the given base"},
     {"ABORTED", 14, "the command was stopped by CMD_DOORBELL.ABORT (nothing drained, output cut)"},
+    {"ECC_UNCORRECTABLE", 15,
+     "ecc = secded: an SRAM word read by the command had an uncorrectable (double-bit) error; "
+     "the command stopped (input drained, no results) or, if found while sending results, "
+     "finished its packet, which must be discarded"},
     {NULL, 0, NULL},
 };
 
@@ -143,6 +147,8 @@ int slt_regs_build(const slt_config *cfg, slt_reg_map *m)
               "0 = buffer mode allowed (auto), 1 = off");
     add_field(r, "PIPE_STAGES", 8, 3, SLT_ACC_RO, SLT_SRC_CONST, (uint32_t)cfg->pipe_stages,
               "extra pipeline registers per row lane");
+    add_field(r, "ECC", 12, 1, SLT_ACC_RO, SLT_SRC_CONST, (uint32_t)cfg->ecc,
+              "1 = SECDED ECC on every SRAM word (ecc = secded)");
     add_const(m, "CFG_CLOCK_KHZ", 0x078, "config", (uint32_t)lround(cfg->clock_mhz * 1000.0), "target clock, kHz");
 
     /* command descriptor */
@@ -177,10 +183,20 @@ int slt_regs_build(const slt_config *cfg, slt_reg_map *m)
     add_field(r, "VALUE", 0, 8, SLT_ACC_RO, SLT_SRC_IN, 0, "see error codes; 0 = none since reset");
     r = add_reg(m, "ERR_COUNT", 0x14C, "status", "errors since reset (saturating)");
     add_field(r, "VALUE", 0, 32, SLT_ACC_RO, SLT_SRC_IN, 0, "number of failed commands");
+    r = add_reg(m, "ECC_CORRECTED", 0x150, "status",
+                "SRAM words read with a single-bit error, corrected (ecc = secded; always 0 without ECC)");
+    add_field(r, "VALUE", 0, 32, SLT_ACC_RO, SLT_SRC_IN, 0,
+              "corrected reads since reset or PERF_CTRL.CLEAR (saturating)");
+    r = add_reg(m, "ECC_UNCORRECTED", 0x154, "status",
+                "SRAM words read with an uncorrectable error (ecc = secded; always 0 without ECC)");
+    add_field(r, "VALUE", 0, 32, SLT_ACC_RO, SLT_SRC_IN, 0,
+              "uncorrectable reads since reset or PERF_CTRL.CLEAR (saturating); each fails its command "
+              "with ECC_UNCORRECTABLE");
 
     /* performance counters */
     r = add_reg(m, "PERF_CTRL", 0x200, "perf", "performance counter control");
-    add_field(r, "CLEAR", 0, 1, SLT_ACC_WO, SLT_SRC_PULSE, 0, "clear every performance counter");
+    add_field(r, "CLEAR", 0, 1, SLT_ACC_WO, SLT_SRC_PULSE, 0,
+              "clear every performance counter (and ECC_CORRECTED, ECC_UNCORRECTED)");
     for (int i = 0; g_counters[i].name; i++) {
         char name[SLT_REGS_NAME_LEN];
         uint32_t off = PERF_BASE + 8u * (uint32_t)i;

@@ -34,7 +34,7 @@ extern "C" {
 /* Version of the register map itself (ID_VERSION register): bump MAJOR when an
  * offset or a field meaning changes, MINOR when something is added. */
 #define SLT_REGS_VERSION_MAJOR 1
-#define SLT_REGS_VERSION_MINOR 1
+#define SLT_REGS_VERSION_MINOR 2
 /* ID_MAGIC: "SLTG" in ASCII, most significant byte first. */
 #define SLT_REGS_MAGIC 0x534C5447u
 /* Address bits of the register window (4 KiB). */

@@ -64,6 +64,7 @@ void slt_config_default(slt_config *cfg)
     cfg->pipe_stages = 1;
     cfg->array = SLT_ARRAY_LUT;
     cfg->buffer_mode = SLT_BUFMODE_AUTO;
+    cfg->ecc = SLT_ECC_NONE;
     cfg->acc_bits_given = 0;
 }
 
@@ -206,9 +207,15 @@ int slt_config_set(slt_config *cfg, const char *key, const char *value, char *er
         else return fail(err, errlen, "config: buffer_mode = '%s' is not legal: expected auto or off", value);
         return 0;
     }
+    if (!strcmp(key, "ecc")) {
+        if (!strcmp(value, "none")) cfg->ecc = SLT_ECC_NONE;
+        else if (!strcmp(value, "secded")) cfg->ecc = SLT_ECC_SECDED;
+        else return fail(err, errlen, "config: ecc = '%s' is not legal: expected none or secded", value);
+        return 0;
+    }
     return fail(err, errlen,
                 "config: unknown key '%s' (known: name group_size act_bits lut_units row_lanes max_k max_m max_n "
-                "acc_bits weight_format bus_bits clock_mhz wbuf_kib abuf_kib obuf_kib pipe_stages array buffer_mode)",
+                "acc_bits weight_format bus_bits clock_mhz wbuf_kib abuf_kib obuf_kib pipe_stages array buffer_mode ecc)",
                 key);
 }
 
@@ -394,6 +401,9 @@ void slt_config_write(const slt_config *cfg, FILE *f)
     fprintf(f, "pipe_stages = %d\n", cfg->pipe_stages);
     fprintf(f, "array = %s\n", cfg->array == SLT_ARRAY_LUT ? "slt" : "addsub");
     fprintf(f, "buffer_mode = %s\n", cfg->buffer_mode == SLT_BUFMODE_AUTO ? "auto" : "off");
+    /* Written only when set: configurations without ECC keep the hash (and so the
+     * module names) they had before the key existed. */
+    if (cfg->ecc != SLT_ECC_NONE) fprintf(f, "ecc = secded\n");
 }
 
 uint64_t slt_config_hash(const slt_config *cfg)

@@ -16,6 +16,8 @@
 typedef enum { SLT_FMT_T2 = 0, SLT_FMT_T5 = 1, SLT_FMT_B1 = 2 } slt_format;
 typedef enum { SLT_ARRAY_LUT = 0, SLT_ARRAY_ADDSUB = 1 } slt_array_kind;
 typedef enum { SLT_BUFMODE_AUTO = 0, SLT_BUFMODE_OFF = 1 } slt_buffer_policy;
+/* Error protection of every SRAM word (docs/memory.md "ECC"). */
+typedef enum { SLT_ECC_NONE = 0, SLT_ECC_SECDED = 1 } slt_ecc_kind;
 
 typedef struct {
     char name[64];            /* config name (file stem unless `name` is set) */
@@ -32,6 +34,7 @@ typedef struct {
     int pipe_stages;          /* extra pipeline registers in the row lane */
     slt_array_kind array;     /* slt (look-up tables) or addsub (baseline) */
     slt_buffer_policy buffer_mode; /* auto: packer may pick buffer mode */
+    slt_ecc_kind ecc;         /* none or secded: Hamming SECDED per SRAM word */
     /* bookkeeping, not part of the hash */
     int acc_bits_given;       /* 1 when acc_bits came from the file/CLI */
 } slt_config;

@@ -43,6 +43,7 @@ module slt_ctrl_fsm #(
   input  wire       array_empty_i,   // no row in flight in the array
   input  wire       out_done_i,      // every result sent
   input  wire       arr_err_i,
+  input  wire       ecc_err_i,       // ecc = secded: an uncorrectable buffer word was read
   // state decodes for the engines
   output wire       latch_o,         // idle and GO: latch the descriptor
   output wire       st_setup_o,
@@ -76,6 +77,15 @@ module slt_ctrl_fsm #(
   reg  [`SLT_ERR_W-1:0] err_q, err_d;     // error of the running command (0: none)
   reg  [`SLT_ERR_W-1:0] err_code_q;
   reg  [31:0] err_count_q;
+  // ECC: the packet still owned by the command when an uncorrectable word shows up in
+  // SRun (its TLAST not yet in); one found in SOut is remembered until the packet ends
+  wire ecc_drain = ((phase_q == PMode) | ((phase_q == PWgt) & ~wtlast_i)) & ~(in_acc_i & in_last_i);
+  reg  ecc_bad_q;
+  always @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) ecc_bad_q <= 1'b0;
+    else if (state_q == SSetup) ecc_bad_q <= 1'b0;
+    else if (ecc_err_i && state_q == SOut) ecc_bad_q <= 1'b1;
+  end
 
   always @* begin
     state_d = state_q;
@@ -111,6 +121,8 @@ module slt_ctrl_fsm #(
         end else if (w_short_i) begin err_d = `SLT_ERR_STREAM_SHORT; state_d = SFlush; phase_d = PNone; end
         else if (w_long_i) begin
           err_d = `SLT_ERR_STREAM_LONG; state_d = wtlast_i ? SFlush : SDrain; phase_d = wtlast_i ? PNone : PDrain;
+        end else if (ecc_err_i) begin   // stop at once, drain the rest of the packet, no results
+          err_d = `SLT_ERR_ECC_UNCORRECTABLE; state_d = ecc_drain ? SDrain : SFlush; phase_d = ecc_drain ? PDrain : PNone;
         end else begin
           if (phase_q == PMode && mode_end_i) phase_d = PWgt;
           if (w_final_i) phase_d = PNone;
@@ -120,6 +132,7 @@ module slt_ctrl_fsm #(
       SOut: if (out_done_i) begin
         state_d = SDone;
         if (arr_err_i) err_d = `SLT_ERR_BAD_WEIGHT_CODE;   // a mode bit the keys contradict
+        else if (ecc_bad_q | ecc_err_i) err_d = `SLT_ERR_ECC_UNCORRECTABLE;  // found while sending
       end
       SDrain: if (in_acc_i & in_last_i) begin state_d = SFlush; phase_d = PNone; end
       SFlush: if (array_empty_i) state_d = SDone;

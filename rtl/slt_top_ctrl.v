@@ -32,7 +32,8 @@ module slt_top_ctrl #(
   parameter integer WbufDepth  = 1024,  // words of L*U*F bits, two halves
   parameter integer AbufDepth  = 1024,  // words of U*G*A bits (one chunk of one token)
   parameter integer ObufDepth  = 1024,  // words of L*Acc bits (one row block)
-  parameter integer ModeDepth  = 16     // words of U bits (one chunk's modes)
+  parameter integer ModeDepth  = 16,    // words of U bits (one chunk's modes)
+  parameter integer Ecc        = 0      // 1: SECDED on every buffer word (slt_sram_ecc)
 ) (
   input  wire                    clk_i,
   input  wire                    rst_ni,
@@ -55,6 +56,9 @@ module slt_top_ctrl #(
   output wire [`SLT_ERR_W-1:0]   err_code_o,
   output wire [31:0]             err_count_o,
   output wire [64*`SLT_PERF_COUNT-1:0] perf_o,   // counter i at [64*i +: 64]
+  // ECC events, one bit per buffer {mode, obuf, abuf, wbuf}, one cycle after the read
+  output wire [3:0]              ecc_single_o,  // corrected
+  output wire [3:0]              ecc_double_o,  // uncorrectable: fails the command
   // input stream
   input  wire                    s_tvalid_i,
   output wire                    s_tready_o,
@@ -138,6 +142,7 @@ module slt_top_ctrl #(
     .w_code_err_i (w_code_err), .w_short_i (w_short), .w_long_i (w_long), .w_final_i (w_final),
     .wtlast_i (w_tlast),
     .comp_done_i (c_done), .array_empty_i (c_empty), .out_done_i (out_done), .arr_err_i (arr_err_i),
+    .ecc_err_i ((Ecc != 0) & (|ecc_double_o)),
     .latch_o (latch), .st_setup_o (st_setup), .st_div_o (st_div), .st_mul_o (st_mul),
     .st_check_o (st_check), .st_act_o (st_act), .st_run_o (st_run), .st_out_o (st_out),
     .run_to_out_o (run_to_out), .clr_o (clr), .ph_act_o (ph_act), .ph_mode_o (ph_mode), .ph_wgt_o (ph_wgt),
@@ -246,21 +251,27 @@ module slt_top_ctrl #(
   wire [U-1:0]    mode_rdata;
   wire            obuf_re    = ps_re | out_rd;
   wire [OAW-1:0]  obuf_raddr = out_rd ? out_raddr : ps_raddr;
-  slt_sram #(.Depth(WbufDepth), .Width(KeyW)) u_wbuf (
-    .clk_i (clk_i), .we_i (wbuf_we), .waddr_i (wbuf_waddr), .wdata_i (wbuf_wdata),
-    .re_i (r_req), .raddr_i (wbuf_raddr), .rdata_o (wbuf_rdata)
+  // slt_sram_ecc: an slt_sram, plus SECDED when Ecc = 1 (binary builds never write the
+  // mode memory, so it carries no ECC there)
+  slt_sram_ecc #(.Depth(WbufDepth), .Width(KeyW), .Ecc(Ecc)) u_wbuf (
+    .clk_i (clk_i), .rst_ni (rst_ni), .we_i (wbuf_we), .waddr_i (wbuf_waddr), .wdata_i (wbuf_wdata),
+    .re_i (r_req), .raddr_i (wbuf_raddr), .rdata_o (wbuf_rdata),
+    .err_single_o (ecc_single_o[0]), .err_double_o (ecc_double_o[0])
   );
-  slt_sram #(.Depth(AbufDepth), .Width(ActW)) u_abuf (
-    .clk_i (clk_i), .we_i (au_we), .waddr_i (au_waddr), .wdata_i (au_wdata),
-    .re_i (t_req), .raddr_i (abuf_raddr), .rdata_o (abuf_rdata)
+  slt_sram_ecc #(.Depth(AbufDepth), .Width(ActW), .Ecc(Ecc)) u_abuf (
+    .clk_i (clk_i), .rst_ni (rst_ni), .we_i (au_we), .waddr_i (au_waddr), .wdata_i (au_wdata),
+    .re_i (t_req), .raddr_i (abuf_raddr), .rdata_o (abuf_rdata),
+    .err_single_o (ecc_single_o[1]), .err_double_o (ecc_double_o[1])
   );
-  slt_sram #(.Depth(ModeDepth), .Width(U)) u_mode (
-    .clk_i (clk_i), .we_i (mu_we), .waddr_i (mu_waddr), .wdata_i (mu_wdata),
-    .re_i (t_req), .raddr_i (mode_raddr), .rdata_o (mode_rdata)
+  slt_sram_ecc #(.Depth(ModeDepth), .Width(U), .Ecc(Ecc * Ternary)) u_mode (
+    .clk_i (clk_i), .rst_ni (rst_ni), .we_i (mu_we), .waddr_i (mu_waddr), .wdata_i (mu_wdata),
+    .re_i (t_req), .raddr_i (mode_raddr), .rdata_o (mode_rdata),
+    .err_single_o (ecc_single_o[3]), .err_double_o (ecc_double_o[3])
   );
-  slt_sram #(.Depth(ObufDepth), .Width(PsW)) u_obuf (
-    .clk_i (clk_i), .we_i (row_valid_i), .waddr_i (obuf_waddr), .wdata_i (row_psum_i),
-    .re_i (obuf_re), .raddr_i (obuf_raddr), .rdata_o (obuf_rdata)
+  slt_sram_ecc #(.Depth(ObufDepth), .Width(PsW), .Ecc(Ecc)) u_obuf (
+    .clk_i (clk_i), .rst_ni (rst_ni), .we_i (row_valid_i), .waddr_i (obuf_waddr), .wdata_i (row_psum_i),
+    .re_i (obuf_re), .raddr_i (obuf_raddr), .rdata_o (obuf_rdata),
+    .err_single_o (ecc_single_o[2]), .err_double_o (ecc_double_o[2])
   );
 
   // ---- array inputs ---------------------------------------------------------------

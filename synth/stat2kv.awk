@@ -111,7 +111,7 @@ function block_of(k) {
   if (k ~ /lane|^slt_valid_pipe/) return "row_lanes"
   if (k ~ /^slt_array/) return "array_glue"
   if (k ~ /^slt_(axil_regs|axis_skid|pack|unpack)/) return "axi"
-  if (k ~ /^slt_(top|ctrl|weight_decode|t5_decode|sram)/) return "control"
+  if (k ~ /^slt_(top|ctrl|weight_decode|t5_decode|sram|secded|sat_count)/) return "control"
   return "other"
 }
 function is_flop(ty) { return ty ~ /^\$_(S?DFF|DFFE|SDFFE|SDFFCE|DFFSR|DFFSRE|ALDFF|ALDFFE|DLATCH|DLATCHSR|SR)_/ }

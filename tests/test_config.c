@@ -98,6 +98,7 @@ static void config_bad_values_name_key_and_range(void **state)
         {"clock_mhz = nan\n", "clock_mhz"}, {"wbuf_kib = 99999999999\n", "wbuf_kib"},
         {"max_k = 2\ngroup_size = 3\n", "max_k"}, {"array = mul\n", "slt or addsub"},
         {"buffer_mode = yes\n", "auto or off"}, {"bogus = 1\n", "unknown key 'bogus'"},
+        {"ecc = hamming\n", "none or secded"},
         {"group_size 3\n", "expected 'key = value'"}, {"= 3\n", "missing key"},
         {"act_bits = 8\nact_bits = 8\n", "duplicate key"}, {"name = a-b\n", "name"},
         {"row_lanes = 4x\n", "row_lanes"}, {"row_lanes =\n", "row_lanes"},
@@ -323,6 +324,33 @@ static void config_accepted_configs_fit_every_shape(void **state)
     assert_true(accepted > 100 && refused > 100);
 }
 
+/* ecc = secded changes the hash and survives the canonical text; ecc = none writes
+ * nothing, so configurations without ECC keep their hash. */
+static void config_ecc_round_trips_and_changes_hash(void **state)
+{
+    (void)state;
+    slt_config a, b, c;
+    slt_config_default(&a);
+    slt_config_default(&b);
+    assert_int_equal(slt_config_set(&b, "ecc", "none", g_err, sizeof g_err), 0);
+    assert_true(slt_config_hash(&a) == slt_config_hash(&b));
+    assert_int_equal(slt_config_set(&b, "ecc", "secded", g_err, sizeof g_err), 0);
+    assert_int_equal(b.ecc, SLT_ECC_SECDED);
+    assert_true(slt_config_hash(&a) != slt_config_hash(&b));
+    assert_int_equal(slt_config_finish(&b, g_err, sizeof g_err), 0);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    slt_config_write(&b, f);
+    fclose(f);
+    assert_non_null(strstr(buf, "ecc = secded\n"));
+    int rc = load_text(&c, buf);
+    free(buf);
+    assert_int_equal(rc, 0);
+    assert_int_equal(c.ecc, SLT_ECC_SECDED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -340,6 +368,7 @@ int main(void)
         cmocka_unit_test(config_max_m_below_row_lanes_rejected),
         cmocka_unit_test(config_buffer_too_small_names_key_and_minimum),
         cmocka_unit_test(config_accepted_configs_fit_every_shape),
+        cmocka_unit_test(config_ecc_round_trips_and_changes_hash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

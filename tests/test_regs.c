@@ -241,8 +241,14 @@ static void regs_command_status_and_codes_complete(void **state)
     assert_non_null(slt_regs_find(&m, "ERR_CODE"));
     assert_non_null(slt_regs_find(&m, "ERR_COUNT"));
 
+    for (const char *n = "ECC_CORRECTED\0ECC_UNCORRECTED\0"; *n; n += strlen(n) + 1) {
+        const slt_reg *r = slt_regs_find(&m, n);
+        assert_non_null(r);
+        assert_int_equal(r->fields[0].access, SLT_ACC_RO);
+        assert_int_equal(r->fields[0].src, SLT_SRC_IN);
+    }
     static const char *errs[] = {"M_ZERO", "K_TOO_LARGE", "BAD_FORMAT", "BAD_WEIGHT_CODE", "STREAM_SHORT",
-                                 "STREAM_LONG", NULL};
+                                 "STREAM_LONG", "ECC_UNCORRECTABLE", NULL};
     const slt_reg_enum *e = slt_regs_error_codes();
     for (int i = 0; errs[i]; i++) {
         int found = 0;

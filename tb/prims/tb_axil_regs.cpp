@@ -57,7 +57,7 @@ struct Model {
     std::map<uint32_t, uint32_t> rw;  // offset -> stored RW bits (other bits 0)
     bool done = false, error = false;
     bool busy = false;
-    uint32_t err_code = 0, err_count = 0;
+    uint32_t err_code = 0, err_count = 0, ecc_corr = 0, ecc_uncorr = 0;
     uint64_t cnt[SLT_PERF_COUNT] = {};
     int snap_tag = -1;
     uint32_t snap = 0;
@@ -117,6 +117,8 @@ static bool model_read(uint32_t off, uint32_t *val)
     }
     if (off == SLT_REG_ERR_CODE) { *val = md.err_code; return true; }
     if (off == SLT_REG_ERR_COUNT) { *val = md.err_count; return true; }
+    if (off == SLT_REG_ECC_CORRECTED) { *val = md.ecc_corr; return true; }
+    if (off == SLT_REG_ECC_UNCORRECTED) { *val = md.ecc_uncorr; return true; }
     uint32_t m = rw_mask(r);
     uint32_t ro = 0;
     for (int j = 0; j < r->nfields; j++)
@@ -170,6 +172,8 @@ static void drive_side_inputs()
     top->status_error_set_i = set_error;
     top->err_code_i = md.err_code;
     top->err_count_i = md.err_count;
+    top->ecc_corrected_i = md.ecc_corr;
+    top->ecc_uncorrected_i = md.ecc_uncorr;
     uint64_t *c = md.cnt;
     top->perf_cycles_busy_i = c[SLT_PERF_CYCLES_BUSY];
     top->perf_cycles_stall_i = c[SLT_PERF_CYCLES_STALL];
@@ -341,6 +345,8 @@ static void step()
     if (chance(5)) md.busy = !md.busy;
     if (chance(3)) md.err_code = rnd_below(256);
     if (chance(3)) md.err_count = (uint32_t)rnd();
+    if (chance(3)) md.ecc_corr = (uint32_t)rnd();
+    if (chance(3)) md.ecc_uncorr = (uint32_t)rnd();
     set_done = !hold_sets && chance(4);
     set_error = !hold_sets && chance(4);
     if (cycle_no - last_progress > 200) fail("no progress for 200 cycles (hang)", 0, 1);

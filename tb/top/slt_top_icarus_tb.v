@@ -55,7 +55,7 @@ module slt_top_icarus_tb;
   reg          in_last  [0:MaxBeats-1];
   reg [BB-1:0] out_data [0:MaxBeats-1];
   reg          out_last [0:MaxBeats-1];
-  integer n_in = 0, n_out = 0, in_idx = 0, out_idx = 0;
+  integer n_in = 0, n_out = 0, in_idx = 0, out_idx = 0, injected = 0;
   reg          started = 1'b0;   // stream processes run
 
   task fail;
@@ -192,6 +192,35 @@ module slt_top_icarus_tb;
     end
   endtask
 
+  // ---- fault injection: arm the backdoor of one buffer (rtl/slt_sram_ecc.v) ----------
+  task inject;
+    input [31:0] mem, addr, bits;
+    integer b0, b1;
+    begin
+      b0 = (bits[15:0] == 16'hffff) ? -1 : bits[15:0];
+      b1 = (bits[31:16] == 16'hffff) ? -1 : bits[31:16];
+      case (mem)
+        0: begin
+          u_dut.u_dut.u_ctrl.u_wbuf.inj_bit0 = b0; u_dut.u_dut.u_ctrl.u_wbuf.inj_bit1 = b1;
+          u_dut.u_dut.u_ctrl.u_wbuf.inj_addr = addr;
+        end
+        1: begin
+          u_dut.u_dut.u_ctrl.u_abuf.inj_bit0 = b0; u_dut.u_dut.u_ctrl.u_abuf.inj_bit1 = b1;
+          u_dut.u_dut.u_ctrl.u_abuf.inj_addr = addr;
+        end
+        2: begin
+          u_dut.u_dut.u_ctrl.u_obuf.inj_bit0 = b0; u_dut.u_dut.u_ctrl.u_obuf.inj_bit1 = b1;
+          u_dut.u_dut.u_ctrl.u_obuf.inj_addr = addr;
+        end
+        default: begin
+          u_dut.u_dut.u_ctrl.u_mode.inj_bit0 = b0; u_dut.u_dut.u_ctrl.u_mode.inj_bit1 = b1;
+          u_dut.u_dut.u_ctrl.u_mode.inj_addr = addr;
+        end
+      endcase
+      injected = injected + 1;
+    end
+  endtask
+
   // ---- vector files ----------------------------------------------------------------
   reg [8*64-1:0] key, value;
   reg [63:0]     hash;
@@ -262,7 +291,8 @@ module slt_top_icarus_tb;
           polls = polls + 1;
         end
         if ((rd_data & fb) !== fc) fail("poll timed out");
-      end else fail("bad line in axil.txt");
+      end else if (op == "I") inject(fa, fb, fc);
+      else fail("bad line in axil.txt");
       r = $fscanf(fd, "%s %h %h %h\n", op, fa, fb, fc);
     end
     $fclose(fd);
@@ -274,8 +304,12 @@ module slt_top_icarus_tb;
     repeat (20) @(negedge clk);
     if (in_idx != n_in) fail("input beats left unsent");
     if (out_idx != n_out) fail("output beats missing");
+    if (u_dut.u_dut.u_ctrl.u_wbuf.inj_count + u_dut.u_dut.u_ctrl.u_abuf.inj_count +
+        u_dut.u_dut.u_ctrl.u_obuf.inj_count + u_dut.u_dut.u_ctrl.u_mode.inj_count != injected)
+      fail("an armed fault was never written (SRAM backdoor)");
     if (errors == 0)
-      $display("PASS config %s seed %0d: %0d input beats, matched %0d outputs", `SLT_CFG_NAME, seed0, n_in, matched);
+      $display("PASS config %s seed %0d: %0d input beats, %0d injected faults, matched %0d outputs", `SLT_CFG_NAME,
+               seed0, n_in, injected, matched);
     else
       $display("FAIL config %s seed %0d: %0d errors", `SLT_CFG_NAME, seed0, errors);
     $finish;

@@ -3,7 +3,9 @@
 // with random valid/ready gaps, results bit-exact against libsltref
 // (slt_gemm_lut and slt_gemm_naive), performance counters against slt_predict.
 //   Vtop +cfg=build/<cfg>/config.cfg [+seed=N] [+cases=N] [+maxk=N] [+maxm=N]
-//        [+errors] [+bench=MxK] [+trace[=file.vcd]]
+//        [+errors] [+bench=MxK] [+trace[=file.vcd]] [+inject=N]
+// +inject=N: N GEMV/GEMM cases with bit flips injected through the SRAM backdoor of
+// rtl/slt_sram_ecc.v (see run_inject); with ecc = none, the negative control.
 // Prints "matched N outputs" and exits 0, or the first mismatch and exits 1.
 #include <cstdarg>
 #include <cstdio>
@@ -18,6 +20,7 @@
 #include <verilated_vcd_c.h>
 
 #include "Vtop.h"
+#include "Vtop___024root.h"
 #include "slt_regs.h"
 
 extern "C" {
@@ -26,6 +29,7 @@ extern "C" {
 #include "slt_gemm.h"
 #include "slt_pack.h"
 #include "slt_prng.h"
+#include "slt_secded.h"
 }
 
 struct Beat {
@@ -450,6 +454,25 @@ static void check_results(Tb &tb, int m, int k, int n, const std::vector<int32_t
         }
 }
 
+// 1 when the result packet holds exactly y (no failure either way).
+static bool results_exact(Tb &tb, int m, int n, const std::vector<int32_t> &y)
+{
+    if (tb.out_bytes.size() < (size_t)n * m * 4 || tb.out_lasts != 1) return false;
+    for (size_t i = 0; i < (size_t)n * m; i++)
+        if ((int32_t)((uint32_t)tb.out_bytes[4 * i] | (uint32_t)tb.out_bytes[4 * i + 1] << 8 |
+                      (uint32_t)tb.out_bytes[4 * i + 2] << 16 | (uint32_t)tb.out_bytes[4 * i + 3] << 24) != y[i])
+            return false;
+    return true;
+}
+
+// Fault injection (run_inject): called before LOAD_ACT (phase 0) and before the GEMV/GEMM
+// (phase 1) with the case's shape; g_inject_err receives the GEMV/GEMM error code instead
+// of failing; g_inject_bad counts wrong results instead of failing.
+typedef void (*inject_hook)(Tb &tb, int phase, int m, int k, int n);
+static inject_hook g_inject = nullptr;
+static uint32_t *g_inject_err = nullptr;
+static long *g_inject_bad = nullptr;
+
 // One LOAD_ACT + GEMV/GEMM, checked against the golden model.
 static bool g_counters = true;
 static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_counters, uint64_t *cycles_out = nullptr)
@@ -474,14 +497,24 @@ static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_count
 
     if (check_counters) tb.axil_write(SLT_REG_PERF_CTRL, SLT_REG_PERF_CTRL_CLEAR_MASK);
     uint64_t busy_act = 0;
+    if (g_inject) g_inject(tb, 0, m, k, n);
     uint32_t e = tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, (uint32_t)n, abeats, &busy_act);
     if (e) tb.fail("LOAD_ACT M=%d K=%d N=%d: error %u", m, k, n, e);
     tb.out_bytes.clear();
     tb.out_lasts = 0;
     uint64_t busy = 0;
+    if (g_inject) g_inject(tb, 1, m, k, n);
     e = tb.command(n == 1 ? SLT_OP_GEMV : SLT_OP_GEMM, (uint32_t)tb.cfg.weight_format, (uint32_t)m, (uint32_t)k,
                    (uint32_t)n, wbeats, &busy);
+    if (g_inject_err) {
+        *g_inject_err = e;
+        if (e) return;  // a failed command's results are never used
+    }
     if (e) tb.fail("%s M=%d K=%d N=%d: error %u", n == 1 ? "GEMV" : "GEMM", m, k, n, e);
+    if (g_inject_bad && !results_exact(tb, m, n, y_lut)) {  // negative control: count, do not fail
+        ++*g_inject_bad;
+        return;
+    }
     check_results(tb, m, k, n, y_lut);
     if (cycles_out) *cycles_out = busy;
     if (!check_counters) return;
@@ -625,6 +658,146 @@ static void run_errors(Tb &tb)
     }
     run_case(tb, clampi(3, c.max_m), k, 1, 30, false);
     run_abort_busy(tb, wb, m, k);
+}
+
+// ---- fault injection through the SRAM backdoor (rtl/slt_sram_ecc.v) ----------------------
+#define INJ(mem, var) (tb.top->rootp->slt_top_chk__DOT__u_dut__DOT__u_ctrl__DOT__##mem##__DOT__##var)
+struct InjMem {
+    const char *name;
+    int width;  // data bits per word
+};
+struct Inject {
+    int mem = 0, bits = 1;       // target buffer (0 wbuf, 1 abuf, 2 obuf, 3 modes), flips (1, 2)
+    int addr = -1, b0 = -1, b1 = -1;
+    uint32_t count0 = 0;         // inj_count of the target before the case
+};
+static Inject g_inj;
+static InjMem g_mems[4];
+
+static uint32_t &inj_var(Tb &tb, int mem, int which)
+{
+    switch (mem * 4 + which) {
+    case 0: return INJ(u_wbuf, inj_addr);
+    case 1: return INJ(u_wbuf, inj_bit0);
+    case 2: return INJ(u_wbuf, inj_bit1);
+    case 3: return INJ(u_wbuf, inj_count);
+    case 4: return INJ(u_abuf, inj_addr);
+    case 5: return INJ(u_abuf, inj_bit0);
+    case 6: return INJ(u_abuf, inj_bit1);
+    case 7: return INJ(u_abuf, inj_count);
+    case 8: return INJ(u_obuf, inj_addr);
+    case 9: return INJ(u_obuf, inj_bit0);
+    case 10: return INJ(u_obuf, inj_bit1);
+    case 11: return INJ(u_obuf, inj_count);
+    case 12: return INJ(u_mode, inj_addr);
+    case 13: return INJ(u_mode, inj_bit0);
+    case 14: return INJ(u_mode, inj_bit1);
+    default: return INJ(u_mode, inj_count);
+    }
+}
+
+// Arm the target: the abuf before LOAD_ACT, the others before the GEMV/GEMM, at a word
+// the command writes and then reads: abuf (token, chunk), wbuf row block of chunk 0,
+// obuf (token, row block) (first written in chunk 0), the mode word of a chunk.
+static void inject_arm(Tb &tb, int phase, int m, int k, int n)
+{
+    const slt_config &c = tb.cfg;
+    int nc = (k + c.group_size * c.lut_units - 1) / (c.group_size * c.lut_units);
+    int rb = (m + c.row_lanes - 1) / c.row_lanes;
+    if (phase != (g_inj.mem == 1 ? 0 : 1)) return;
+    int words = g_inj.mem == 0 ? rb : g_inj.mem == 1 ? n * nc : g_inj.mem == 2 ? n * rb : nc;
+    int codew = c.ecc == SLT_ECC_SECDED ? slt_secded_code_bits(g_mems[g_inj.mem].width) : g_mems[g_inj.mem].width;
+    g_inj.addr = (int)slt_prng_range(&tb.rng, 0, words - 1);
+    g_inj.b0 = (int)slt_prng_range(&tb.rng, 0, codew - 1);
+    g_inj.b1 = -1;
+    if (g_inj.bits == 2) {
+        g_inj.b1 = (int)slt_prng_range(&tb.rng, 0, codew - 2);
+        if (g_inj.b1 >= g_inj.b0) g_inj.b1++;
+    }
+    g_inj.count0 = inj_var(tb, g_inj.mem, 3);
+    inj_var(tb, g_inj.mem, 0) = (uint32_t)g_inj.addr;
+    inj_var(tb, g_inj.mem, 1) = (uint32_t)g_inj.b0;
+    inj_var(tb, g_inj.mem, 2) = (uint32_t)g_inj.b1;
+}
+
+// +inject=N: N cases, each a random small GEMV/GEMM with one armed flip (single or
+// double, random buffer and word). ecc = secded: single flips -> results exact, every
+// counter equal to slt_predict, ECC_CORRECTED + the exact number of reads of the word
+// (abuf 1, wbuf N, modes N, obuf 1), ECC_UNCORRECTED + 0; double flips -> STATUS.ERROR
+// with ERR_CODE ECC_UNCORRECTABLE, ECC_UNCORRECTED > 0, no results when found before the
+// output phase; then a clean command must pass. ecc = none: the same flips must change
+// the results of at least one case (else the injection does not reach the data).
+static void run_inject(Tb &tb, int cases, int maxk, int maxm)
+{
+    const slt_config &c = tb.cfg;
+    bool ecc = c.ecc == SLT_ECC_SECDED, ternary = !slt_format_is_binary(c.weight_format);
+    g_mems[0] = {"wbuf", c.row_lanes * c.lut_units * slt_row_field_bits(&c)};
+    g_mems[1] = {"abuf", c.lut_units * c.group_size * c.act_bits};
+    g_mems[2] = {"obuf", c.row_lanes * c.acc_bits};
+    g_mems[3] = {"modes", c.lut_units};
+    long singles = 0, doubles = 0, corrupted = 0, aborted = 0, late = 0, flips = 0;
+    for (int i = 0; i < cases; i++) {
+        tb.test = "inject";
+        int m = (int)slt_prng_range(&tb.rng, 1, maxm), k = (int)slt_prng_range(&tb.rng, 1, maxk);
+        int n = tb.coin(50) ? 1 : (int)slt_prng_range(&tb.rng, 1, c.max_n);
+        g_inj.mem = (int)slt_prng_range(&tb.rng, 0, ternary ? 3 : 2);
+        g_inj.bits = (ecc && tb.coin(35)) ? 2 : 1;
+        int ug = c.group_size * c.lut_units;
+        if (g_inj.mem == 2 && g_inj.bits == 2 && tb.coin(50))  // one chunk: found while sending results
+            k = (int)slt_prng_range(&tb.rng, 1, ug < maxk ? ug : maxk);
+        uint32_t err = 0;
+        long bad = 0;
+        uint32_t corr0 = tb.axil_read(SLT_REG_ECC_CORRECTED), unc0 = tb.axil_read(SLT_REG_ECC_UNCORRECTED);
+        g_inject = inject_arm;
+        g_inject_err = &err;
+        g_inject_bad = ecc ? nullptr : &bad;
+        run_case(tb, m, k, n, (int)slt_prng_range(&tb.rng, 0, 60), ecc && g_inj.bits == 1);
+        g_inject = nullptr;
+        g_inject_err = nullptr;
+        g_inject_bad = nullptr;
+        uint32_t corr = tb.axil_read(SLT_REG_ECC_CORRECTED) - corr0, unc = tb.axil_read(SLT_REG_ECC_UNCORRECTED) - unc0;
+        if (ecc && g_inj.bits == 1 && g_counters) {  // run_case cleared the counters (PERF_CTRL.CLEAR) first
+            corr = tb.axil_read(SLT_REG_ECC_CORRECTED);
+            unc = tb.axil_read(SLT_REG_ECC_UNCORRECTED);
+        }
+        const char *mn = g_mems[g_inj.mem].name;
+        if (inj_var(tb, g_inj.mem, 3) != g_inj.count0 + 1u || (int)inj_var(tb, g_inj.mem, 0) != -1)
+            tb.fail("case %d: the flip of %s word %d was not applied (M=%d K=%d N=%d)", i, mn, g_inj.addr, m, k, n);
+        flips += g_inj.bits;
+        if (!ecc) {
+            if (err || bad) corrupted++;  // wrong results, or a mode bit the keys contradict
+            continue;
+        }
+        if (g_inj.bits == 1) {
+            uint32_t want = (g_inj.mem == 0 || g_inj.mem == 3) ? (uint32_t)n : 1u;
+            if (err || corr != want || unc != 0)
+                tb.fail("case %d: single flip of %s word %d bit %d (M=%d K=%d N=%d): error %u, ECC_CORRECTED +%u "
+                        "(expected +%u), ECC_UNCORRECTED +%u", i, mn, g_inj.addr, g_inj.b0, m, k, n, err, corr, want,
+                        unc);
+            singles++;
+        } else {
+            if (err != SLT_ERR_ECC_UNCORRECTABLE || unc == 0)
+                tb.fail("case %d: double flip of %s word %d bits %d,%d (M=%d K=%d N=%d): error %u (expected 15 "
+                        "ECC_UNCORRECTABLE), ECC_UNCORRECTED +%u", i, mn, g_inj.addr, g_inj.b0, g_inj.b1, m, k, n,
+                        err, unc);
+            if (tb.out_lasts == 0) aborted++;
+            else if (g_inj.mem == 2) late++;  // found while sending: the packet ends, STATUS.ERROR set
+            else tb.fail("case %d: double flip of %s sent a result packet", i, mn);
+            doubles++;
+            tb.matched++;
+            run_case(tb, 3, 5, 1, 30, false);  // the accelerator recovers
+        }
+    }
+    if (!ecc) {
+        std::printf("inject (ecc none, negative control): %d single flips, %ld cases with wrong results\n", cases,
+                    corrupted);
+        if (corrupted == 0) tb.fail("negative control: no injected flip changed a result");
+        tb.matched++;
+        return;
+    }
+    std::printf("inject (ecc secded): %ld flipped bits; %ld single flips corrected (results exact), %ld double "
+                "flips detected (%ld stopped before results, %ld flagged with the result packet)\n",
+                flips, singles, doubles, aborted, late);
 }
 
 // Beats of the mode section of a weight packet (0 for b1).
@@ -896,6 +1069,7 @@ int main(int argc, char **argv)
         run_errors(tb);
         run_framing(tb);
     }
+    if (long ninj = plus_int(tb.ctx, "inject=", 0)) run_inject(tb, (int)ninj, maxk, maxm);
     std::printf("matched %ld outputs in %llu cycles\n", tb.matched, (unsigned long long)tb.cycle);
     if (tb.vcd) tb.vcd->close();
     tb.top->final();

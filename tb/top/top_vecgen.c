@@ -1,7 +1,7 @@
 /* top_vecgen.c - transaction vectors for the Icarus replay of the accelerator top
  * (tb/top/slt_top_icarus_tb.v, docs/top.md "Verification").
  *
- *   top_vecgen --config build/<cfg>/config.cfg --seed N --out DIR
+ *   top_vecgen --config build/<cfg>/config.cfg --seed N --out DIR [--inject N]
  *
  * Compiled per configuration against build/<cfg>/top/slt_regs.h (register offsets
  * and the configuration hash). Writes, in DIR, all text, hex fields MSB first:
@@ -10,22 +10,33 @@
  *               W addr data 0      write (response must be OKAY)
  *               R addr data mask   read, (rdata & mask) must equal data
  *               P addr mask value  poll: read until (rdata & mask) == value
+ *               I mem addr bits    arm the SRAM backdoor of buffer mem (0 wbuf, 1 abuf,
+ *                                  2 obuf, 3 modes; rtl/slt_sram_ecc.v): flip bits
+ *                                  bits[15:0] and bits[31:16] (ffff: none) of the next
+ *                                  write to word addr
  *   in.txt    the input stream, one beat a line: "last data" (bus_bits/4 digits)
  *   out.txt   the expected output stream, same format; every beat is compared
  * Per case: PERF_CTRL.CLEAR, LOAD_ACT (poll DONE, STATUS without ERROR, clear),
  * GEMV or GEMM with ragged M and K (results on out.txt), then the counters against
- * slt_predict (docs/numerics.md §6; LUT arrays: all, add/sub: buffers and bytes). */
+ * slt_predict (docs/numerics.md §6; LUT arrays: all, add/sub: buffers and bytes).
+ * --inject N (ecc = secded only): N more cases, each with one or two bits flipped in a
+ * word the command writes then reads; single flips: results and counters exact,
+ * ECC_CORRECTED = the reads of that word, ECC_UNCORRECTED = 0; double flips (never in
+ * an obuf word that is only read while sending results): STATUS.ERROR, ERR_CODE
+ * ECC_UNCORRECTABLE, ECC_UNCORRECTED = 1, no results. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "slt_arrayif.h"
 #include "slt_config.h"
 #include "slt_gemm.h"
 #include "slt_pack.h"
 #include "slt_prng.h"
 #include "slt_regs.h"
+#include "slt_secded.h"
 #include "slt_vectors.h"
 
 typedef struct {
@@ -86,13 +97,35 @@ static void command(vec_files *v, uint32_t op, uint32_t fmt, uint32_t m, uint32_
     rd(v, SLT_REG_STATUS, 0u, all);
 }
 
+/* a fault to inject in one case: buffer, flips (0: none) */
+typedef struct {
+    int mem, bits;
+} inj_spec;
+
+static void inject(vec_files *v, const slt_config *cfg, slt_prng *p, const inj_spec *j, int m, int k, int n)
+{
+    int ug = cfg->group_size * cfg->lut_units, nc = (k + ug - 1) / ug, rb = (m + cfg->row_lanes - 1) / cfg->row_lanes;
+    int width[4] = {cfg->row_lanes * cfg->lut_units * slt_row_field_bits(cfg), ug * cfg->act_bits,
+                    cfg->row_lanes * cfg->acc_bits, cfg->lut_units};
+    int words = j->mem == 0 ? rb : j->mem == 1 ? n * nc : j->mem == 2 ? n * rb : nc;
+    int codew = slt_secded_code_bits(width[j->mem]);
+    uint32_t addr = (uint32_t)slt_prng_range(p, 0, words - 1);
+    uint32_t b0 = (uint32_t)slt_prng_range(p, 0, codew - 1), b1 = 0xFFFFu;
+    if (j->bits == 2) {
+        b1 = (uint32_t)slt_prng_range(p, 0, codew - 2);
+        if (b1 >= b0) b1++;
+    }
+    fprintf(v->axil, "I %03x %08x %08x\n", (unsigned)j->mem, addr, b1 << 16 | b0);
+    v->n_axil++;
+}
+
 static void rd64(vec_files *v, uint32_t lo, uint64_t want)
 {
     rd(v, lo, (uint32_t)want, 0xFFFFFFFFu);
     rd(v, lo + 4, (uint32_t)(want >> 32), 0xFFFFFFFFu);
 }
 
-static void one_case(vec_files *v, const slt_config *cfg, slt_prng *p, int m, int k, int n)
+static void one_case(vec_files *v, const slt_config *cfg, slt_prng *p, int m, int k, int n, const inj_spec *inj)
 {
     char err[SLT_ERRLEN];
     int bb = v->bb, a = cfg->act_bits, ug = cfg->group_size * cfg->lut_units;
@@ -126,6 +159,7 @@ static void one_case(vec_files *v, const slt_config *cfg, slt_prng *p, int m, in
         beats(v->in, &v->n_in, tok, tb, bb, t == n - 1);
     }
     free(tok);
+    if (inj->bits && inj->mem == 1) inject(v, cfg, p, inj, m, k, n);
     command(v, SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, (uint32_t)n);
     /* weight packet: modes (ternary) then the weights chunk by chunk, row by row */
     if (!slt_format_is_binary(cfg->weight_format)) {
@@ -158,12 +192,38 @@ static void one_case(vec_files *v, const slt_config *cfg, slt_prng *p, int m, in
     if (!res) die("out of memory");
     for (size_t i = 0; i < (size_t)n * m; i++)
         for (int j = 0; j < 4; j++) res[4 * i + (size_t)j] = (uint8_t)((uint32_t)y[i] >> (8 * j));
+    if (inj->bits && inj->mem != 1) inject(v, cfg, p, inj, m, k, n);
+    if (inj->bits == 2) { /* the command fails: no results, no counter checks */
+        uint32_t op = n == 1 ? SLT_OP_GEMV : SLT_OP_GEMM;
+        const uint32_t done = SLT_REG_STATUS_DONE_MASK, error = SLT_REG_STATUS_ERROR_MASK;
+        wr(v, SLT_REG_CMD_CTRL, op | (uint32_t)cfg->weight_format << 4);
+        wr(v, SLT_REG_CMD_M, (uint32_t)m);
+        wr(v, SLT_REG_CMD_K, (uint32_t)k);
+        wr(v, SLT_REG_CMD_N, (uint32_t)n);
+        wr(v, SLT_REG_CMD_DOORBELL, SLT_REG_CMD_DOORBELL_GO_MASK);
+        poll(v, SLT_REG_STATUS, done, done);
+        rd(v, SLT_REG_STATUS, done | error, done | error | SLT_REG_STATUS_BUSY_MASK); /* DONE and ERROR, not BUSY */
+        rd(v, SLT_REG_ERR_CODE, SLT_ERR_ECC_UNCORRECTABLE, 0xFFu);
+        rd(v, SLT_REG_ECC_UNCORRECTED, 1u, 0xFFFFFFFFu);
+        wr(v, SLT_REG_STATUS, done | error);
+        free(res);
+        free(w);
+        free(x);
+        free(y);
+        free(y2);
+        return;
+    }
     long out0 = v->n_out;
     beats(v->out, &v->n_out, res, rb, bb, 1);
     long out_beats = v->n_out - out0;
     free(res);
     command(v, n == 1 ? SLT_OP_GEMV : SLT_OP_GEMM, (uint32_t)cfg->weight_format, (uint32_t)m, (uint32_t)k,
             (uint32_t)n);
+    if (cfg->ecc == SLT_ECC_SECDED) { /* every read of the flipped word corrected */
+        uint32_t want = !inj->bits ? 0u : (inj->mem == 0 || inj->mem == 3) ? (uint32_t)n : 1u;
+        rd(v, SLT_REG_ECC_CORRECTED, want, 0xFFFFFFFFu);
+        rd(v, SLT_REG_ECC_UNCORRECTED, 0, 0xFFFFFFFFu);
+    }
     /* counters (cleared at the start of the case) */
     if (cfg->array == SLT_ARRAY_LUT) {
         rd64(v, SLT_REG_PERF_TABLE_BUILDS_LO, pred.table_builds);
@@ -192,11 +252,13 @@ int main(int argc, char **argv)
 {
     const char *cfgpath = NULL, *dir = NULL;
     uint64_t seed = 1;
+    int ninj = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!strcmp(argv[i], "--config")) cfgpath = argv[i + 1];
         else if (!strcmp(argv[i], "--seed")) seed = strtoull(argv[i + 1], NULL, 0);
         else if (!strcmp(argv[i], "--out")) dir = argv[i + 1];
-        else die("usage: top_vecgen --config FILE --seed N --out DIR");
+        else if (!strcmp(argv[i], "--inject")) ninj = atoi(argv[i + 1]);
+        else die("usage: top_vecgen --config FILE --seed N --out DIR [--inject N]");
     }
     if (!cfgpath || !dir) die("usage: top_vecgen --config FILE --seed N --out DIR");
     slt_config cfg;
@@ -231,8 +293,21 @@ int main(int argc, char **argv)
         {imin(cfg.max_m, l + 1), imin(cfg.max_k, ug + 1), cfg.max_n},
     };
     int ncases = (int)(sizeof cases / sizeof cases[0]);
-    for (int i = 0; i < ncases; i++) one_case(&v, &cfg, &p, cases[i].m, cases[i].k, cases[i].n);
-    rd(&v, SLT_REG_ERR_COUNT, 0, 0xFFFFFFFFu);
+    inj_spec none = {0, 0};
+    for (int i = 0; i < ncases; i++) one_case(&v, &cfg, &p, cases[i].m, cases[i].k, cases[i].n, &none);
+    if (ninj && cfg.ecc != SLT_ECC_SECDED) die("--inject needs a configuration with ecc = secded");
+    int fails = 0, ternary = !slt_format_is_binary(cfg.weight_format);
+    for (int i = 0; i < ninj; i++) {
+        int m = (int)slt_prng_range(&p, 1, imin(cfg.max_m, 4 * l + 1));
+        int k = (int)slt_prng_range(&p, 1, imin(cfg.max_k, 3 * ug + 1));
+        int n = (int)slt_prng_range(&p, 1, imin(cfg.max_n, 3));
+        inj_spec j = {(int)slt_prng_range(&p, 0, ternary ? 3 : 2), i % 3 == 2 ? 2 : 1};
+        if (j.bits == 2 && j.mem == 2 && k <= ug) j.mem = 1; /* obuf read only while sending: not here */
+        fails += j.bits == 2;
+        one_case(&v, &cfg, &p, m, k, n, &j);
+    }
+    ncases += ninj;
+    rd(&v, SLT_REG_ERR_COUNT, (uint32_t)fails, 0xFFFFFFFFu);
     if (fclose(v.axil) | fclose(v.in) | fclose(v.out)) die("error writing the vector files");
     snprintf(path, sizeof path, "%s/meta.txt", dir);
     FILE *f = fopen(path, "w");

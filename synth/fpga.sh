@@ -7,8 +7,9 @@
 #   (--params alone also gives the files and the top, as for synth.sh)
 #     --files-var VAR           the params.mk list to read (default SLT_RTL_FILES;
 #                               SLT_TOP_FILES for the accelerator top)
-#     --device hx8k|up5k|auto|85k  (default auto = hx8k, the larger and faster iCE40;
-#                               up5k: 5280 cells, 2-3x slower, low power;
+#     --device hx8k|up5k|auto|ice40|85k  (default auto = hx8k, the larger and faster
+#                               iCE40; up5k: 5280 cells, 2-3x slower, low power;
+#                               ice40: the up5k when the design fits it, else the hx8k;
 #                               85k: ECP5 LFE5U-85F, CABGA381)
 #     --clock-port P            (default clk_i)   --reset-port P (default rst_ni)
 #     --name NAME
@@ -30,7 +31,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
 
 params="" top="" out="" clock="" clock_src="" device=auto name="" clk_port=clk_i rst_port=rst_ni
-rtl_dirs=() files=() files_var=SLT_RTL_FILES
+rtl_dirs=() files=() files_var=SLT_RTL_FILES up5k_note=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --top) top=$2; shift ;;
@@ -57,8 +58,8 @@ mkdir -p "$out"
 o=$(cd "$out" && pwd)
 case "$device" in
   85k|lfe5u-85f) family=ecp5; device=85k ;;
-  hx8k|up5k|auto) family=ice40 ;;
-  *) die "unknown device '$device' (hx8k, up5k, auto or 85k)" ;;
+  hx8k|up5k|auto|ice40) family=ice40 ;;
+  *) die "unknown device '$device' (hx8k, up5k, auto, ice40 or 85k)" ;;
 esac
 venv_bin=$("$here/../scripts/deps.sh" --print-venv)/bin
 # tool NAME: NAME from PATH, else yowasp-NAME from the venv
@@ -152,6 +153,7 @@ fits() { # fits DEVICE: logic cells and BRAMs within 90% / 100%
 fit=yes
 case "$device" in
   auto) device=hx8k; fits hx8k || fit=no ;;
+  ice40) if fits up5k; then device=up5k; else device=hx8k; up5k_note="does not fit the up5k (about $need logic cells of 5280, $brams of 30 BRAM)"; fits hx8k || fit=no; fi ;;
   *) fits "$device" || fit=no ;;
 esac
 case "$device" in
@@ -178,6 +180,8 @@ esac
     echo "dp16kd=$brams"
     echo "lutram_dpr16x4=$lutram"
   fi
+  echo "luts=$luts"
+  echo "carry=$carry"
   echo "flipflops=$ffs"
   echo "bram=$brams"
   echo "dsp=$dsps"
@@ -186,6 +190,8 @@ esac
   echo "device=$device"
   echo "package=$pkg"
   echo "fit=$fit"
+  [ -z "${up5k_note:-}" ] || echo "up5k=$up5k_note"
+  echo "logic_cells_needed=$need"
 } >"$o/summary.kv"
 
 if [ $fit = no ]; then

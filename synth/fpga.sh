@@ -273,7 +273,8 @@ fline=$(grep -E "Max frequency for clock" "$o/nextpnr.log" | tail -n 1)
 fmax=$(sed -E 's/.*: ([0-9.]+) MHz.*/\1/' <<<"$fline")
 pass=$(grep -q 'PASS at' <<<"$fline" && echo yes || echo no)
 # utilisation from the JSON report: "NAME": { "available": A, "used": U }
-util() { tr -d '\n ' <"$o/report.json" | grep -oE "\"$1\":\{\"available\":[0-9]+,\"used\":[0-9]+\}" | sed -E 's/.*available":([0-9]+),"used":([0-9]+).*/\2\/\1/'; }
+# (empty when the report has no such bel type, e.g. no DSP on the hx8k)
+util() { tr -d '\n ' <"$o/report.json" | grep -oE "\"$1\":\{\"available\":[0-9]+,\"used\":[0-9]+\}" | sed -E 's/.*available":([0-9]+),"used":([0-9]+).*/\2\/\1/' || true; }
 if [ $family = ice40 ]; then
   u_lc=$(util ICESTORM_LC); u_ram=$(util ICESTORM_RAM); u_io=$(util SB_IO); u_dsp=$(util ICESTORM_DSP)
 else

@@ -25,3 +25,12 @@ TEST_STEPS += t-accel-lint t-accel-icarus
 t-accel-lint: lint-accel
 t-accel-icarus: $(B)/tiny/topvec/tb_accel.vvp $(B)/tiny/topvec/top_vecgen
 	SLT_TB_VVP=tb_accel.vvp scripts/top_icarus.sh $(SEED) $(B)/tiny
+
+# ---- optional: cocotb + cocotbext-axi through the wrapper (Python tooling, not in make test) ----
+# tests/cocotb/test_slt_accel.py finds the buses with from_prefix() and replays the same
+# top_vecgen vectors; `scripts/deps.sh cocotb` installs cocotb and cocotbext-axi.
+.PHONY: cocotb-accel
+cocotb-accel: $(B)/$(CFG_NAME)/params.mk $(B)/$(CFG_NAME)/topvec/top_vecgen ## optional: cocotb + cocotbext-axi test of slt_accel (CFG=, SEED=)
+	@scripts/deps.sh cocotb
+	$(B)/$(CFG_NAME)/topvec/top_vecgen --config $(B)/$(CFG_NAME)/config.cfg --seed $(SEED) --out $(B)/$(CFG_NAME)/topvec/vec-cocotb
+	$$(scripts/deps.sh --print-venv)/bin/python tests/cocotb/run.py $(B)/$(CFG_NAME) $(B)/$(CFG_NAME)/topvec/vec-cocotb $(SEED)

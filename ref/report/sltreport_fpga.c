@@ -146,7 +146,7 @@ void slt_report_liberty_md(FILE *f, const char *flow, const char *const *tags, i
         char p[4096], v[FPGA_VAL];
         snprintf(p, sizeof p, "%s/synth/%s/summary.kv", flow, tags[i]);
         if (kv_file_get(p, "liberty_files", v, sizeof v) && v[0])
-            fprintf(f, "| liberty files, %s | `%s` | found by synth/lib_find.sh (`LIB=`, `$PDK_ROOT`, `PDK_DIR`) |\n", tags[i], v);
+            fprintf(f, "| liberty files, %s | `%s` | the file used (make run: synth/lib_find.sh, `$PDK_ROOT` else `PDK_DIR`) |\n", tags[i], v);
     }
 }
 

@@ -73,13 +73,14 @@ void slt_report_fpga_md(FILE *f, const char *flow)
 {
     fprintf(f, "## FPGA: the whole accelerator top, place and route\n\n");
     int any = 0;
+    char up5k[FPGA_VAL] = "";
     for (size_t i = 0; i < N_FPGA_DEVICES; i++) {
         fpga_run r;
         fpga_path(&r, flow, k_fpga_devices[i]);
         if (!r.present) continue;
         if (!any)
             fprintf(f, "| part | fits | LUT4 + carry | flip-flops | block RAM | DSP | Fmax after P&R (target) | "
-                       "wrapped logic / BRAM used | bitstream | tool |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- "
+                       "wrapped: logic, BRAM used | bitstream | tool |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- "
                        "| --- |\n");
         any = 1;
         char a[FPGA_VAL], b[FPGA_VAL], c[FPGA_VAL], d[FPGA_VAL], e[FPGA_VAL], g[FPGA_VAL], h[FPGA_VAL], k[FPGA_VAL];
@@ -89,19 +90,20 @@ void slt_report_fpga_md(FILE *f, const char *flow)
         fprintf(f, "| %s | %s | %s + %s | %s | %s | %s | ", get(&r, "part", a), strcmp(fit, "yes") ? "**no**" : "yes",
                 get(&r, "luts", b), get(&r, "carry", c), get(&r, "flipflops", d), get(&r, "bram", e), get(&r, "dsp", g));
         if (strcmp(pnr, "ok") == 0)
-            fprintf(f, "%s MHz (%s MHz) | %s / %s | %s bytes | %s |\n", get(&r, "fmax_mhz", a), get(&r, "clock_mhz", b),
+            fprintf(f, "%s MHz (%s MHz) | %s, %s | %s bytes | %s |\n", get(&r, "fmax_mhz", a), get(&r, "clock_mhz", b),
                     get(&r, "wrapped_logic_cells", c), get(&r, "wrapped_bram", d), get(&r, "bitstream_bytes", e),
                     get(&r, "tool", h));
         else
             fprintf(f, "not placed (needs about %s logic cells) | - | - | %s |\n", get(&r, "logic_cells_needed", k),
                     get(&r, "tool", h));
-        if (kv_file_get(r.path, "up5k", a, sizeof a)) fprintf(f, "\nUP5K: %s; the HX8K was used.\n\n", a);
+        if (kv_file_get(r.path, "up5k", a, sizeof a)) snprintf(up5k, sizeof up5k, "%s", a);
     }
     if (!any) {
         fprintf(f, "Not run (stage fpga-top skipped: RUN_FPGA=0 or no FPGA tools; `make fpga CFG=<cfg> PART=top "
                    "FPGA_DEVICE=up5k|hx8k|85k` runs it).\n\n");
         return;
     }
+    if (up5k[0]) fprintf(f, "\niCE40 UP5K: %s; the HX8K was used.\n", up5k);
     fprintf(f, "\nCounts are Yosys `synth_ice40`/`synth_ecp5` of the top alone (flattened; ECP5 carry = CCU2C, two LUT4 "
                "each). Place and route puts the top inside a four-pin wrapper (a shift register drives every input, "
                "outputs are XOR-reduced), so Fmax is nextpnr's register-to-register estimate of that design at "

@@ -89,17 +89,8 @@ static int copy(const char *from, const char *to, char *err, size_t errlen)
     return 0;
 }
 
-static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
+size_t slt_top_ports(const slt_design *d, em_port *out, size_t max)
 {
-    slt_top_geom g;
-    slt_top_geometry(d, &g);
-    char regs[64];
-    slt_regs_module_name(&d->cfg, regs, sizeof regs);
-    em_file_header(e, d, name, "accelerator top: AXI4-Lite registers, AXI4-Stream in/out, buffers, array");
-    em_line(e, "// Buffers (words x bits): wbuf %d x %d (two halves), abuf %d x %d, obuf %d x %d, modes %d x %d.",
-            g.wbuf_depth, g.wbuf_width, g.abuf_depth, g.abuf_width, g.obuf_depth, g.obuf_width, g.mode_depth, d->u);
-    em_line(e, "// See docs/top.md for the stream formats, descriptors and the register map.");
-    em_blank(e);
     int bb = d->bus_bits;
     em_port ports[] = {
         {EM_IN, 0, "clk_i", NULL},
@@ -133,7 +124,27 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
         {EM_OUT, bb, "m_axis_tdata_o", NULL},
         {EM_OUT, 0, "m_axis_tlast_o", "last beat of a command's results"},
     };
-    em_module_begin(e, name, ports, sizeof ports / sizeof ports[0]);
+    size_t n = sizeof ports / sizeof ports[0];
+    if (n > max) n = max;
+    memcpy(out, ports, n * sizeof ports[0]);
+    return n;
+}
+
+static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
+{
+    slt_top_geom g;
+    slt_top_geometry(d, &g);
+    char regs[64];
+    slt_regs_module_name(&d->cfg, regs, sizeof regs);
+    em_file_header(e, d, name, "accelerator top: AXI4-Lite registers, AXI4-Stream in/out, buffers, array");
+    em_line(e, "// Buffers (words x bits): wbuf %d x %d (two halves), abuf %d x %d, obuf %d x %d, modes %d x %d.",
+            g.wbuf_depth, g.wbuf_width, g.abuf_depth, g.abuf_width, g.obuf_depth, g.obuf_width, g.mode_depth, d->u);
+    em_line(e, "// See docs/top.md for the stream formats, descriptors and the register map.");
+    em_blank(e);
+    int bb = d->bus_bits;
+    em_port ports[SLT_TOP_MAX_PORTS];
+    size_t np = slt_top_ports(d, ports, SLT_TOP_MAX_PORTS);
+    em_module_begin(e, name, ports, np);
     /* register slave <-> controller */
     em_line(e, "wire [3:0]  cmd_opcode;");
     em_line(e, "wire [1:0]  cmd_format;");

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "emit_util.h"
 #include "gen_design.h"
 
 /* Buffer geometry derived from the configuration (words of each SRAM). */
@@ -18,6 +19,11 @@ typedef struct {
 void slt_top_geometry(const slt_design *d, slt_top_geom *g);
 /* Module name of the top: slt_top_<16 hex digits of the config hash>. */
 void slt_top_module_name(const slt_design *d, char *buf, size_t len);
+
+/* The top's ports in order (the one table: the top and the integration
+ * wrapper gen/emit_wrapper.c both use it); returns how many were written. */
+#define SLT_TOP_MAX_PORTS 48
+size_t slt_top_ports(const slt_design *d, em_port *out, size_t max);
 
 /* Write dir/top/ (the top, the register slave, copies of the rtl/ primitives it
  * needs) and append SLT_TOP / SLT_TOP_FILES to dir/params.mk. Returns 0 or 1

@@ -13,6 +13,7 @@
 
 #include "emit_modules.h"
 #include "emit_top.h"
+#include "emit_wrapper.h"
 #include "slt_gen.h"
 
 #define PATH_LEN 4096
@@ -196,7 +197,8 @@ static int write_all(const char *dir, const slt_design *d, const char *rtl_src, 
     slt_emit_make_fragment(f, d, names, files.n);
     int bad = ferror(f);
     if (fclose(f) || bad) return fail(err, errlen, "sltgen: error writing '%s'", path);
-    return slt_gen_write_top(dir, d, rtl_src, err, errlen); /* top/ and SLT_TOP (gen/emit_top.c) */
+    if (slt_gen_write_top(dir, d, rtl_src, err, errlen)) return 1; /* top/ and SLT_TOP (gen/emit_top.c) */
+    return slt_gen_write_wrapper(dir, d, err, errlen);              /* top/slt_accel.v, SLT_ACCEL */
 }
 
 /* Swap the finished temporary folder in; an existing out_dir is moved aside

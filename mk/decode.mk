@@ -48,10 +48,10 @@ t-decode-rtl: $(B)/$(DEC_RTL_CFG)/vdec/Vdec $(B)/san/bin/sltref
 	FIXTURES=$(DEC_FIX) scripts/decode_parity.sh $(B)/san/bin/sltref --rtl $(B)/$(DEC_RTL_CFG)
 
 # ---- optional: regenerate the fixtures with transformers + gguf-py (never run by make test)
-# Debian's python3/pip/venv via `scripts/deps.sh py` (which also makes build/py with gguf,
-# safetensors, numpy); torch (CPU use, --no-deps: no CUDA wheels) and transformers +
+# `scripts/deps.sh py` (Debian python3/venv; gguf,
+# safetensors, numpy into the project venv, scripts/deps.sh --print-venv); torch (CPU use, --no-deps: no CUDA wheels) and transformers +
 # accelerate at the versions of scripts/requirements-fixtures.txt into the same venv.
-FIXTURE_VENV ?= $(B)/py
+FIXTURE_VENV ?= $(shell scripts/deps.sh --print-venv)
 .PHONY: fixtures
 fixtures: ## regenerate tests/fixtures/bitnet/ with transformers + gguf-py (PyPI, optional)
 	scripts/deps.sh py

@@ -60,4 +60,4 @@ fuzz: fuzz-gguf fuzz-safetensors ## both fuzzers
 .PHONY: import-crosscheck
 import-crosscheck: $(B)/bin/sltref ## cross-check sltref import against gguf-py / safetensors (scripts/deps.sh py)
 	@scripts/deps.sh py
-	build/py/bin/python tools/import_crosscheck.py $(B)/bin/sltref $(B)/crosscheck $(SEED)
+	$$(scripts/deps.sh --print-venv)/bin/python tools/import_crosscheck.py $(B)/bin/sltref $(B)/crosscheck $(SEED)

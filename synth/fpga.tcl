@@ -1,7 +1,7 @@
 # fpga.tcl - Yosys synth_ice40 for the FPGA flow (synth/fpga.sh runs it twice).
 # Environment: SLT_FILES, SLT_INCDIRS, SLT_TOP, SLT_OUT as in synth.tcl, and
-#   SLT_STEP = count  the design alone: cell counts (stat.txt) and its port
-#                     list (ports.v) for the I/O wrapper
+#   SLT_STEP = count  the design alone: cell counts (stat.txt); fpga.sh writes
+#                     its port list (ports.v) for the I/O wrapper beforehand
 #            = pnr    the design inside the wrapper (SLT_TOP is the wrapper):
 #                     netlist for nextpnr (pnr.json)
 set out $::env(SLT_OUT)
@@ -14,11 +14,6 @@ yosys hierarchy -check -top $::env(SLT_TOP)
 yosys synth_ice40 -top $::env(SLT_TOP)
 if {$::env(SLT_STEP) eq "count"} {
   yosys tee -q -o $out/stat.txt stat
-  # keep only the ports of the top: their declarations are the wrapper's input
-  yosys delete $::env(SLT_TOP)/c:*
-  yosys opt_clean -purge
-  yosys select $::env(SLT_TOP)
-  yosys write_verilog -noattr -selected $out/ports.v
 } else {
   yosys tee -q -o $out/stat_pnr.txt stat
   yosys write_json $out/pnr.json

@@ -72,7 +72,7 @@ if [ -n "$lib" ]; then
   libkv=$("$here/lib_prep.sh" "$libroot" "$lib")
   tag=$(kv_get "$libkv" tag)
   synth_lib=$(kv_get "$libkv" synth_lib)
-  echo "library: $tag ($(kv_get "$libkv" corners))"
+  echo "library: $tag ($(kv_get "$libkv" corners)): $(kv_get "$libkv" sources)"
   echo "build copies: $(dirname "$libkv") (dont_use marked: $(kv_get "$libkv" dont_use_marked) cells)"
   mkdir -p "$out/$tag"
   lib_dir=$(cd "$out/$tag" && pwd)
@@ -136,6 +136,7 @@ if [ -n "$lib" ]; then
     echo "name=$name"
     echo "tool=$yver (dfflibmap + abc -liberty, hierarchy kept; stat -liberty)"
     echo "library=$tag"
+    echo "liberty_files=$(kv_get "$libkv" sources)"
     echo "corners=$(kv_get "$libkv" corners)"
     echo "clock_mhz=${clock:-none}"
     echo "clock_source=${clock_src:-none}"

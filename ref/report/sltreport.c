@@ -24,6 +24,7 @@
 #include "slt_gemm.h"
 #include "slt_pack.h"
 #include "slt_prng.h"
+#include "sltreport_fpga.h"
 #include "sram_model.h"
 
 #define TAG_SKY130 "sky130_fd_sc_hd__tt_025C_1v80"
@@ -525,6 +526,11 @@ int main(int argc, char **argv)
     fprintf(j, ",\n  \"link_bytes_per_cycle\": %d", cfg.bus_bits / 8);
     fprintf(j, ",\n  \"liberty\": ");
     json_str(j, liberty);
+    static const char *const lib_tags[] = {TAG_SKY130, TAG_ASAP7};
+    fprintf(j, ",\n  \"liberty_files\": ");
+    slt_report_liberty_json(j, flow, lib_tags, 2);
+    fprintf(j, ",\n  \"fpga\": ");
+    slt_report_fpga_json(j, flow);
     fprintf(j, ",\n  \"area_um2\": ");
     json_num(j, syn.present || top_area ? area_logic : NAN);
     fprintf(j, ",\n  \"area_scope\": \"%s\"", top_area ? "top: accelerator top logic (array, controllers, AXI), sky130 cell area, no SRAM (black boxes), no place and route"
@@ -813,6 +819,10 @@ int main(int argc, char **argv)
 
     /* area */
     fprintf(f, "## Area\n\n| item | value | tool / library / corner |\n| --- | --- | --- |\n");
+    {
+        static const char *const lib_tags_md[] = {TAG_SKY130, TAG_ASAP7};
+        slt_report_liberty_md(f, flow, lib_tags_md, 2);
+    }
     fprintf(f, "| array cells / flops / transistors (generic) | %s / %s / %s | Yosys 0.23 generic `synth`, `stat -tech cmos` "
                "estimate |\n", or_na(kv_str(&gen, "cells")), or_na(kv_str(&gen, "flops")), or_na(kv_str(&gen, "transistors")));
     if (syn.present) {
@@ -873,6 +883,8 @@ int main(int argc, char **argv)
                    "figures above assume the configured clock is met.\n",
                 fmax_scope, f_mhz, fmax, r3->latency_s * f_mhz / fmax * 1e3, fmax7);
     fprintf(f, "\n");
+
+    slt_report_fpga_md(f, flow);
 
     /* energy model */
     fprintf(f, "## Energy model\n\n");

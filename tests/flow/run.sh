@@ -6,7 +6,8 @@
 # Runs the flow scripts on the small designs of tests/flow/ (and, for "tiny",
 # on the generator's build/tiny) and checks the figures they report: each
 # check prints "ok - ..." or "FAIL - ..."; the exit status is the number of
-# failures. Environment: PDK_DIR (liberty files, default ../shared/pdk),
+# failures. Environment: PDK_ROOT, PDK_DIR (liberty files by convention,
+# synth/lib_find.sh; PDK_DIR defaults to ../shared/pdk),
 # FLOW_OUT (scratch folder, default build/flow-test), TINY_DIR (build/tiny).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,8 +24,12 @@ libdir="$FLOW_OUT/lib"
 rm -rf "$out"
 mkdir -p "$out"
 
-SKY=$PDK_DIR/sky130_fd_sc_hd__tt_025C_1v80.lib.gz
-A7=$PDK_DIR/asap7sc7p5t_SIMPLE_RVT_FF_nldm_211120.lib.gz:$PDK_DIR/asap7sc7p5t_SEQ_RVT_FF_nldm_220123.lib.gz:$PDK_DIR/asap7sc7p5t_INVBUF_RVT_TT_nldm_220122.lib.gz
+# liberty by convention (synth/lib_find.sh: $PDK_ROOT, else PDK_DIR); the names in
+# PDK_DIR when neither has them (need_pdk then skips)
+export PDK_DIR
+SKY=$(synth/lib_find.sh sky130) || SKY=$PDK_DIR/sky130_fd_sc_hd__tt_025C_1v80.lib.gz
+A7=$(synth/lib_find.sh asap7) ||
+  A7=$PDK_DIR/asap7sc7p5t_SIMPLE_RVT_FF_nldm_211120.lib.gz:$PDK_DIR/asap7sc7p5t_SEQ_RVT_FF_nldm_220123.lib.gz:$PDK_DIR/asap7sc7p5t_INVBUF_RVT_TT_nldm_220122.lib.gz
 TOPFILES=(--file $T/flow_add.v --file $T/flow_cnt.v --file $T/flow_sram_bb.v --file $T/flow_top.v)
 
 pass=0 fail=0
@@ -58,7 +63,7 @@ need_pdk() {
   local f
   for f in "$@"; do
     if [ ! -r "${f%%:*}" ]; then
-      echo "SKIP: no liberty file: $PDK_DIR has no $(basename "${f%%:*}") (../shared/pdk not found)"
+      echo "SKIP: no liberty file: neither \$PDK_ROOT (${PDK_ROOT:-unset}) nor $PDK_DIR has $(basename "${f%%:*}") (synth/lib_find.sh)"
       echo "flow-$case_: skipped, 0 checks run"
       exit 0
     fi

@@ -3,8 +3,8 @@
 # (build/<cfg>/): report.json is valid JSON with every required field, the
 # figures are sane (latency >= link bound > 0, energy > 0, area > 0, Fmax > 0),
 # the SVG charts are well-formed, report.md names every model. Liberty-based
-# fields (area_um2, fmax_mhz, energy_mj) must be numbers when the sky130
-# liberty exists in PDK_DIR and null otherwise (the report says "skipped").
+# fields (area_um2, fmax_mhz, energy_mj) must be numbers when a sky130
+# liberty is found (synth/lib_find.sh) and null otherwise (the report says "skipped").
 set -u
 dir=$1 jc=$2 pdk=$3
 fail=0
@@ -15,7 +15,8 @@ j="$dir/report.json"
 echo "ok: $j parses"
 models="bitnet_b1_58-large bitnet_b1_58-xl bitnet_b1_58-3B BitNet-b1.58-2B-4T"
 have_lib=0
-[ -r "$pdk/sky130_fd_sc_hd__tt_025C_1v80.lib.gz" ] && have_lib=1
+# the same discovery as the flow (synth/lib_find.sh: $PDK_ROOT, else PDK_DIR)
+PDK_DIR=$pdk "$(dirname "$0")/../../synth/lib_find.sh" sky130 >/dev/null && have_lib=1
 
 # one value per line, in the order asked
 paths=(config clock_mhz liberty area_um2 sram_area_um2 fmax_mhz)

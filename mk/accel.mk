@@ -10,9 +10,9 @@
 
 ACCEL_LINT_CONFIGS = tiny rnd$(SEED)_0
 
-$(B)/%/topvec/tb_accel.vvp: $(TOP_TB_IV) $(B)/%/params.mk
+$(B)/%/topvec/tb_accel.vvp: tb/top/slt_top_icarus_tb.v tb/top/slt_top_chk.v tb/top/slt_axi_check.v $(B)/%/params.mk
 	@mkdir -p $(@D)
-	iverilog -g2005 -Wall -I$(B)/$* -DSLT_TB_ACCEL -s slt_top_icarus_tb -o $@ $(TOP_TB_IV) $(B)/$*/rtl/*.v $(B)/$*/top/*.v
+	iverilog -g2005 -Wall -I$(B)/$* -I$(B)/$*/top -DSLT_TB_ACCEL -s slt_top_icarus_tb -o $@ $(TOP_TB_IV) $(TOP_CHK_V) $(B)/$*/rtl/*.v $(B)/$*/top/*.v
 
 .PHONY: lint-accel sim-accel-icarus t-accel-lint t-accel-icarus
 lint-accel: $(foreach c,$(ACCEL_LINT_CONFIGS),$(B)/$(c)/params.mk) ## lint the wrapper slt_accel (tiny, random)

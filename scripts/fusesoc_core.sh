@@ -24,7 +24,7 @@ version=$(sed -nE 's/^#define SLT_VERSION "([^"]*)".*/\1/p' "$here/ref/slt_versi
 vlnv=${2:-slt-gen:ip:slt_accel_$(tr -c 'A-Za-z0-9_\n' '_' <<<"${cfgname:-cfg}"):$version}
 
 mkdir -p "$dir/fusesoc_tb"
-cp "$here/tb/top/slt_top_icarus_tb.v" "$dir/fusesoc_tb/"
+cp "$here/tb/top/slt_top_icarus_tb.v" "$here/tb/top/slt_top_chk.v" "$here/tb/top/slt_axi_check.v" "$dir/fusesoc_tb/"
 {
   echo "CAPI=2:"
   echo "# Written by scripts/fusesoc_core.sh (slt-gen) for the design in this folder."
@@ -35,11 +35,14 @@ cp "$here/tb/top/slt_top_icarus_tb.v" "$dir/fusesoc_tb/"
   echo "  rtl:"
   echo "    files:"
   echo "      - slt_params.vh: {is_include_file: true}"
+  for inc in "$dir"/top/*.vh; do [ -e "$inc" ] && echo "      - ${inc#"$dir"/}: {is_include_file: true}"; done
   params_files "$params" SLT_ACCEL_FILES | while IFS= read -r f; do echo "      - ${f#"$dir"/}"; done
   echo "    file_type: verilogSource"
   echo "  tb:"
   echo "    files:"
   echo "      - fusesoc_tb/slt_top_icarus_tb.v"
+  echo "      - fusesoc_tb/slt_top_chk.v"
+  echo "      - fusesoc_tb/slt_axi_check.v"
   echo "    file_type: verilogSource"
   echo
   echo "parameters:"

@@ -32,24 +32,12 @@ module slt_top_icarus_tb;
   wire [BB-1:0]  m_tdata;
 
   wire           axi_err;
+  // hierarchical path of the accelerator core (the ECC fault-injection backdoor)
 `ifdef SLT_TB_ACCEL
-  // the integration wrapper slt_accel (gen/emit_wrapper.c): conventional names
-  slt_accel u_dut (
-    .aclk (clk), .aresetn (rst_n),
-    .s_axil_awvalid (awvalid), .s_axil_awready (awready), .s_axil_awaddr (awaddr),
-    .s_axil_awprot (3'd0),
-    .s_axil_wvalid (wvalid), .s_axil_wready (wready), .s_axil_wdata (wdata), .s_axil_wstrb (4'hf),
-    .s_axil_bvalid (bvalid), .s_axil_bready (bready), .s_axil_bresp (bresp),
-    .s_axil_arvalid (arvalid), .s_axil_arready (arready), .s_axil_araddr (araddr),
-    .s_axil_arprot (3'd0),
-    .s_axil_rvalid (rvalid), .s_axil_rready (rready), .s_axil_rdata (rdata), .s_axil_rresp (rresp),
-    .irq (irq),
-    .s_axis_tvalid (s_tvalid), .s_axis_tready (s_tready), .s_axis_tdata (s_tdata),
-    .s_axis_tlast (s_tlast),
-    .m_axis_tvalid (m_tvalid), .m_axis_tready (m_tready), .m_axis_tdata (m_tdata),
-    .m_axis_tlast (m_tlast)
-  );
+`define SLT_TB_CORE u_dut.u_dut.u_top
 `else
+`define SLT_TB_CORE u_dut.u_dut
+`endif
   slt_top_chk u_dut (   // the top with AXI protocol checkers (tb/top/slt_top_chk.v)
     .clk_i (clk), .rst_ni (rst_n),
     .s_axil_awvalid_i (awvalid), .s_axil_awready_o (awready), .s_axil_awaddr_i (awaddr),
@@ -66,7 +54,6 @@ module slt_top_icarus_tb;
     .m_axis_tlast_o (m_tlast),
     .axi_err_o (axi_err)
   );
-`endif
 
   always #5 clk = ~clk;
 
@@ -222,20 +209,20 @@ module slt_top_icarus_tb;
       b1 = (bits[31:16] == 16'hffff) ? -1 : bits[31:16];
       case (mem)
         0: begin
-          u_dut.u_dut.u_ctrl.u_wbuf.inj_bit0 = b0; u_dut.u_dut.u_ctrl.u_wbuf.inj_bit1 = b1;
-          u_dut.u_dut.u_ctrl.u_wbuf.inj_addr = addr;
+          `SLT_TB_CORE.u_ctrl.u_wbuf.inj_bit0 = b0; `SLT_TB_CORE.u_ctrl.u_wbuf.inj_bit1 = b1;
+          `SLT_TB_CORE.u_ctrl.u_wbuf.inj_addr = addr;
         end
         1: begin
-          u_dut.u_dut.u_ctrl.u_abuf.inj_bit0 = b0; u_dut.u_dut.u_ctrl.u_abuf.inj_bit1 = b1;
-          u_dut.u_dut.u_ctrl.u_abuf.inj_addr = addr;
+          `SLT_TB_CORE.u_ctrl.u_abuf.inj_bit0 = b0; `SLT_TB_CORE.u_ctrl.u_abuf.inj_bit1 = b1;
+          `SLT_TB_CORE.u_ctrl.u_abuf.inj_addr = addr;
         end
         2: begin
-          u_dut.u_dut.u_ctrl.u_obuf.inj_bit0 = b0; u_dut.u_dut.u_ctrl.u_obuf.inj_bit1 = b1;
-          u_dut.u_dut.u_ctrl.u_obuf.inj_addr = addr;
+          `SLT_TB_CORE.u_ctrl.u_obuf.inj_bit0 = b0; `SLT_TB_CORE.u_ctrl.u_obuf.inj_bit1 = b1;
+          `SLT_TB_CORE.u_ctrl.u_obuf.inj_addr = addr;
         end
         default: begin
-          u_dut.u_dut.u_ctrl.u_mode.inj_bit0 = b0; u_dut.u_dut.u_ctrl.u_mode.inj_bit1 = b1;
-          u_dut.u_dut.u_ctrl.u_mode.inj_addr = addr;
+          `SLT_TB_CORE.u_ctrl.u_mode.inj_bit0 = b0; `SLT_TB_CORE.u_ctrl.u_mode.inj_bit1 = b1;
+          `SLT_TB_CORE.u_ctrl.u_mode.inj_addr = addr;
         end
       endcase
       injected = injected + 1;
@@ -325,8 +312,8 @@ module slt_top_icarus_tb;
     repeat (20) @(negedge clk);
     if (in_idx != n_in) fail("input beats left unsent");
     if (out_idx != n_out) fail("output beats missing");
-    if (u_dut.u_dut.u_ctrl.u_wbuf.inj_count + u_dut.u_dut.u_ctrl.u_abuf.inj_count +
-        u_dut.u_dut.u_ctrl.u_obuf.inj_count + u_dut.u_dut.u_ctrl.u_mode.inj_count != injected)
+    if (`SLT_TB_CORE.u_ctrl.u_wbuf.inj_count + `SLT_TB_CORE.u_ctrl.u_abuf.inj_count +
+        `SLT_TB_CORE.u_ctrl.u_obuf.inj_count + `SLT_TB_CORE.u_ctrl.u_mode.inj_count != injected)
       fail("an armed fault was never written (SRAM backdoor)");
     if (errors == 0)
       $display("PASS config %s seed %0d: %0d input beats, %0d injected faults, matched %0d outputs", `SLT_CFG_NAME,

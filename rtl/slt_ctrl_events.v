@@ -1,22 +1,24 @@
 // slt_ctrl_events - per-cycle event counts of the array for the performance
 // counters (docs/numerics.md §6): table builds, look-ups, skipped groups and
 // buffer-mode adds, counted over the real lanes and groups only. The array reports
-// a request's events one cycle after its inputs; this module lines the request's
-// real lanes/groups and modes up with them.
+// a request's events 1 + InStages cycles after its inputs (InStages: the array's
+// input register, slt_array_in_stages); this module delays the requests' real
+// lanes/groups and modes by InStages and lines them up with the events.
 module slt_ctrl_events #(
   parameter integer U      = 4,
   parameter integer L      = 4,
   parameter integer Terms  = 4,      // ev_term bits per lane (U or U*G)
-  parameter integer AddSub = 0
+  parameter integer AddSub = 0,
+  parameter integer InStages = 0     // array input register stages (0 or more)
 ) (
   input  wire             clk_i,
   input  wire             rst_ni,
-  input  wire             r_req_i,         // row request (sequencer)
-  input  wire             tbl_v_i,         // table at the array's input
-  input  wire             row_v_i,         // row at the array's input
-  input  wire [U-1:0]     unit_real_i,     // real groups of the table request's chunk
-  input  wire [L-1:0]     lane_real_i,     // real lanes of the row request
-  input  wire [U-1:0]     tbl_mode_i,      // buffer-mode groups of the table
+  input  wire             r_req_in_i,      // row request (sequencer)
+  input  wire             tbl_v_in_i,      // table at the array's input
+  input  wire             row_v_in_i,      // row at the array's input
+  input  wire [U-1:0]     unit_real_in_i,  // real groups of the table request's chunk
+  input  wire [L-1:0]     lane_real_in_i,  // real lanes of the row request
+  input  wire [U-1:0]     tbl_mode_in_i,   // buffer-mode groups of the table
   input  wire [U-1:0]     ev_build_i,
   input  wire [L*Terms-1:0] ev_term_i,
   output reg  [$clog2(L*Terms+1)-1:0] build_o,
@@ -27,6 +29,30 @@ module slt_ctrl_events #(
   // per-cycle event counts: at most L*Terms, so EvW bits
   localparam integer EvW = $clog2(L * Terms + 1);
   localparam integer TW  = $clog2(Terms / U + 1);
+  localparam integer CW  = 3 + 2 * U + L;   // the request fields delayed by InStages
+  wire [CW-1:0] ctl_in = {r_req_in_i, tbl_v_in_i, row_v_in_i, unit_real_in_i, lane_real_in_i, tbl_mode_in_i};
+  wire [CW-1:0] ctl;
+  generate
+    if (InStages == 0) begin : g_nodelay
+      assign ctl = ctl_in;
+    end else begin : g_delay
+      reg [CW-1:0] ctl_q [0:InStages-1];
+      integer si;
+      always @(posedge clk_i or negedge rst_ni) begin
+        if (!rst_ni) begin
+          for (si = 0; si < InStages; si = si + 1) ctl_q[si] <= {CW{1'b0}};
+        end else begin
+          ctl_q[0] <= ctl_in;
+          for (si = 1; si < InStages; si = si + 1) ctl_q[si] <= ctl_q[si-1];
+        end
+      end
+      assign ctl = ctl_q[InStages-1];
+    end
+  endgenerate
+  wire         r_req_i = ctl[CW-1], tbl_v_i = ctl[CW-2], row_v_i = ctl[CW-3];
+  wire [U-1:0] unit_real_i = ctl[2*U+L-1 -: U];
+  wire [L-1:0] lane_real_i = ctl[U+L-1 -: L];
+  wire [U-1:0] tbl_mode_i  = ctl[U-1:0];
   reg  [U-1:0] unit_real_q, row_units_q, tmode_q, ev_units_q, ev_mode_q;
   reg  [L-1:0] row_lanes_q, ev_lanes_q;
   reg          tbl_seen_q, row_seen_q;       // the array reports a table / row this cycle

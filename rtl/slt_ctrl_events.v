@@ -35,18 +35,21 @@ module slt_ctrl_events #(
   generate
     if (InStages == 0) begin : g_nodelay
       assign ctl = ctl_in;
-    end else begin : g_delay
-      reg [CW-1:0] ctl_q [0:InStages-1];
-      integer si;
+    end else if (InStages == 1) begin : g_delay1
+      reg [CW-1:0] ctl_q;
       always @(posedge clk_i or negedge rst_ni) begin
-        if (!rst_ni) begin
-          for (si = 0; si < InStages; si = si + 1) ctl_q[si] <= {CW{1'b0}};
-        end else begin
-          ctl_q[0] <= ctl_in;
-          for (si = 1; si < InStages; si = si + 1) ctl_q[si] <= ctl_q[si-1];
-        end
+        if (!rst_ni) ctl_q <= {CW{1'b0}};
+        else ctl_q <= ctl_in;
       end
-      assign ctl = ctl_q[InStages-1];
+      assign ctl = ctl_q;
+    end else begin : g_delay
+      // stage i at [i*CW +: CW]; a flat vector (no memory) for Yosys
+      reg [CW*InStages-1:0] ctl_q;
+      always @(posedge clk_i or negedge rst_ni) begin
+        if (!rst_ni) ctl_q <= {(CW*InStages){1'b0}};
+        else ctl_q <= {ctl_q[CW*InStages-CW-1:0], ctl_in};
+      end
+      assign ctl = ctl_q[CW*InStages-1 -: CW];
     end
   endgenerate
   wire         r_req_i = ctl[CW-1], tbl_v_i = ctl[CW-2], row_v_i = ctl[CW-3];

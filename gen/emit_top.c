@@ -209,6 +209,7 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
     em_line(e, ".G(%d), .U(%d), .L(%d), .A(%d), .Acc(%d), .F(%d), .MagBits(%d), .Terms(%d), .Gap(%d), .Pd(%d),",
             d->g, d->u, d->l, d->a, d->acc, d->row_field_bits, d->key_mag_bits, d->lane_terms,
             slt_array_reissue_gap(&d->cfg), slt_array_psum_delay(&d->cfg));
+    em_line(e, ".InStages(%d),", d->in_stages);
     em_line(e, ".MaxK(%d), .MaxM(%d), .MaxN(%d),", d->max_k, d->max_m, d->max_n);
     em_line(e, ".WbufDepth(%d), .AbufDepth(%d), .ObufDepth(%d), .ModeDepth(%d), .Ecc(%d)", g.wbuf_depth,
             g.abuf_depth, g.obuf_depth, g.mode_depth, d->ecc);

@@ -41,9 +41,15 @@ module slt_ctrl_act #(
   wire        final_w, last_w, active_w;
   reg  [31:0] tok_q;    // tokens whose frame has been opened
   reg  [31:0] done_q;   // tokens completely written
-  wire        next = act_i & last_w & (done_q != n_i - 32'd1);
+  // registered flags instead of 32-bit compares against N: done_last = (done_q == N-1),
+  // tok_last = (tok_q == N); set at the check, updated with the counts
+  reg         done_last, tok_last;
+  reg  [31:0] n_m1_q, n_m2_q;
+  wire        next = act_i & last_w & ~done_last;
   wire        start = start_i | next;
-  wire [FBW-1:0] frame_bits = {{(FBW-KQW-1){1'b0}}, k_i[KQW:0]} * AC;
+  // frame size, registered (K is stable from the descriptor latch on)
+  reg  [FBW-1:0] frame_bits;
+  always @(posedge clk_i) frame_bits <= {{(FBW-KQW-1){1'b0}}, k_i[KQW:0]} * AC;
   slt_unpack #(.InW(BusBits), .OutW(ActW), .BitsW(FBW)) u_unpack (
     .clk_i        (clk_i),
     .rst_ni       (rst_ni),
@@ -60,17 +66,20 @@ module slt_ctrl_act #(
     .active_o     (active_w)
   );
   always @(posedge clk_i) begin
-    if (check_i) begin tok_q <= 32'd1; done_q <= 32'd0; waddr_o <= abase_i[AAW-1:0]; end
-    else begin
+    if (check_i) begin
+      tok_q <= 32'd1; done_q <= 32'd0; waddr_o <= abase_i[AAW-1:0];
+      done_last <= (n_i == 32'd1); tok_last <= (n_i == 32'd1);
+      n_m1_q <= n_i - 32'd1; n_m2_q <= n_i - 32'd2;
+    end else begin
       if (we_o) waddr_o <= waddr_o + {{(AAW-1){1'b0}}, 1'b1};
-      if (last_w) done_q <= done_q + 32'd1;
-      if (start) tok_q <= tok_q + 32'd1;
+      if (last_w) begin done_q <= done_q + 32'd1; done_last <= (done_q == n_m2_q); end
+      if (start) begin tok_q <= tok_q + 32'd1; tok_last <= (tok_q == n_m1_q); end
     end
   end
-  wire last_tok = final_w & (tok_q == n_i);
+  wire last_tok = final_w & tok_last;
   assign short_o  = in_acc_i & sel_i & in_last_i & ~last_tok;
   assign long_o   = in_acc_i & sel_i & ~in_last_i & last_tok;
   assign in_end_o = in_acc_i & last_tok;
-  assign end_o    = last_w & (done_q == n_i - 32'd1);
+  assign end_o    = last_w & done_last;
   wire unused = ^{active_w, k_i, abase_i};
 endmodule

@@ -26,6 +26,7 @@ module slt_top_ctrl #(
   parameter integer Terms      = 4,     // ev_term bits per lane (U or U*G)
   parameter integer Gap        = 2,     // slt_array_reissue_gap(): cycles between issues of one row block
   parameter integer Pd         = 2,     // array psum delay (row_valid_i -> row_psum_i), 1..latency-1
+  parameter integer InStages   = 0,     // array input register stages (slt_array_in_stages): events come 1 + this after the inputs
   parameter integer MaxK       = 16384,
   parameter integer MaxM       = 16384,
   parameter integer MaxN       = 8,
@@ -168,7 +169,7 @@ module slt_top_ctrl #(
   );
   slt_ctrl_check #(.Format(Format), .MaxK(MaxK), .MaxM(MaxM), .MaxN(MaxN), .AbufDepth(AbufDepth),
                    .ObufDepth(ObufDepth), .Half(WbufDepth / 2), .QW(QW)) u_check (
-    .op_i (op), .fmt_i (fmt), .resident_i (resident), .m_i (m), .k_i (k), .n_i (n),
+    .clk_i (clk_i), .op_i (op), .fmt_i (fmt), .resident_i (resident), .m_i (m), .k_i (k), .n_i (n),
     .abase_i (abase), .obase_i (obase), .nnc_i (nnc), .nrb_i (nrb), .rb_i (rb),
     .err_o (chk_err), .is_load_o (is_load), .is_mm_o (is_mm), .owns_input_o (owns_input)
   );
@@ -285,9 +286,9 @@ module slt_top_ctrl #(
 
   // ---- performance counters (order: the register table) ---------------------------
   wire [EvW-1:0] ev_build, ev_look, ev_skip, ev_bufadd;
-  slt_ctrl_events #(.U(U), .L(L), .Terms(Terms), .AddSub(AddSub)) u_events (
-    .clk_i (clk_i), .rst_ni (rst_ni), .r_req_i (r_req), .tbl_v_i (tbl_v), .row_v_i (row_v),
-    .unit_real_i (unit_real), .lane_real_i (lane_real), .tbl_mode_i (tbl_mode_o),
+  slt_ctrl_events #(.U(U), .L(L), .Terms(Terms), .AddSub(AddSub), .InStages(InStages)) u_events (
+    .clk_i (clk_i), .rst_ni (rst_ni), .clear_i (perf_clear_i), .r_req_in_i (r_req), .tbl_v_in_i (tbl_v), .row_v_in_i (row_v),
+    .unit_real_in_i (unit_real), .lane_real_in_i (lane_real), .tbl_mode_in_i (tbl_mode_o),
     .ev_build_i (ev_build_i), .ev_term_i (ev_term_i),
     .build_o (ev_build), .look_o (ev_look), .skip_o (ev_skip), .bufadd_o (ev_bufadd)
   );

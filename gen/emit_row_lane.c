@@ -84,13 +84,13 @@ static void emit_sliced_read(slt_emitter *e, const slt_design *d)
     char sum[1024];
     size_t len = 0;
     for (int s = 0; s < ns; s++) {
-        char nm[16], part[160], x[96];
+        char nm[24], part[160], x[96];
         int sh = s * d->slice_bits, room = ew - sh;
         snprintf(nm, sizeof nm, "ent_s%d", s);
         em_wire(e, sw, nm, "entry_sl[%d:%d]", s * sw + sw - 1, s * sw);
         if (room < sw) {
             /* bits above the entry width drop out (arithmetic mod 2^EW stays exact) */
-            char un[24];
+            char un[40];
             snprintf(un, sizeof un, "unused_%s", nm);
             em_wire(e, 1, un, "^%s[%d:%d]", nm, sw - 1, room);
             snprintf(x, sizeof x, "%s[%d:0]", nm, room - 1);

@@ -8,7 +8,7 @@
 /* The table of one slice: its activations' names carry a prefix ("" without
  * slicing, "s<k>_" for slice k), entries are ew bits wide. */
 typedef struct {
-    char pfx[8];
+    char pfx[16];
     int ew;
 } slice_ctx;
 

@@ -205,6 +205,9 @@ typedef struct {
 
 static void codec_init(key_codec *c, int g, int binary)
 {
+    /* patterns past npat only come from weights outside the alphabet (reported
+     * as errors); they must still index `single` inside its bounds */
+    memset(c, 0, sizeof *c);
     c->base = binary ? 2 : 3;
     c->pad_digit = 1; /* ternary 0 -> digit 1; binary +1 -> bit 1 */
     int npat = binary ? 1 << g : 1;

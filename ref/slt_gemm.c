@@ -108,7 +108,7 @@ int32_t slt_table_lookup(const int32_t *table, uint32_t key, int g, int binary)
     return lookup(table, key, slt_key_mag_bits(g, binary), (uint32_t)slt_table_entries(g, binary), binary);
 }
 
-/* ---- activation slicing (docs/numerics.md §7) ---------------------------------- */
+/* ---- activation slicing (docs/numerics.md §8) ---------------------------------- */
 
 static int n_slices(int act_bits, int slice_bits) { return slice_bits ? act_bits / slice_bits : 1; }
 static int slice_b(const slt_stream *s) { return s->slice_bits ? s->slice_bits : s->act_bits; }

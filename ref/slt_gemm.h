@@ -29,7 +29,7 @@ typedef struct {
     uint64_t obuf_reads, obuf_writes;
     uint64_t weight_bytes;    /* packed weight bytes on the link (config's format) */
     uint64_t link_bytes;      /* weights + activations in + results out */
-    /* Activation slicing (act_slice_bits; docs/numerics.md §7): every table
+    /* Activation slicing (act_slice_bits; docs/numerics.md §8): every table
      * build above is S slice tables, every term S entry reads joined by S-1
      * shift-adds. With slicing off S = 1: slice_tables = table_builds,
      * slice_reads = accumulates, slice_adds = 0. */
@@ -69,7 +69,7 @@ void slt_table_build(const int16_t *a, int g, int binary, int32_t *table);
 /* Look a key up (sign applied); a ternary skip key returns 0. */
 int32_t slt_table_lookup(const int32_t *table, uint32_t key, int g, int binary);
 
-/* Activation slicing (docs/numerics.md §7), slice_bits = act_slice_bits (0:
+/* Activation slicing (docs/numerics.md §8), slice_bits = act_slice_bits (0:
  * off, one slice of act_bits). Slice s of a: bits [s*B +: B], the top slice
  * (s = S-1) signed, the lower ones unsigned; a = sum_s slice * 2^(s*B). */
 int32_t slt_act_slice(int32_t a, int s, int act_bits, int slice_bits);

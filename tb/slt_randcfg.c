@@ -2,7 +2,11 @@
  * config text) for the RTL sweeps. INDEX stratifies the draw so that any
  * eight consecutive indices cover G = 2..5 twice, both array kinds four times,
  * binary weights in both kinds, and all three activation widths; the rest
- * (U, L, pipe stages, max_k, acc_bits, format, buffer mode) is random. */
+ * (U, L, pipe stages, max_k, acc_bits, format, buffer mode) is random, and
+ * slt configurations with 8- or 16-bit activations get 4-bit activation
+ * slices (act_slice_bits = 4) at odd indices (and one in three at even ones),
+ * drawn last so that the other keys of every index are what they were before
+ * slicing existed. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -55,6 +59,10 @@ static int draw(slt_config *c, uint64_t seed, int index)
         int acc = need + (int)slt_prng_range(&p, 0, 3);
         rc = set(c, "acc_bits", acc > 32 ? 32 : acc);
     }
+    /* activation slicing where it is legal (slt arrays, act_bits 8 or 16):
+     * always at odd indices (1 or 3 is eligible for every seed, so the first
+     * four configurations include a sliced one), one in three at even ones */
+    if (!rc && !addsub && act > 4 && (index % 2 || slt_prng_range(&p, 0, 2) == 0)) rc = set(c, "act_slice_bits", 4);
     return rc;
 }
 

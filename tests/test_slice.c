@@ -1,4 +1,4 @@
-/* test_slice - activation slicing (act_slice_bits, docs/numerics.md §7): the
+/* test_slice - activation slicing (act_slice_bits, docs/numerics.md §8): the
  * slice decomposition, the slice tables against their declared entry width and
  * against the unsliced table, the sliced LUT GEMM (array schedule and fast
  * path) against the naive GEMM on random shapes with corner-case activations,

@@ -4,6 +4,11 @@
 // Increments are IncW bits (counter i adds inc_i[IncW*i +: IncW]); a counter whose
 // bit in Single is set adds only bit 0 (an event per cycle), so synthesis sees an
 // incrementer, not a full adder.
+// Timing: the increments are registered first (the counters run one cycle behind
+// the events; a clear also drops the pending increment, so every value is the
+// unregistered counter's of one cycle earlier), and each 64-bit counter is two
+// 32-bit halves: the high half loads a precomputed high + 1 on a carry out of the
+// low half, so no carry chain is longer than 32 bits.
 `include "slt_regs_pkg.vh"
 module slt_ctrl_counters #(
   parameter integer                  IncW   = 8,
@@ -15,18 +20,28 @@ module slt_ctrl_counters #(
   input  wire [IncW*`SLT_PERF_COUNT-1:0] inc_i,
   output wire [64*`SLT_PERF_COUNT-1:0]  cnt_o
 );
+  reg [IncW*`SLT_PERF_COUNT-1:0] inc_q;
+  always @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) inc_q <= {(IncW*`SLT_PERF_COUNT){1'b0}};
+    else if (clear_i) inc_q <= {(IncW*`SLT_PERF_COUNT){1'b0}};
+    else inc_q <= inc_i;
+  end
   genvar gc;
   generate
     for (gc = 0; gc < `SLT_PERF_COUNT; gc = gc + 1) begin : g_perf
-      reg  [63:0] cnt_q;
-      wire [63:0] inc = (Single[gc] != 1'b0) ? {63'd0, inc_i[IncW*gc]}
-                                             : {{(64-IncW){1'b0}}, inc_i[IncW*gc +: IncW]};
+      reg  [31:0] lo_q, hi_q, hi1_q;   // hi1_q = hi_q + 1
+      wire [32:0] inc = (Single[gc] != 1'b0) ? {32'd0, inc_q[IncW*gc]}
+                                             : {{(33-IncW){1'b0}}, inc_q[IncW*gc +: IncW]};
+      wire [32:0] lo_sum = {1'b0, lo_q} + inc;
       always @(posedge clk_i or negedge rst_ni) begin
-        if (!rst_ni) cnt_q <= 64'd0;
-        else if (clear_i) cnt_q <= 64'd0;
-        else cnt_q <= cnt_q + inc;
+        if (!rst_ni) begin lo_q <= 32'd0; hi_q <= 32'd0; hi1_q <= 32'd1; end
+        else if (clear_i) begin lo_q <= 32'd0; hi_q <= 32'd0; hi1_q <= 32'd1; end
+        else begin
+          lo_q <= lo_sum[31:0];
+          if (lo_sum[32]) begin hi_q <= hi1_q; hi1_q <= hi1_q + 32'd1; end
+        end
       end
-      assign cnt_o[64*gc +: 64] = cnt_q;
+      assign cnt_o[64*gc +: 64] = {hi_q, lo_q};
     end
   endgenerate
 endmodule

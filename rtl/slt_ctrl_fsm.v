@@ -67,7 +67,8 @@ module slt_ctrl_fsm #(
   localparam [`SLT_ERR_W-1:0] ErrNone = `SLT_ERR_NONE;
   // main states
   localparam [3:0] SIdle = 4'd0, SSetup = 4'd1, SCheck = 4'd2, SAct = 4'd3, SRun = 4'd4, SOut = 4'd5,
-                   SDrain = 4'd6, SFlush = 4'd7, SDone = 4'd8, SDiv = 4'd9, SMul = 4'd10;
+                   SDrain = 4'd6, SFlush = 4'd7, SDone = 4'd8, SDiv = 4'd9, SMul = 4'd10,
+                   SChkA = 4'd11, SChkB = 4'd12;   // the checks' two register stages (slt_ctrl_check)
   // input phases (who owns the input stream)
   localparam [2:0] PNone = 3'd0, PAct = 3'd1, PMode = 3'd2, PWgt = 3'd3, PDrain = 3'd4;
 
@@ -85,7 +86,9 @@ module slt_ctrl_fsm #(
       SIdle: if (go_i) begin state_d = SSetup; err_d = ErrNone; end
       SSetup: state_d = SDiv;
       SDiv: if (step_zero_i) state_d = SMul;
-      SMul: if (step_zero_i) state_d = SCheck;
+      SMul: if (step_zero_i) state_d = SChkA;
+      SChkA: state_d = SChkB;
+      SChkB: state_d = SCheck;
       SCheck: begin
         if (chk_err_i != ErrNone) begin
           err_d = chk_err_i;

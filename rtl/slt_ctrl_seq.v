@@ -81,11 +81,12 @@ module slt_ctrl_seq #(
   wire           c_half_ok = half_full_o[cc_q[0]];
   wire           c_active  = run_i & ~cdone_q & modes_ready_i;
   wire           t_req     = c_active & ct_q & c_half_ok;
-  wire           r_first   = (cb_q == 32'd0);
+  // position flags, registered (set at the check, updated with the counters), so
+  // no 32-bit compare sits in front of the request logic:
+  // r_first = (cb_q == 0), r_last_b/n/c = (cb_q == RB-1), (cn_q == N-1), (cc_q == NC-1)
+  reg            r_first, r_last_b, r_last_n, r_last_c, ow_last;
+  reg  [31:0]    rb_m2_q, n_m2_q, nc_m2_q, nrb_m2_q;   // RB-2, N-2, NC-2, N*RB-2
   wire           r_req     = c_active & ~ct_q & (~r_first | (gap_q >= need_q));
-  wire           r_last_b  = (cb_q == rb_x - 32'd1);
-  wire           r_last_n  = (cn_q == n_i - 32'd1);
-  wire           r_last_c  = (cc_q == nc_x - 32'd1);
   wire           r_psum    = (cc_q != 32'd0) | acc_mode_i;
   wire           c_release = r_req & r_last_b & r_last_n;
   wire [U-1:0]   unit_real_now;
@@ -138,6 +139,25 @@ module slt_ctrl_seq #(
   end
   always @(posedge clk_i) begin
     if (check_i) begin
+      r_first <= 1'b1;
+      r_last_b <= (rb_x == 32'd1); r_last_n <= (n_i == 32'd1); r_last_c <= (nc_x == 32'd1);
+      ow_last  <= (nrb_i == 32'd1);
+      rb_m2_q <= rb_x - 32'd2; n_m2_q <= n_i - 32'd2; nc_m2_q <= nc_x - 32'd2; nrb_m2_q <= nrb_i - 32'd2;
+    end else begin
+      if (!clr_i && !t_req && r_req) begin
+        if (r_last_b) begin
+          r_first <= 1'b1; r_last_b <= (rb_m2_q == 32'hffffffff);
+          if (r_last_n) begin r_last_n <= (n_m2_q == 32'hffffffff); r_last_c <= (cc_q == nc_m2_q); end
+          else r_last_n <= (cn_q == n_m2_q);
+        end else begin
+          r_first <= 1'b0; r_last_b <= (cb_q == rb_m2_q);
+        end
+      end
+      if (row_valid_i) ow_last <= ow_last ? (nrb_m2_q == 32'hffffffff) : (ow_cnt_q == nrb_m2_q);
+    end
+  end
+  always @(posedge clk_i) begin
+    if (check_i) begin
       arow_q <= abase_i[AAW-1:0]; abuf_raddr_o <= abase_i[AAW-1:0];
       oaddr_q <= obase_i[OAW-1:0]; obuf_waddr_o <= obase_i[OAW-1:0]; ow_cnt_q <= 32'd0;
       // the issue-gap rule (see the header)
@@ -153,7 +173,7 @@ module slt_ctrl_seq #(
         end
       end
       if (row_valid_i) begin
-        if (ow_cnt_q == nrb_i - 32'd1) begin ow_cnt_q <= 32'd0; obuf_waddr_o <= obase_i[OAW-1:0]; end
+        if (ow_last) begin ow_cnt_q <= 32'd0; obuf_waddr_o <= obase_i[OAW-1:0]; end
         else begin ow_cnt_q <= ow_cnt_q + 32'd1; obuf_waddr_o <= obuf_waddr_o + {{(OAW-1){1'b0}}, 1'b1}; end
       end
     end

@@ -86,8 +86,11 @@ module slt_ctrl_wgt #(
   reg              wdone_q;
   reg  [CW-1:0]    s_full_c, s_lastc, s_lastb, s_lastbc;  // codes per row block, the four cases
   wire [CW-1:0]    wl_c     = wl_x[CW-1:0], mr_c = mr_x[CW-1:0];
-  wire             w_last_c = (wc_q == nc_x - 32'd1);
-  wire             w_last_b = (wb_q == rb_x - 32'd1);
+  // last chunk / last row block of the writer: registered flags (set at the check,
+  // updated when a row block is written), so no 32-bit compare sits in front of the
+  // gearbox's fire/ready logic
+  reg              w_last_c, w_last_b;
+  reg  [31:0]      nc_m2_q;                  // NC - 2: the chunk before the last
   wire [WRW-1:0]   w_rows   = w_last_b ? mr_x[WRW-1:0] : LW;
   wire [WLW-1:0]   w_width  = w_last_c ? wl_x[WLW-1:0] : UGW;
   wire [CW-1:0]    take     = w_last_b ? (w_last_c ? s_lastbc : s_lastb) : (w_last_c ? s_lastc : s_full_c);
@@ -130,6 +133,19 @@ module slt_ctrl_wgt #(
           if (w_final) wdone_q <= 1'b1;
         end
       end
+    end
+  end
+  // the flags follow wc_q / wb_q: (wc_q == NC - 1), (wb_q == RB - 1)
+  reg [31:0] rb_m2_q;
+  always @(posedge clk_i) begin
+    if (check_i) begin
+      w_last_c <= (nc_x == 32'd1);
+      w_last_b <= (rb_x == 32'd1);
+      nc_m2_q  <= nc_x - 32'd2;
+      rb_m2_q  <= rb_x - 32'd2;
+    end else if (!clr_i && gb_fire && run_i) begin
+      if (w_last_b) begin w_last_b <= (rb_m2_q == 32'hffffffff); w_last_c <= (wc_q == nc_m2_q); end
+      else w_last_b <= (wb_q == rb_m2_q);
     end
   end
   always @(posedge clk_i) begin

@@ -164,7 +164,7 @@ module slt_top_ctrl #(
   );
   slt_ctrl_check #(.Format(Format), .MaxK(MaxK), .MaxM(MaxM), .MaxN(MaxN), .AbufDepth(AbufDepth),
                    .ObufDepth(ObufDepth), .Half(WbufDepth / 2), .QW(QW)) u_check (
-    .op_i (op), .fmt_i (fmt), .resident_i (resident), .m_i (m), .k_i (k), .n_i (n),
+    .clk_i (clk_i), .op_i (op), .fmt_i (fmt), .resident_i (resident), .m_i (m), .k_i (k), .n_i (n),
     .abase_i (abase), .obase_i (obase), .nnc_i (nnc), .nrb_i (nrb), .rb_i (rb),
     .err_o (chk_err), .is_load_o (is_load), .is_mm_o (is_mm), .owns_input_o (owns_input)
   );

@@ -35,7 +35,7 @@ static void emit_ports(slt_emitter *e, const slt_design *d)
 
 static void emit_builders(slt_emitter *e, const slt_design *d)
 {
-    int ga = d->g * d->a, tw = d->table_entries * d->entry_bits;
+    int ga = d->g * d->a, tw = d->unit_table_bits;
     em_open(e, "for (u = 0; u < %d; u = u + 1) begin : g_unit", d->u);
     em_open(e, "%s u_builder (", d->mod_builder);
     em_line(e, ".clk_i         (clk_i),");
@@ -145,9 +145,9 @@ void slt_emit_array(slt_emitter *e, const slt_design *d)
     em_line(e, "wire [%d:0] lane_valid;", d->l - 1);
     em_line(e, "wire [%d:0] lane_err;", d->l - 1);
     if (!d->addsub) {
-        int tw = d->table_entries * d->entry_bits;
-        em_line(e, "wire [%d:0] tables;  // table u at [u*%d +: %d], shared by every lane", d->tables_bits - 1, tw,
-                tw);
+        int tw = d->unit_table_bits;
+        em_line(e, "wire [%d:0] tables;  // table%s of unit u at [u*%d +: %d], shared by every lane",
+                d->tables_bits - 1, d->slices > 1 ? "s" : "", tw, tw);
     }
     if (d->in_stages) emit_input_register(e, d);
     emit_chunk_state(e, d);

@@ -54,6 +54,58 @@ static void emit_table_read(slt_emitter *e, const slt_design *d)
     em_wire(e, ew, "term", "opnd_q[%d] ? -entry : entry", d->key_bits - 1);
 }
 
+/* Sliced read: one case selects slot j of all S slice tables at once (S
+ * narrow multiplexers sharing one select), then shift-adds join them,
+ * entry = sum_s sext(T_s) << s*B, in the entry width (exact: the joined
+ * value is the unsliced entry, which fits it); then the sign. */
+static void emit_sliced_read(slt_emitter *e, const slt_design *d)
+{
+    int ew = d->entry_bits, sw = d->slice_entry_bits, ns = d->slices, mb = d->key_mag_bits;
+    int first = d->binary ? 0 : 1, ent = d->table_entries, ut = d->unit_table_bits;
+    em_wire(e, ut, "table_f", "tables_i[f*%d +: %d]", ut, ut);
+    em_reg(e, ns * sw, "entry_sl");
+    em_comment(e, "slot j of slice s at table_f[(s*%d + j)*%d +: %d]; entry_sl: slice s at [s*%d +: %d]", ent, sw, sw,
+               sw, sw);
+    em_open(e, "always @* begin");
+    em_open(e, "case (opnd_q[%d:0])", mb - 1);
+    for (int j = first; j < first + ent; j++) {
+        char c[24], cat[512];
+        size_t len = 0;
+        for (int s = ns - 1; s >= 0; s--) {
+            int lsb = (s * ent + (j - first)) * sw;
+            len += (size_t)snprintf(cat + len, sizeof cat - len, "%stable_f[%d:%d]", s < ns - 1 ? ", " : "",
+                                    lsb + sw - 1, lsb);
+        }
+        em_line(e, "%s: entry_sl = {%s};", em_const(c, sizeof c, mb, j), cat);
+    }
+    em_line(e, "default: entry_sl = %d'd0;", ns * sw);
+    em_close(e, "endcase");
+    em_close(e, "end");
+    char sum[1024];
+    size_t len = 0;
+    for (int s = 0; s < ns; s++) {
+        char nm[24], part[160], x[96];
+        int sh = s * d->slice_bits, room = ew - sh;
+        snprintf(nm, sizeof nm, "ent_s%d", s);
+        em_wire(e, sw, nm, "entry_sl[%d:%d]", s * sw + sw - 1, s * sw);
+        if (room < sw) {
+            /* bits above the entry width drop out (arithmetic mod 2^EW stays exact) */
+            char un[40];
+            snprintf(un, sizeof un, "unused_%s", nm);
+            em_wire(e, 1, un, "^%s[%d:%d]", nm, sw - 1, room);
+            snprintf(x, sizeof x, "%s[%d:0]", nm, room - 1);
+        } else {
+            em_sext(x, sizeof x, nm, sw, room);
+        }
+        if (sh) snprintf(part, sizeof part, "{%s, %d'd0}", x, sh);
+        else snprintf(part, sizeof part, "%s", x);
+        len += (size_t)snprintf(sum + len, sizeof sum - len, "%s%s", s ? " + " : "", part);
+    }
+    em_comment(e, "shift-add join of the %d slices", ns);
+    em_wire(e, ew, "entry", "%s", sum);
+    em_wire(e, ew, "term", "opnd_q[%d] ? -entry : entry", d->key_bits - 1);
+}
+
 /* Buffer mode: the builder did not update the derived entries, so only the raw
  * entries 3^t are legal; anything else is an error and adds nothing. */
 static void emit_mode_check(slt_emitter *e, const slt_design *d)
@@ -76,8 +128,8 @@ static void emit_ports(slt_emitter *e, const slt_design *d)
 {
     char doc_keys[64], doc_tab[96];
     snprintf(doc_keys, sizeof doc_keys, "key of unit u at [u*%d +: %d]", d->key_bits, d->key_bits);
-    snprintf(doc_tab, sizeof doc_tab, "table of unit u at [u*%d +: %d]", d->table_entries * d->entry_bits,
-             d->table_entries * d->entry_bits);
+    snprintf(doc_tab, sizeof doc_tab, "table%s of unit u at [u*%d +: %d]", d->slices > 1 ? "s" : "",
+             d->unit_table_bits, d->unit_table_bits);
     em_port ports[12];
     int n = 0;
     ports[n++] = (em_port){EM_IN, 0, "clk_i", NULL};
@@ -106,7 +158,8 @@ void slt_emit_row_lane(slt_emitter *e, const slt_design *d)
     em_open(e, "for (f = 0; f < %d; f = f + 1) begin : g_term", d->u);
     if (d->binary) emit_binary_key(e, d);
     else emit_ternary_key(e, d);
-    emit_table_read(e, d);
+    if (d->slices > 1) emit_sliced_read(e, d);
+    else emit_table_read(e, d);
     if (has_skip) emit_mode_check(e, d);
     slt_emit_lane_term_stage(e, d, has_skip ? "add_en" : NULL);
     em_close(e, "end");

@@ -39,6 +39,11 @@ static void derive_numbers(const slt_config *cfg, slt_design *d)
     d->key_bits = slt_key_bits(d->g, d->binary);
     d->table_entries = slt_table_entries(d->g, d->binary);
     d->entry_bits = slt_entry_bits(cfg);
+    d->act_slice_bits = cfg->act_slice_bits;
+    d->slices = slt_act_slices(cfg);
+    d->slice_bits = slt_slice_width(cfg);
+    d->slice_entry_bits = slt_slice_entry_bits(cfg);
+    d->unit_table_bits = d->slices * d->table_entries * d->slice_entry_bits;
     /* Ternary: one adder per entry except the G raw ones; binary: G-1 for entry 0
      * plus one per further entry (docs/array.md, "Table builder"). */
     d->build_adds = d->binary ? (d->g - 1) + (d->table_entries - 1) : d->table_entries - d->g;
@@ -54,7 +59,7 @@ static void derive_numbers(const slt_config *cfg, slt_design *d)
     d->psum_delay = slt_array_psum_delay(cfg);
     d->reissue_gap = slt_array_reissue_gap(cfg);
     d->tbl_act_bits = d->u * d->g * d->a;
-    d->tables_bits = d->u * d->table_entries * d->entry_bits;
+    d->tables_bits = d->u * d->unit_table_bits;
     d->row_keys_bits = d->l * d->u * d->row_field_bits;
     d->row_psum_bits = d->l * d->acc;
     d->ev_term_bits = d->l * d->lane_terms;
@@ -76,7 +81,11 @@ static void derive_schedule(slt_design *d)
 static void derive_names(slt_design *d)
 {
     /* a clock-gated design has its own module names ("_cg"), so both variants can meet in one build */
-    const char *wk = d->binary ? (d->clock_gating ? "b_cg" : "b") : (d->clock_gating ? "t_cg" : "t");
+    const char *wk0 = d->binary ? (d->clock_gating ? "b_cg" : "b") : (d->clock_gating ? "t_cg" : "t");
+    /* a sliced design has its own names too ("_s4": 4-bit activation slices) */
+    char wk[16];
+    if (d->act_slice_bits) snprintf(wk, sizeof wk, "s%d_%s", d->act_slice_bits, wk0);
+    else snprintf(wk, sizeof wk, "%s", wk0);
     d->mod_builder[0] = '\0';
     if (d->addsub) {
         snprintf(d->mod_lane, sizeof d->mod_lane, "slt_addsub_lane_g%d_u%d_a%d_acc%d_p%d_%s", d->g, d->u, d->a,
@@ -141,7 +150,12 @@ static const slt_param_desc k_params[] = {
     P("SLT_KEY_BITS", SLT_PV_INT, key_bits, "LUT key bits (sign + magnitude)"),
     P("SLT_TABLE_ENTRIES", SLT_PV_INT, table_entries, "entries per table"),
     P("SLT_ENTRY_BITS", SLT_PV_INT, entry_bits, "bits per table entry (signed)"),
-    P("SLT_BUILD_ADDS", SLT_PV_INT, build_adds, "adders per table build"),
+    P("SLT_BUILD_ADDS", SLT_PV_INT, build_adds, "adders per table build (per slice table when sliced)"),
+    P("SLT_ACT_SLICE_BITS", SLT_PV_INT, act_slice_bits, "activation slice width (0: no slicing)"),
+    P("SLT_ACT_SLICES", SLT_PV_INT, slices, "slices per activation: tables per unit (1: no slicing)"),
+    P("SLT_SLICE_BITS", SLT_PV_INT, slice_bits, "bits per activation slice (act_bits when not sliced)"),
+    P("SLT_SLICE_ENTRY_BITS", SLT_PV_INT, slice_entry_bits, "bits per slice table entry (signed)"),
+    P("SLT_UNIT_TABLE_BITS", SLT_PV_INT, unit_table_bits, "bits of one unit's tables (all slices)"),
     P("SLT_HAS_BUILDER", SLT_PV_FLAG, has_builder, "the array has table builders"),
     P("SLT_LANE_HAS_MODE", SLT_PV_FLAG, lane_has_mode, "lanes take buffer_mode_i (ternary slt)"),
     P("SLT_ROW_FIELD_BITS", SLT_PV_INT, row_field_bits, "bits per (lane, unit) field of row_keys_i"),

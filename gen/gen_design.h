@@ -28,6 +28,9 @@ typedef struct {
     int max_k, max_m, max_n, bus_bits, wbuf_kib, abuf_kib, obuf_kib;
     /* keys and tables */
     int key_mag_bits, key_bits, table_entries, entry_bits, build_adds, has_builder, lane_has_mode;
+    /* activation slicing: S slices of slice_bits (B) each; one table per slice per unit,
+     * entries slice_entry_bits wide; unit_table_bits = S * entries * slice_entry_bits */
+    int act_slice_bits, slices, slice_bits, slice_entry_bits, unit_table_bits;
     /* lane */
     int row_field_bits, lane_terms, term_bits, opnd_bits, tree_levels, latency, psum_delay, reissue_gap;
     /* register schedule: reg_after_level[l] = 1 when a pipe register follows adder level l

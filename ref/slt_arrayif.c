@@ -21,6 +21,25 @@ int slt_array_reissue_gap(const slt_config *cfg)
 
 int slt_entry_bits(const slt_config *cfg) { return slt_config_min_acc_bits(cfg->group_size, cfg->act_bits); }
 
+int slt_act_slices(const slt_config *cfg)
+{
+    return cfg->act_slice_bits ? cfg->act_bits / cfg->act_slice_bits : 1;
+}
+
+int slt_slice_width(const slt_config *cfg) { return cfg->act_slice_bits ? cfg->act_slice_bits : cfg->act_bits; }
+
+/* Signed width of a slice table entry: a lower (unsigned) slice sums up to
+ * G*(2^B - 1) in magnitude, the top (signed) one up to G*2^(B-1); one width
+ * for all slices (the wider, lower-slice one). Off: slt_entry_bits(). */
+int slt_slice_entry_bits(const slt_config *cfg)
+{
+    if (!cfg->act_slice_bits) return slt_entry_bits(cfg);
+    long need = (long)cfg->group_size * ((1L << cfg->act_slice_bits) - 1);
+    int b = 1;
+    while ((1L << (b - 1)) - 1 < need) b++;
+    return b;
+}
+
 int slt_row_field_bits(const slt_config *cfg)
 {
     if (cfg->array == SLT_ARRAY_LUT) return slt_key_bits(cfg->group_size, is_binary(cfg));

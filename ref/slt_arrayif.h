@@ -48,6 +48,17 @@ int slt_array_reissue_gap(const slt_config *cfg);
 /* Width of one table entry: signed, holds +-G * 2^(act_bits-1). */
 int slt_entry_bits(const slt_config *cfg);
 
+/* Activation slicing (act_slice_bits, docs/array.md "Activation slicing"):
+ * S = act_bits / act_slice_bits slices per activation (1 when off). Slice s
+ * (0 = least significant) of activation a is bits [s*B +: B], B = slice
+ * width; the top slice is signed, the lower ones unsigned, so
+ * a = sum_s slice_s * 2^(s*B) exactly. Each unit holds S tables, one per
+ * slice, every entry slt_slice_entry_bits() wide; slot j of slice s of unit
+ * u is at [((u*S + s)*E + j)*EWS +: EWS] of the tables bus (E entries). */
+int slt_act_slices(const slt_config *cfg);
+int slt_slice_width(const slt_config *cfg); /* B: act_slice_bits, or act_bits when off */
+int slt_slice_entry_bits(const slt_config *cfg);
+
 /* Bits per (lane, unit) field of row_keys_i (see above). */
 int slt_row_field_bits(const slt_config *cfg);
 

@@ -29,6 +29,7 @@ static const slt_config_range k_ranges[] = {
     {"abuf_kib", 1, 65536, "activation buffer KiB"},
     {"obuf_kib", 1, 65536, "output / partial-sum buffer KiB"},
     {"pipe_stages", 0, 4, "extra pipeline registers in each row lane"},
+    {"act_slice_bits", 0, 4, "activation slice width: 0 (off) or 4"},
     {NULL, 0, 0, NULL},
 };
 
@@ -110,6 +111,7 @@ static int *int_field(slt_config *cfg, const char *key)
     if (!strcmp(key, "abuf_kib")) return &cfg->abuf_kib;
     if (!strcmp(key, "obuf_kib")) return &cfg->obuf_kib;
     if (!strcmp(key, "pipe_stages")) return &cfg->pipe_stages;
+    if (!strcmp(key, "act_slice_bits")) return &cfg->act_slice_bits;
     return NULL;
 }
 
@@ -157,6 +159,8 @@ static int set_int(slt_config *cfg, const slt_config_range *r, const char *value
                     r->key, value, r->lo, r->hi, r->help);
     if (!strcmp(r->key, "act_bits") && v != 4 && v != 8 && v != 16)
         return fail(err, errlen, "config: act_bits = '%s' is not legal: expected 4, 8 or 16", value);
+    if (!strcmp(r->key, "act_slice_bits") && v != 0 && v != 4)
+        return fail(err, errlen, "config: act_slice_bits = '%s' is not legal: expected 0 (off) or 4", value);
     if (!strcmp(r->key, "bus_bits") && !is_pow2(v))
         return fail(err, errlen, "config: bus_bits = '%s' is not legal: expected a power of two in 8..512", value);
     *int_field(cfg, r->key) = (int)v;
@@ -222,7 +226,7 @@ int slt_config_set(slt_config *cfg, const char *key, const char *value, char *er
     }
     return fail(err, errlen,
                 "config: unknown key '%s' (known: name group_size act_bits lut_units row_lanes max_k max_m max_n "
-                "acc_bits weight_format bus_bits clock_mhz wbuf_kib abuf_kib obuf_kib pipe_stages array buffer_mode ecc clock_gating)",
+                "acc_bits weight_format bus_bits clock_mhz wbuf_kib abuf_kib obuf_kib pipe_stages array buffer_mode ecc clock_gating act_slice_bits)",
                 key);
 }
 
@@ -377,6 +381,16 @@ int slt_config_finish(slt_config *cfg, char *err, size_t errlen)
         return fail(err, errlen,
                     "config: acc_bits = %d is too small: max_k = %d and act_bits = %d need at least %d (legal %d..32)",
                     cfg->acc_bits, cfg->max_k, cfg->act_bits, need, need);
+    if (cfg->act_slice_bits && (cfg->act_bits <= cfg->act_slice_bits || cfg->act_bits % cfg->act_slice_bits))
+        return fail(err, errlen,
+                    "config: act_slice_bits = %d is not legal with act_bits = %d: it must divide act_bits and be "
+                    "smaller (act_bits 8 or 16), or be 0 (off)",
+                    cfg->act_slice_bits, cfg->act_bits);
+    if (cfg->act_slice_bits && cfg->array != SLT_ARRAY_LUT)
+        return fail(err, errlen,
+                    "config: act_slice_bits = %d is not legal with array = addsub: slicing cuts look-up tables, "
+                    "the add/sub baseline has none; set act_slice_bits = 0",
+                    cfg->act_slice_bits);
     if (cfg->max_k < cfg->group_size)
         return fail(err, errlen, "config: max_k = %d is smaller than group_size = %d; legal max_k is %d..1048576",
                     cfg->max_k, cfg->group_size, cfg->group_size);
@@ -412,6 +426,8 @@ void slt_config_write(const slt_config *cfg, FILE *f)
     /* Written only when set: configurations without ECC keep the hash (and so the
      * module names) they had before the key existed. */
     if (cfg->ecc != SLT_ECC_NONE) fprintf(f, "ecc = secded\n");
+    /* written only when on, so configurations without slicing keep their text and hash */
+    if (cfg->act_slice_bits) fprintf(f, "act_slice_bits = %d\n", cfg->act_slice_bits);
 }
 
 uint64_t slt_config_hash(const slt_config *cfg)

@@ -36,6 +36,7 @@ typedef struct {
     slt_buffer_policy buffer_mode; /* auto: packer may pick buffer mode */
     slt_ecc_kind ecc;         /* none or secded: Hamming SECDED per SRAM word */
     int clock_gating;         /* 1: registers that hold still get a gated clock (rtl/slt_clock_gate.v) */
+    int act_slice_bits;       /* 0: off; 4: activations cut into 4-bit slices, one narrow table per slice */
     /* bookkeeping, not part of the hash */
     int acc_bits_given;       /* 1 when acc_bits came from the file/CLI */
 } slt_config;

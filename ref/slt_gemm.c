@@ -108,6 +108,49 @@ int32_t slt_table_lookup(const int32_t *table, uint32_t key, int g, int binary)
     return lookup(table, key, slt_key_mag_bits(g, binary), (uint32_t)slt_table_entries(g, binary), binary);
 }
 
+/* ---- activation slicing (docs/numerics.md §8) ---------------------------------- */
+
+static int n_slices(int act_bits, int slice_bits) { return slice_bits ? act_bits / slice_bits : 1; }
+static int slice_b(const slt_stream *s) { return s->slice_bits ? s->slice_bits : s->act_bits; }
+
+int32_t slt_act_slice(int32_t a, int s, int act_bits, int slice_bits)
+{
+    int b = slice_bits ? slice_bits : act_bits, top = s == n_slices(act_bits, slice_bits) - 1;
+    uint32_t bits = ((uint32_t)a >> (s * b)) & ((1u << b) - 1u);
+    /* the top slice carries the sign bit of a: two's complement in b bits */
+    return top && (bits >> (b - 1)) ? (int32_t)bits - (int32_t)(1u << b) : (int32_t)bits;
+}
+
+void slt_table_build_sliced(const int16_t *a, int g, int binary, int act_bits, int slice_bits, int32_t *tables)
+{
+    int ns = n_slices(act_bits, slice_bits), ent = slt_table_entries(g, binary);
+    for (int s = 0; s < ns; s++) {
+        int16_t sl[8];
+        for (int i = 0; i < g; i++) sl[i] = (int16_t)slt_act_slice(a[i], s, act_bits, slice_bits);
+        slt_table_build(sl, g, binary, tables + (size_t)s * ent);
+    }
+}
+
+/* The unsigned (sign not applied) joined entry at magnitude mag: what the
+ * lane's S multiplexers and its shift-adds produce; 0 past the table. */
+static int32_t sliced_entry(const int32_t *tables, uint32_t mag, int ent, int binary, int act_bits, int slice_bits)
+{
+    int ns = n_slices(act_bits, slice_bits), b = slice_bits ? slice_bits : act_bits;
+    uint32_t slot = binary ? mag : mag - 1;
+    if (!binary && (mag == 0 || mag > (uint32_t)ent)) return 0;
+    int64_t v = 0;
+    for (int s = 0; s < ns; s++) v += (int64_t)tables[(size_t)s * ent + slot] * ((int64_t)1 << (s * b));
+    return (int32_t)v;
+}
+
+int32_t slt_table_lookup_sliced(const int32_t *tables, uint32_t key, int g, int binary, int act_bits, int slice_bits)
+{
+    int mb = slt_key_mag_bits(g, binary);
+    uint32_t mag = key & ((1u << mb) - 1), sign = (key >> mb) & 1u;
+    int32_t v = sliced_entry(tables, mag, slt_table_entries(g, binary), binary, act_bits, slice_bits);
+    return sign ? -v : v;
+}
+
 /* ---- stream ----------------------------------------------------------------- */
 
 static int check_cfg(const slt_config *cfg, char *err, size_t errlen)
@@ -140,6 +183,7 @@ static int stream_alloc(const slt_config *cfg, int m, int k, slt_stream *s)
     s->row_blocks = (m + s->l - 1) / s->l;
     s->act_bits = cfg->act_bits;
     s->key_bits = slt_key_bits(s->g, s->binary);
+    s->slice_bits = cfg->act_slice_bits;
     size_t nk = (size_t)s->n_chunks * (size_t)s->row_blocks * (size_t)s->l * (size_t)s->u;
     s->modes = calloc((size_t)s->n_chunks * (size_t)s->u, 1);
     s->keys = malloc(nk * sizeof *s->keys);
@@ -161,6 +205,9 @@ typedef struct {
 
 static void codec_init(key_codec *c, int g, int binary)
 {
+    /* patterns past npat only come from weights outside the alphabet (reported
+     * as errors); they must still index `single` inside its bounds */
+    memset(c, 0, sizeof *c);
     c->base = binary ? 2 : 3;
     c->pad_digit = 1; /* ternary 0 -> digit 1; binary +1 -> bit 1 */
     int npat = binary ? 1 << g : 1;
@@ -312,8 +359,14 @@ static void count_events(const slt_config *cfg, const slt_stream *s, int n, slt_
     ev->skipped_groups *= N;
     ev->buffer_groups *= N;
     ev->buffer_adds *= N;
-    ev->build_adds = ev->table_builds * adds_per_table(s->g, s->binary);
+    /* slicing: every build is S slice tables (each with the same adders), every
+     * term S entry reads and S-1 shift-adds; the cycles do not change. */
+    uint64_t S = (uint64_t)n_slices(cfg->act_bits, cfg->act_slice_bits);
     ev->accumulates = ev->lookups + ev->buffer_adds;
+    ev->slice_tables = ev->table_builds * S;
+    ev->build_adds = ev->slice_tables * adds_per_table(s->g, s->binary);
+    ev->slice_reads = ev->accumulates * S;
+    ev->slice_adds = ev->accumulates * (S - 1);
     /* Mode bits (one per chunk group) precede the weights of a ternary stream. */
     uint64_t mode_bytes = s->binary ? 0 : ceil_div(NC * U, 8);
     uint64_t packed = slt_packed_bytes(cfg->weight_format, (size_t)(M * K));
@@ -366,10 +419,12 @@ void slt_events_json(const slt_events *ev, int m, int k, int n, FILE *f)
             ", \"buffer_adds\": %" PRIu64 ", \"accumulates\": %" PRIu64 ", \"wbuf_reads\": %" PRIu64
             ", \"wbuf_writes\": %" PRIu64 ", \"abuf_reads\": %" PRIu64 ", \"abuf_writes\": %" PRIu64
             ", \"obuf_reads\": %" PRIu64 ", \"obuf_writes\": %" PRIu64 ", \"weight_bytes\": %" PRIu64
-            ", \"link_bytes\": %" PRIu64 "}\n",
+            ", \"link_bytes\": %" PRIu64 ", \"slice_tables\": %" PRIu64 ", \"slice_reads\": %" PRIu64
+            ", \"slice_adds\": %" PRIu64 "}\n",
             m, k, n, ev->cycles, ev->compute_cycles, ev->link_cycles, ev->table_builds, ev->build_adds, ev->lookups,
             ev->skipped_groups, ev->buffer_groups, ev->buffer_adds, ev->accumulates, ev->wbuf_reads, ev->wbuf_writes,
-            ev->abuf_reads, ev->abuf_writes, ev->obuf_reads, ev->obuf_writes, ev->weight_bytes, ev->link_bytes);
+            ev->abuf_reads, ev->abuf_writes, ev->obuf_reads, ev->obuf_writes, ev->weight_bytes, ev->link_bytes,
+            ev->slice_tables, ev->slice_reads, ev->slice_adds);
 }
 
 /* ---- LUT GEMM in the array's schedule --------------------------------------- */
@@ -403,34 +458,43 @@ static void chunk_acts(const slt_stream *s, const int16_t *xt, int c, int16_t *a
         }
 }
 
-/* Term one (row, group) contributes. Buffer mode: the key is a single +-1 at
- * position t = log3|s|; the lane adds +-a[t] from the raw activation register. */
-static int32_t group_term(const slt_stream *s, uint32_t key, int buffer, const int16_t *a, const int32_t *table, int mb,
+/* Term one (row, group) contributes, as the lane forms it: the S slice entries
+ * at the key's magnitude, joined by shift-adds, then the sign. Buffer mode:
+ * the key is a single +-1 at position t = log3|s|; the builder loaded only the
+ * raw entries 3^t (slice s of a[t]), which the lane reads and joins. */
+static int32_t group_term(const slt_stream *s, uint32_t key, int buffer, const int16_t *a, const int32_t *tables, int mb,
                           uint32_t entries)
 {
     if (!s->binary && key == 0) return 0; /* skip: no read, no add */
-    if (!buffer) return lookup(table, key, mb, entries, s->binary);
+    if (!buffer)
+        return s->slice_bits ? slt_table_lookup_sliced(tables, key, s->g, s->binary, s->act_bits, s->slice_bits)
+                             : lookup(tables, key, mb, entries, s->binary);
     uint32_t mag = key & ((1u << mb) - 1);
     int t = 0;
     while (mag > 1) mag /= 3, t++;
-    return (key >> mb) ? -(int32_t)a[t] : (int32_t)a[t];
+    int64_t v = 0;
+    for (int sl = 0; sl < n_slices(s->act_bits, s->slice_bits); sl++)
+        v += (int64_t)slt_act_slice(a[t], sl, s->act_bits, s->slice_bits) * ((int64_t)1 << (sl * slice_b(s)));
+    return (key >> mb) ? -(int32_t)v : (int32_t)v;
 }
 
-/* One token, one chunk: build the LUT-mode tables, then every real row adds
- * its chunk sum into its partial sum yt[r]. */
+/* One token, one chunk: build the LUT-mode tables (S per group), then every
+ * real row adds its chunk sum into its partial sum yt[r]. */
 static void run_chunk(const slt_stream *s, const int16_t *xt, int c, int32_t *yt, int16_t *acts, int32_t *tables)
 {
     int ent = slt_table_entries(s->g, s->binary), mb = slt_key_mag_bits(s->g, s->binary);
+    int per = ent * n_slices(s->act_bits, s->slice_bits);
     chunk_acts(s, xt, c, acts);
     for (int u = 0; u < s->u; u++) {
         int gi = c * s->u + u;
-        if (gi < s->n_groups && !s->modes[gi]) slt_table_build(acts + u * s->g, s->g, s->binary, tables + u * ent);
+        if (gi < s->n_groups && !s->modes[gi])
+            slt_table_build_sliced(acts + u * s->g, s->g, s->binary, s->act_bits, s->slice_bits, tables + u * per);
     }
     for (int r = 0; r < s->m; r++) {
         int32_t sum = 0;
         for (int u = 0; u < s->u && c * s->u + u < s->n_groups; u++)
             sum += group_term(s, s->keys[key_index(s, c, r, u)], s->modes[c * s->u + u], acts + u * s->g,
-                              tables + u * ent, mb, (uint32_t)ent);
+                              tables + u * per, mb, (uint32_t)ent);
         yt[r] += sum;
     }
 }
@@ -444,7 +508,8 @@ int slt_gemm_lut(const slt_config *cfg, const int8_t *w, const int16_t *x, int32
     slt_stream s;
     if (rc || (rc = slt_stream_build(cfg, w, m, k, &s, err, errlen))) return rc;
     int16_t *acts = malloc((size_t)s.u * (size_t)s.g * sizeof *acts);
-    int32_t *tables = malloc((size_t)s.u * (size_t)slt_table_entries(s.g, s.binary) * sizeof *tables);
+    int32_t *tables = malloc((size_t)s.u * (size_t)slt_table_entries(s.g, s.binary) *
+                             (size_t)n_slices(s.act_bits, s.slice_bits) * sizeof *tables);
     if (!acts || !tables) {
         rc = fail(err, errlen, "gemm lut: out of memory");
     } else {
@@ -467,6 +532,13 @@ static void signed_table(const slt_stream *s, const int16_t *a, int32_t *tmp, in
 {
     int ks = key_space(s->g, s->binary), mb = slt_key_mag_bits(s->g, s->binary);
     int ent = slt_table_entries(s->g, s->binary);
+    if (s->slice_bits) {
+        /* sliced: S tables, each key's entries joined (tmp holds S*E entries) */
+        slt_table_build_sliced(a, s->g, s->binary, s->act_bits, s->slice_bits, tmp);
+        for (int key = 0; key < ks; key++)
+            S[key] = slt_table_lookup_sliced(tmp, (uint32_t)key, s->g, s->binary, s->act_bits, s->slice_bits);
+        return;
+    }
     slt_table_build(a, s->g, s->binary, tmp);
     for (int key = 0; key < ks; key++) S[key] = lookup(tmp, (uint32_t)key, mb, (uint32_t)ent, s->binary);
 }
@@ -508,7 +580,8 @@ int slt_gemm_lut_stream(const slt_stream *s, const int16_t *x, int32_t *y, int n
     if (rc) return rc;
     int ks = key_space(s->g, s->binary);
     int16_t *acts = malloc((size_t)s->u * (size_t)s->g * sizeof *acts);
-    int32_t *tmp = malloc((size_t)slt_table_entries(s->g, s->binary) * sizeof *tmp);
+    int32_t *tmp = malloc((size_t)slt_table_entries(s->g, s->binary) * (size_t)n_slices(s->act_bits, s->slice_bits) *
+                          sizeof *tmp);
     int32_t *S = malloc((size_t)s->u * (size_t)ks * sizeof *S);
     if (!acts || !tmp || !S) {
         rc = fail(err, errlen, "gemm lut stream: out of memory");

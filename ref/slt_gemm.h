@@ -29,6 +29,13 @@ typedef struct {
     uint64_t obuf_reads, obuf_writes;
     uint64_t weight_bytes;    /* packed weight bytes on the link (config's format) */
     uint64_t link_bytes;      /* weights + activations in + results out */
+    /* Activation slicing (act_slice_bits; docs/numerics.md §8): every table
+     * build above is S slice tables, every term S entry reads joined by S-1
+     * shift-adds. With slicing off S = 1: slice_tables = table_builds,
+     * slice_reads = accumulates, slice_adds = 0. */
+    uint64_t slice_tables;    /* slice tables built (table_builds x S) */
+    uint64_t slice_reads;     /* slice entries read (accumulates x S) */
+    uint64_t slice_adds;      /* shift-adds joining them (accumulates x (S-1)) */
 } slt_events;
 
 /* The array's view of W: groups of G along K (last one zero-padded), chunks of
@@ -45,6 +52,7 @@ typedef struct {
     int act_bits;     /* cfg->act_bits, so slt_gemm_lut_stream can check activations */
     int key_bits;     /* slt_key_bits(g, binary) <= 8 */
     uint8_t *keys8;   /* same layout and values as keys, one byte each (fast path) */
+    int slice_bits;   /* cfg->act_slice_bits: 0 off, else tables per activation slice */
 } slt_stream;
 
 /* Naive reference: y[n][m] = sum_k x[n][k]*w[m][k], exact in int64; an int32
@@ -60,6 +68,18 @@ void slt_stream_free(slt_stream *s);
 void slt_table_build(const int16_t *a, int g, int binary, int32_t *table);
 /* Look a key up (sign applied); a ternary skip key returns 0. */
 int32_t slt_table_lookup(const int32_t *table, uint32_t key, int g, int binary);
+
+/* Activation slicing (docs/numerics.md §8), slice_bits = act_slice_bits (0:
+ * off, one slice of act_bits). Slice s of a: bits [s*B +: B], the top slice
+ * (s = S-1) signed, the lower ones unsigned; a = sum_s slice * 2^(s*B). */
+int32_t slt_act_slice(int32_t a, int s, int act_bits, int slice_bits);
+/* S tables of slt_table_entries() each, tables[s*E + j]: the table of slice s.
+ * slice_bits = 0: exactly slt_table_build. */
+void slt_table_build_sliced(const int16_t *a, int g, int binary, int act_bits, int slice_bits, int32_t *tables);
+/* The array's sliced read: the S entries the key's magnitude selects, joined
+ * by shift-adds (sum_s T_s << s*B), then the key's sign; a skip key gives 0. */
+int32_t slt_table_lookup_sliced(const int32_t *tables, uint32_t key, int g, int binary, int act_bits,
+                                int slice_bits);
 
 /* LUT GEMM exactly as the array computes it (tables per chunk, keys, signs,
  * skip, buffer mode). ev may be NULL. Checks K <= max_k and every activation

@@ -2,12 +2,16 @@
  * (canonical config text) for the RTL sweeps. INDEX stratifies the draw so that
  * any eight consecutive indices cover G = 2..5 twice, both array kinds four
  * times, binary weights in both kinds, and all three activation widths; the rest
- * (U, L, pipe stages, max_k, acc_bits, format, buffer mode) is random.
+ * (U, L, pipe stages, max_k, acc_bits, format, buffer mode) is random, and slt
+ * configurations with 8- or 16-bit activations get 4-bit activation slices
+ * (act_slice_bits = 4) at odd indices (and one in three at even ones), drawn last
+ * so that the other keys of every index are what they were before slicing existed.
  *
  * --soak (make soak, name soak<SEED>_<INDEX>): every key is drawn, corners
  * included: 1 lane, G = 5, b1, act_bits 16, 8/16-bit buses, buffers of exactly
  * the smallest legal size (slt_buf_min_kib), odd max_k, small max_m, wider
- * accumulators, any clock. Any four consecutive indices from a multiple of 4
+ * accumulators, any clock, clock_gating on/off, ecc none/secded, act_slice_bits
+ * 0/4 (where legal). Any four consecutive indices from a multiple of 4
  * cover G = 2..5, each activation width, t2/t5/b1, slt and addsub, a 1-lane
  * array, an 8-bit bus and tiny buffers. */
 #include <stdio.h>
@@ -64,6 +68,10 @@ static int draw(slt_config *c, uint64_t seed, int index)
         int acc = need + (int)slt_prng_range(&p, 0, 3);
         rc = set(c, "acc_bits", acc > 32 ? 32 : acc);
     }
+    /* activation slicing where it is legal (slt arrays, act_bits 8 or 16):
+     * always at odd indices (1 or 3 is eligible for every seed, so the first
+     * four configurations include a sliced one), one in three at even ones */
+    if (!rc && !addsub && act > 4 && (index % 2 || slt_prng_range(&p, 0, 2) == 0)) rc = set(c, "act_slice_bits", 4);
     return rc;
 }
 
@@ -102,6 +110,10 @@ static int draw_soak(slt_config *c, uint64_t seed, int index)
     rc |= set_str(c, "array", addsub ? "addsub" : "slt") | set_str(c, "weight_format", fmt);
     rc |= set_str(c, "buffer_mode", slt_prng_range(&p, 0, 4) ? "auto" : "off") | set(c, "bus_bits", bus);
     rc |= set_str(c, "clock_mhz", clk);
+    /* the options: gated clocks, SECDED, activation slicing (slt with 8/16-bit activations) */
+    rc |= set_str(c, "clock_gating", slt_prng_range(&p, 0, 1) ? "on" : "off");
+    rc |= set_str(c, "ecc", slt_prng_range(&p, 0, 3) == 0 ? "secded" : "none");
+    if (!addsub && act > 4 && slt_prng_range(&p, 0, 2) == 0) rc |= set(c, "act_slice_bits", 4);
     if (rc) return rc;
     if (slt_prng_range(&p, 0, 3) == 0) {
         int acc = slt_config_min_acc_bits(c->max_k, c->act_bits) + (int)slt_prng_range(&p, 0, 3);

@@ -33,7 +33,7 @@ module slt_tb_top (
   input  wire                                          bld_buffer_mode_i,
 `endif
   input  wire [`SLT_GROUP_SIZE*`SLT_ACT_BITS-1:0]      bld_act_i,
-  output wire [`SLT_TABLE_ENTRIES*`SLT_ENTRY_BITS-1:0] bld_table_o,
+  output wire [`SLT_UNIT_TABLE_BITS-1:0]                 bld_table_o,
   input  wire [`SLT_TABLES_BITS-1:0]                   ln_tables_i,
 `else
   input  wire [`SLT_TBL_ACT_BITS-1:0]                  ln_acts_i,

@@ -8,6 +8,8 @@
 #include "tb_harness.h"
 
 static const int kMagBits = SLT_KEY_MAG_BITS;
+// one unit's tables: SLT_ACT_SLICES slice tables of SLT_TABLE_ENTRIES entries (1 table unsliced)
+static const int kUnitEntries = SLT_ACT_SLICES * SLT_TABLE_ENTRIES;
 
 static bool is_power_of_3(uint32_t j)
 {
@@ -32,14 +34,17 @@ static void builder_acts(slt_prng &p, int style, int16_t *a)
     }
 }
 
-// Entry j of the registered table (slot order of table_o) after one cycle.
+// Slot j of slice s of the registered tables (slot order of table_o, s*E + j) after one cycle.
 static void builder_check(Harness &h, const std::vector<int32_t> &want, int round)
 {
-    for (int j = 0; j < SLT_TABLE_ENTRIES; j++) {
-        int64_t got = tb_sext(tb_get(h.top->bld_table_o, j * SLT_ENTRY_BITS, SLT_ENTRY_BITS), SLT_ENTRY_BITS);
-        if (got != want[j]) h.fail("round %d table entry slot %d: expected %d, got %lld", round, j, want[j], (long long)got);
+    for (int j = 0; j < kUnitEntries; j++) {
+        int64_t got = tb_sext(tb_get(h.top->bld_table_o, j * SLT_SLICE_ENTRY_BITS, SLT_SLICE_ENTRY_BITS),
+                              SLT_SLICE_ENTRY_BITS);
+        if (got != want[j])
+            h.fail("round %d table slice %d entry slot %d: expected %d, got %lld", round, j / SLT_TABLE_ENTRIES,
+                   j % SLT_TABLE_ENTRIES, want[j], (long long)got);
     }
-    h.matched += SLT_TABLE_ENTRIES;
+    h.matched += kUnitEntries;
 }
 
 void tb_test_builder(Harness &h)
@@ -47,7 +52,7 @@ void tb_test_builder(Harness &h)
     h.test = "table-builder";
     slt_prng p;
     slt_prng_seed(&p, h.seed ^ 0xb1);
-    std::vector<int32_t> held(SLT_TABLE_ENTRIES, 0), built(SLT_TABLE_ENTRIES);
+    std::vector<int32_t> held(kUnitEntries, 0), built(kUnitEntries);
     int16_t a[8];
     for (int round = 0; round < 300; round++) {
         int load = round < 5 || slt_prng_range(&p, 0, 5) != 0;
@@ -60,10 +65,10 @@ void tb_test_builder(Harness &h)
         h.top->bld_buffer_mode_i = (uint8_t)buffer;
 #endif
         h.step();
-        slt_table_build(a, SLT_GROUP_SIZE, SLT_BINARY, built.data());
-        // buffer mode refreshes only the raw entries 3^t (slot 3^t - 1)
-        for (int j = 0; load && j < SLT_TABLE_ENTRIES; j++)
-            if (!buffer || is_power_of_3((uint32_t)j + 1)) held[j] = built[j];
+        slt_table_build_sliced(a, SLT_GROUP_SIZE, SLT_BINARY, SLT_ACT_BITS, SLT_ACT_SLICE_BITS, built.data());
+        // buffer mode refreshes only the raw entries 3^t (slot 3^t - 1 of every slice)
+        for (int j = 0; load && j < kUnitEntries; j++)
+            if (!buffer || is_power_of_3((uint32_t)(j % SLT_TABLE_ENTRIES) + 1)) held[j] = built[j];
         builder_check(h, held, round);
     }
     h.idle_inputs();
@@ -87,7 +92,7 @@ struct LaneTerm {
 
 // What a lane's shared input holds this cycle: tables (slt) or activations (addsub).
 struct LaneShared {
-    std::vector<int32_t> tables; // [U][entries]
+    std::vector<int32_t> tables; // [U][slices][entries]
     std::vector<int16_t> acts;   // [U*G]
     uint64_t modes = 0;
 };
@@ -96,12 +101,15 @@ struct LaneShared {
 static LaneTerm lane_term(const LaneShared &s, int u, uint32_t key)
 {
     uint32_t mag = key & ((1u << kMagBits) - 1), neg = key >> kMagBits;
-    const int32_t *table = &s.tables[(size_t)u * SLT_TABLE_ENTRIES];
-    if (SLT_BINARY) return {slt_table_lookup(table, key, SLT_GROUP_SIZE, 1), true, false};
+    const int32_t *table = &s.tables[(size_t)u * kUnitEntries];
+    auto read = [&](int binary) {
+        return slt_table_lookup_sliced(table, key, SLT_GROUP_SIZE, binary, SLT_ACT_BITS, SLT_ACT_SLICE_BITS);
+    };
+    if (SLT_BINARY) return {read(1), true, false};
     if (mag == 0) return {0, false, neg != 0};
     if (mag > (uint32_t)SLT_TABLE_ENTRIES) return {0, false, true};
     if (((s.modes >> u) & 1) && !is_power_of_3(mag)) return {0, true, true}; // read, but of an entry not built
-    return {slt_table_lookup(table, key, SLT_GROUP_SIZE, 0), true, false};
+    return {read(0), true, false};
 }
 #endif
 
@@ -159,13 +167,13 @@ static void lane_new_shared(Harness &h, slt_prng &p, LaneShared &s)
         a = (int16_t)(pick == 0 ? lo : pick == 1 ? hi : slt_prng_range(&p, lo, hi));
     }
 #if SLT_HAS_BUILDER
-    s.tables.resize((size_t)SLT_LUT_UNITS * SLT_TABLE_ENTRIES);
+    s.tables.resize((size_t)SLT_LUT_UNITS * kUnitEntries);
     for (int u = 0; u < SLT_LUT_UNITS; u++) {
-        slt_table_build(&s.acts[(size_t)u * SLT_GROUP_SIZE], SLT_GROUP_SIZE, SLT_BINARY,
-                        &s.tables[(size_t)u * SLT_TABLE_ENTRIES]);
-        for (int j = 0; j < SLT_TABLE_ENTRIES; j++)
-            tb_put(h.top->ln_tables_i, (u * SLT_TABLE_ENTRIES + j) * SLT_ENTRY_BITS, SLT_ENTRY_BITS,
-                   (uint64_t)(uint32_t)s.tables[(size_t)u * SLT_TABLE_ENTRIES + j]);
+        slt_table_build_sliced(&s.acts[(size_t)u * SLT_GROUP_SIZE], SLT_GROUP_SIZE, SLT_BINARY, SLT_ACT_BITS,
+                               SLT_ACT_SLICE_BITS, &s.tables[(size_t)u * kUnitEntries]);
+        for (int j = 0; j < kUnitEntries; j++)
+            tb_put(h.top->ln_tables_i, (u * kUnitEntries + j) * SLT_SLICE_ENTRY_BITS, SLT_SLICE_ENTRY_BITS,
+                   (uint64_t)(uint32_t)s.tables[(size_t)u * kUnitEntries + j]);
     }
     s.modes = 0;
     for (int u = 0; SLT_LANE_HAS_MODE && u < SLT_LUT_UNITS; u++) s.modes |= (uint64_t)(slt_prng_range(&p, 0, 2) == 0) << u;

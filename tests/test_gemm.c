@@ -380,8 +380,9 @@ static void gemm_events_hand_computed_ternary(void **state)
     assert_int_equal(e.accumulates, 3);
     assert_int_equal(e.weight_bytes, 5 + 1); /* 18 weights / 4 + one mode byte */
     assert_int_equal(e.link_cycles, 1 + 2);                      /* mode beat + 5 bytes in 2 beats */
-    assert_int_equal(e.compute_cycles, 1 * 1 * (2 + 1) + 2); /* no bubble: RB = 2 >= reissue gap 2 */
-    assert_int_equal(e.cycles, 5);
+    /* no bubble: RB = 2 >= reissue gap 2; latency 3 = input, key and output registers */
+    assert_int_equal(e.compute_cycles, 1 * 1 * (2 + 1) + 3);
+    assert_int_equal(e.cycles, 6);
     assert_int_equal(e.wbuf_writes, 2);
     assert_int_equal(e.wbuf_reads, 2);
     assert_int_equal(e.abuf_writes, 1);
@@ -394,7 +395,7 @@ static void gemm_events_hand_computed_ternary(void **state)
     assert_int_equal(e.lookups, 2);
     assert_int_equal(e.buffer_adds, 4);
     assert_int_equal(e.skipped_groups, 6);
-    assert_int_equal(e.compute_cycles, 2 * 3 + 2);
+    assert_int_equal(e.compute_cycles, 2 * 3 + 3);
     assert_int_equal(e.abuf_writes, 2);
     assert_int_equal(e.link_bytes, 12 + 16 + 24);
     /* buffer_mode = off: both groups build tables. */
@@ -424,7 +425,7 @@ static void gemm_events_hand_computed_binary_multichunk(void **state)
     assert_int_equal(e.buffer_groups, 0);
     assert_int_equal(e.weight_bytes, 1); /* 6 bits, no mode bits for b1 */
     assert_int_equal(e.link_cycles, 1);
-    assert_int_equal(e.compute_cycles, 1 * (2 + 1) + 1 + 2); /* RB = 2: no bubble */
+    assert_int_equal(e.compute_cycles, 1 * (2 + 1) + 1 + 3); /* RB = 2: no bubble; latency 1 + 3 */
     assert_int_equal(e.abuf_writes, 1);
     assert_int_equal(e.link_bytes, 8 + 8 + 8);
     /* t2 G=2 U=1 L=4, M=1 K=5: 3 groups = 3 chunks, 1 row block. */

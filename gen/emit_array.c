@@ -39,9 +39,9 @@ static void emit_builders(slt_emitter *e, const slt_design *d)
     em_open(e, "for (u = 0; u < %d; u = u + 1) begin : g_unit", d->u);
     em_open(e, "%s u_builder (", d->mod_builder);
     em_line(e, ".clk_i         (clk_i),");
-    em_line(e, ".load_i        (tbl_valid_i),");
-    if (d->lane_has_mode) em_line(e, ".buffer_mode_i (tbl_mode_i[u]),");
-    em_line(e, ".act_i         (tbl_act_i[u*%d +: %d]),", ga, ga);
+    em_line(e, ".load_i        (tbl_valid_q),");
+    if (d->lane_has_mode) em_line(e, ".buffer_mode_i (tbl_mode_q[u]),");
+    em_line(e, ".act_i         (tbl_act_q[u*%d +: %d]),", ga, ga);
     em_line(e, ".table_o       (tables[u*%d +: %d])", tw, tw);
     em_close(e, ");");
     em_close(e, "end");
@@ -54,8 +54,8 @@ static void emit_lanes(slt_emitter *e, const slt_design *d)
     em_open(e, "%s u_lane (", d->mod_lane);
     em_line(e, ".clk_i         (clk_i),");
     em_line(e, ".rst_ni        (rst_ni),");
-    em_line(e, ".valid_i       (row_valid_i),");
-    em_line(e, ".keys_i        (row_keys_i[l*%d +: %d]),", kw, kw);
+    em_line(e, ".valid_i       (%s),", d->in_stages ? "row_valid_q" : "row_valid_i");
+    em_line(e, ".keys_i        (%s[l*%d +: %d]),", d->in_stages ? "row_keys_q" : "row_keys_i", kw, kw);
     em_line(e, ".psum_i        (row_psum_i[l*%d +: %d]),", d->acc, d->acc);
     if (d->addsub) em_line(e, ".acts_i        (act_q),");
     else em_line(e, ".tables_i      (tables),");
@@ -68,6 +68,27 @@ static void emit_lanes(slt_emitter *e, const slt_design *d)
     em_close(e, "end");
 }
 
+/* slt arrays: the input register. The table build and the key decode start
+ * from registers, not from the ports (SRAM outputs in the accelerator): one
+ * cycle of latency (slt_array_in_stages). Data registers load only with their
+ * valid (gated clocks when clock_gating = on). */
+static void emit_input_register(slt_emitter *e, const slt_design *d)
+{
+    em_comment(e, "input register: tables are built and keys decoded from registers (one cycle)");
+    em_reg(e, 1, "tbl_valid_q");
+    em_reg(e, 1, "row_valid_q");
+    em_flop_rst(e, 1, "tbl_valid_q", "tbl_valid_i", NULL);
+    em_flop_rst(e, 1, "row_valid_q", "row_valid_i", NULL);
+    em_reg(e, d->tbl_act_bits, "tbl_act_q");
+    em_reg(e, d->u, "tbl_mode_q");
+    em_reg(e, d->row_keys_bits, "row_keys_q");
+    em_cg(e, "tbl_in", "tbl_valid_i");
+    em_flop_cg(e, "tbl_act_q", "tbl_act_i", "tbl_valid_i", "tbl_in");
+    em_flop_cg(e, "tbl_mode_q", "tbl_mode_i", "tbl_valid_i", "tbl_in");
+    em_cg(e, "row_in", "row_valid_i");
+    em_flop_cg(e, "row_keys_q", "row_keys_i", "row_valid_i", "row_in");
+}
+
 /* What the array keeps besides tables: the mode of the loaded tables (lanes
  * check buffer-mode keys against it), the build events, the baseline's
  * activation register. */
@@ -76,7 +97,8 @@ static void emit_chunk_state(slt_emitter *e, const slt_design *d)
     if (d->addsub) {
         em_comment(e, "baseline: the chunk's activations, read directly by every lane");
         em_reg(e, d->tbl_act_bits, "act_q");
-        em_flop_en(e, "act_q", "tbl_act_i", "tbl_valid_i");
+        em_cg(e, "act", "tbl_valid_i");
+        em_flop_cg(e, "act_q", "tbl_act_i", "tbl_valid_i", "act");
         em_comment(e, "same ports as the slt array; without tables there is no buffer mode");
         em_wire(e, 1, "unused_tbl_mode", "^tbl_mode_i");
         em_line(e, "assign ev_build_o = %d'd0;", d->u);
@@ -86,10 +108,10 @@ static void emit_chunk_state(slt_emitter *e, const slt_design *d)
     if (d->lane_has_mode) {
         em_comment(e, "mode of the loaded tables, aligned with them");
         em_reg(e, d->u, "mode_q");
-        em_flop_rst(e, d->u, "mode_q", "tbl_mode_i", "tbl_valid_i");
-        snprintf(d_build, sizeof d_build, "{%d{tbl_valid_i}} & ~tbl_mode_i", d->u);
+        em_flop_rst(e, d->u, "mode_q", "tbl_mode_q", "tbl_valid_q");
+        snprintf(d_build, sizeof d_build, "{%d{tbl_valid_q}} & ~tbl_mode_q", d->u);
     } else {
-        snprintf(d_build, sizeof d_build, "{%d{tbl_valid_i}}", d->u);
+        snprintf(d_build, sizeof d_build, "{%d{tbl_valid_q}}", d->u);
     }
     em_comment(e, "build events, registered with the tables they describe");
     em_reg(e, d->u, "build_q");
@@ -102,7 +124,7 @@ static void emit_error(slt_emitter *e, const slt_design *d)
     em_blank(e);
     if (!d->addsub && d->binary) {
         em_comment(e, "binary keys are never single weights: a buffer-mode bit is an invalid stream");
-        em_wire(e, 1, "err_set", "(|lane_err) | (tbl_valid_i & (|tbl_mode_i))");
+        em_wire(e, 1, "err_set", "(|lane_err) | (tbl_valid_q & (|tbl_mode_q))");
     } else {
         em_wire(e, 1, "err_set", "|lane_err");
     }
@@ -127,6 +149,7 @@ void slt_emit_array(slt_emitter *e, const slt_design *d)
         em_line(e, "wire [%d:0] tables;  // table u at [u*%d +: %d], shared by every lane", d->tables_bits - 1, tw,
                 tw);
     }
+    if (d->in_stages) emit_input_register(e, d);
     emit_chunk_state(e, d);
     em_blank(e);
     em_line(e, d->addsub ? "genvar l;" : "genvar u, l;");

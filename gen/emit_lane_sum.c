@@ -61,14 +61,16 @@ void slt_emit_lane_term_stage(slt_emitter *e, const slt_design *d, const char *a
     em_comment(e, "term register: holds its value while the term is skipped, so the adder input stays still");
     em_reg(e, tw, "term_q");
     if (!add_en) {
-        em_flop_en(e, "term_q", "term", "valid_q[0]");
+        em_cg(e, "term", "valid_q[0]");
+        em_flop_cg(e, "term_q", "term", "valid_q[0]", "term");
         em_line(e, "assign addends[f*%d +: %d] = term_q;", tw, tw);
         return;
     }
     char en[64];
     snprintf(en, sizeof en, "valid_q[0] & %s", add_en);
     em_reg(e, 1, "add_q");
-    em_flop_en(e, "term_q", "term", en);
+    em_cg(e, "term", en);
+    em_flop_cg(e, "term_q", "term", en, "term");
     em_flop_en(e, "add_q", add_en, "valid_q[0]");
     em_line(e, "assign addends[f*%d +: %d] = term_q & {%d{add_q}};", tw, tw, tw);
 }
@@ -82,13 +84,15 @@ typedef struct {
 /* Register every live node as pipe stage k. */
 static void emit_pipe_register(slt_emitter *e, node *nodes, int n, int k)
 {
-    char en[24], q[64];
+    char en[24], q[64], cg[24];
     snprintf(en, sizeof en, "valid_q[%d]", k - 1);
+    snprintf(cg, sizeof cg, "pipe%d", k);
     em_comment(e, "pipe register %d", k);
+    em_cg(e, cg, en);
     for (int i = 0; i < n; i++) {
         snprintf(q, sizeof q, "%.31s_p%d_q", nodes[i].base, k);
         em_reg(e, nodes[i].width, q);
-        em_flop_en(e, q, nodes[i].name, en);
+        em_flop_cg(e, q, nodes[i].name, en, cg);
         snprintf(nodes[i].name, sizeof nodes[i].name, "%.47s", q);
     }
 }
@@ -141,7 +145,8 @@ void slt_emit_lane_sum(slt_emitter *e, const slt_design *d)
     em_blank(e);
     em_comment(e, "output register: reset so psum_o is never X");
     em_reg(e, d->acc, "psum_q");
-    em_flop_rst(e, d->acc, "psum_q", "sum_total", en);
+    em_cg(e, "out", en);
+    em_flop_cg_rst(e, d->acc, "psum_q", "sum_total", en, "out");
     em_line(e, "assign psum_o  = psum_q;");
     em_line(e, "assign valid_o = valid_q[%d];", k + 1);
 }

@@ -18,7 +18,8 @@ static void emit_ternary_key(slt_emitter *e, const slt_design *d)
     em_reg(e, 1, "use_q");
     em_reg(e, 1, "bad_q");
     em_comment(e, "{sign, magnitude} of the last key that read the table; held while skipping");
-    em_flop_en(e, "opnd_q", "key", "load");
+    em_cg(e, "opnd", "load");
+    em_flop_cg(e, "opnd_q", "key", "load", "opnd");
     em_flop_en(e, "use_q", "load", "valid_i");
     em_flop_en(e, "bad_q", "key_bad", "valid_i");
 }
@@ -29,7 +30,8 @@ static void emit_binary_key(slt_emitter *e, const slt_design *d)
     em_wire(e, kb, "key", "keys_i[f*%d +: %d]", kb, kb);
     em_reg(e, kb, "opnd_q");
     em_comment(e, "every binary key reads the table");
-    em_flop_en(e, "opnd_q", "key", "valid_i");
+    em_cg(e, "opnd", "valid_i");
+    em_flop_cg(e, "opnd_q", "key", "valid_i", "opnd");
 }
 
 /* The table read: a case on the registered magnitude over this unit's slice. */

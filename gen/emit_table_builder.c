@@ -68,12 +68,18 @@ static void emit_entry_registers(slt_emitter *e, const slt_design *d, char val[]
         em_wire(e, 1, "derive_en", "load_i & ~buffer_mode_i");
     }
     em_blank(e);
+    /* one clock gate for the raw entries (every load), one for the derived ones (LUT mode) */
+    int has_raw = !d->binary, has_derived = d->table_entries > d->g || d->binary;
+    const char *derive_en = d->lane_has_mode ? "derive_en" : "load_i";
+    if (has_raw) em_cg(e, "raw", "load_i");
+    if (has_derived) em_cg(e, "derived", derive_en);
     for (int j = first; j < first + d->table_entries; j++) {
         char q[24];
         snprintf(q, sizeof q, "ent%d_q", j);
         em_reg(e, d->entry_bits, q);
         int raw = !d->binary && is_power_of_3(j);
-        em_flop_en(e, q, val[j], d->lane_has_mode && !raw ? "derive_en" : "load_i");
+        if (raw) em_flop_cg(e, q, val[j], "load_i", "raw");
+        else em_flop_cg(e, q, val[j], derive_en, "derived");
     }
 }
 

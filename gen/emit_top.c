@@ -14,9 +14,13 @@
 
 #define TOP_PATH 4096
 
-static const char *const k_top_prims[] = {"slt_sram", "slt_axis_skid", "slt_t5_decode", "slt_weight_decode",
-                                          "slt_unpack", "slt_pack", "slt_top_ctrl"};
-#define N_TOP_PRIMS (sizeof k_top_prims / sizeof k_top_prims[0])
+/* The rtl/ primitives of the top: rtl/top_prims.list (also read by mk/top.mk). */
+#define TOP_PRIMS_MAX 64
+#define TOP_PRIM_LEN 64
+typedef struct {
+    int n;
+    char name[TOP_PRIMS_MAX][TOP_PRIM_LEN];
+} top_prims;
 
 static int clamp_depth(long bits, int width)
 {
@@ -48,6 +52,28 @@ static int fail(char *err, size_t errlen, const char *what, const char *path)
 {
     snprintf(err, errlen, "sltgen: %s '%s': %s", what, path, strerror(errno));
     return 1;
+}
+
+static int read_prims(const char *rtl_src, top_prims *p, char *err, size_t errlen)
+{
+    char path[TOP_PATH], line[256];
+    snprintf(path, sizeof path, "%s/top_prims.list", rtl_src);
+    FILE *f = fopen(path, "r");
+    if (!f) return fail(err, errlen, "cannot read", path);
+    p->n = 0;
+    while (fgets(line, sizeof line, f)) {
+        size_t n = strcspn(line, " \t\r\n#");
+        if (n == 0) continue;
+        if (n >= TOP_PRIM_LEN || p->n >= TOP_PRIMS_MAX) {
+            fclose(f);
+            snprintf(err, errlen, "sltgen: '%s': too many or too long names", path);
+            return 1;
+        }
+        memcpy(p->name[p->n], line, n);
+        p->name[p->n++][n] = '\0';
+    }
+    fclose(f);
+    return 0;
 }
 
 static int copy(const char *from, const char *to, char *err, size_t errlen)
@@ -121,7 +147,9 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
     em_line(e, "wire        busy, done_set, error_set;");
     em_line(e, "wire [7:0]  err_code;");
     em_line(e, "wire [31:0] err_count;");
-    em_line(e, "wire [%d:0] perf;", 64 * 15 - 1);
+    int ncnt = 0;
+    for (const slt_reg_enum *c = slt_regs_counters(); c[ncnt].name; ncnt++) {}
+    em_line(e, "wire [%d:0] perf;", 64 * ncnt - 1);
     em_line(e, "/* verilator lint_off UNUSEDSIGNAL */");
     em_line(e, "wire        status_done, status_error, irq_en_done, irq_en_error;");
     em_line(e, "/* verilator lint_on UNUSEDSIGNAL */");
@@ -169,9 +197,10 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
     em_open(e, "slt_top_ctrl #(");
     em_line(e, ".BusBits(%d), .Format(%d), .Binary(%d), .AddSub(%d),", bb, (int)d->cfg.weight_format, d->binary,
             d->addsub);
-    em_line(e, ".G(%d), .U(%d), .L(%d), .A(%d), .Acc(%d), .F(%d), .MagBits(%d), .Terms(%d), .Lat(%d), .Pd(%d),",
-            d->g, d->u, d->l, d->a, d->acc, d->row_field_bits, d->key_mag_bits, d->lane_terms, d->latency,
-            slt_array_psum_delay(&d->cfg));
+    em_line(e, ".G(%d), .U(%d), .L(%d), .A(%d), .Acc(%d), .F(%d), .MagBits(%d), .Terms(%d), .Gap(%d), .Pd(%d),",
+            d->g, d->u, d->l, d->a, d->acc, d->row_field_bits, d->key_mag_bits, d->lane_terms,
+            slt_array_reissue_gap(&d->cfg), slt_array_psum_delay(&d->cfg));
+    em_line(e, ".InStages(%d),", d->in_stages);
     em_line(e, ".MaxK(%d), .MaxM(%d), .MaxN(%d),", d->max_k, d->max_m, d->max_n);
     em_line(e, ".WbufDepth(%d), .AbufDepth(%d), .ObufDepth(%d), .ModeDepth(%d)", g.wbuf_depth, g.abuf_depth,
             g.obuf_depth, g.mode_depth);
@@ -210,16 +239,23 @@ int slt_gen_write_top(const char *dir, const slt_design *d, const char *rtl_src,
     slt_top_module_name(d, name, sizeof name);
     slt_regs_module_name(&d->cfg, regs, sizeof regs);
     snprintf(path, sizeof path, "%s/top", dir);
+    top_prims prims;
+    if (read_prims(rtl_src, &prims, err, errlen)) return 1;
     if (mkdir(path, 0777)) return fail(err, errlen, "cannot create", path);
-    for (size_t i = 0; i < N_TOP_PRIMS; i++) {
-        snprintf(from, sizeof from, "%s/%s.v", rtl_src, k_top_prims[i]);
-        snprintf(path, sizeof path, "%s/top/%s.v", dir, k_top_prims[i]);
+    for (int i = 0; i < prims.n; i++) {
+        snprintf(from, sizeof from, "%s/%s.v", rtl_src, prims.name[i]);
+        snprintf(path, sizeof path, "%s/top/%s.v", dir, prims.name[i]);
         if (copy(from, path, err, errlen)) return 1;
     }
-    snprintf(path, sizeof path, "%s/top/%s.v", dir, regs);
+    snprintf(path, sizeof path, "%s/top/slt_regs_pkg.vh", dir);
     FILE *f = fopen(path, "w");
     if (!f) return fail(err, errlen, "cannot write", path);
-    int bad = slt_regs_emit_verilog(&d->cfg, f) != 0;
+    int bad = slt_regs_emit_verilog_defs(&d->cfg, f) != 0;
+    if (fclose(f) || bad) return fail(err, errlen, "error writing", path);
+    snprintf(path, sizeof path, "%s/top/%s.v", dir, regs);
+    f = fopen(path, "w");
+    if (!f) return fail(err, errlen, "cannot write", path);
+    bad = slt_regs_emit_verilog(&d->cfg, f) != 0;
     if (fclose(f) || bad) return fail(err, errlen, "error writing", path);
     snprintf(path, sizeof path, "%s/top/%s.v", dir, name);
     f = fopen(path, "w");
@@ -241,7 +277,7 @@ int slt_gen_write_top(const char *dir, const slt_design *d, const char *rtl_src,
     fprintf(f, "# accelerator top (gen/emit_top.c, docs/top.md): the array's files plus top/*.v\n");
     fprintf(f, "SLT_TOP := %s\n", name);
     fprintf(f, "SLT_TOP_FILES := $(SLT_RTL_FILES)");
-    for (size_t i = 0; i < N_TOP_PRIMS; i++) fprintf(f, " $(SLT_DIR)/top/%s.v", k_top_prims[i]);
+    for (int i = 0; i < prims.n; i++) fprintf(f, " $(SLT_DIR)/top/%s.v", prims.name[i]);
     fprintf(f, " $(SLT_DIR)/top/%s.v $(SLT_DIR)/top/%s.v\n", regs, name);
     bad = ferror(f);
     if (fclose(f) || bad) return fail(err, errlen, "error writing", path);

@@ -9,6 +9,7 @@ void em_init(slt_emitter *e, FILE *f)
 {
     e->f = f;
     e->depth = 0;
+    e->cg = 0;
 }
 
 static void vline(slt_emitter *e, const char *fmt, va_list ap)
@@ -133,6 +134,42 @@ void em_reg(slt_emitter *e, int width, const char *name)
 void em_flop_en(slt_emitter *e, const char *q, const char *d, const char *en)
 {
     em_line(e, "always @(posedge clk_i) if (%s) %s <= %s;", en, q, d);
+}
+
+void em_cg(slt_emitter *e, const char *name, const char *en)
+{
+    if (!e->cg) return;
+    em_line(e, "wire %s_gclk;", name);
+    em_line(e, "slt_clock_gate u_%s_cg (.clk_i(clk_i), .en_i(%s), .clk_o(%s_gclk));", name, en, name);
+}
+
+void em_flop_cg(slt_emitter *e, const char *q, const char *d, const char *en, const char *name)
+{
+    if (!e->cg) {
+        em_flop_en(e, q, d, en);
+        return;
+    }
+    em_line(e, "`ifdef SLT_FPGA");
+    em_line(e, "always @(posedge %s_gclk) if (%s) %s <= %s;", name, en, q, d);
+    em_line(e, "`else");
+    em_line(e, "always @(posedge %s_gclk) %s <= %s;", name, q, d);
+    em_line(e, "`endif");
+}
+
+void em_flop_cg_rst(slt_emitter *e, int width, const char *q, const char *d, const char *en, const char *name)
+{
+    if (!e->cg) {
+        em_flop_rst(e, width, q, d, en);
+        return;
+    }
+    em_open(e, "always @(posedge %s_gclk or negedge rst_ni) begin", name);
+    em_line(e, "if (!rst_ni) %s <= %d'd0;", q, width);
+    em_line(e, "`ifdef SLT_FPGA");
+    em_line(e, "else if (%s) %s <= %s;", en, q, d);
+    em_line(e, "`else");
+    em_line(e, "else %s <= %s;", q, d);
+    em_line(e, "`endif");
+    em_close(e, "end");
 }
 
 void em_flop_rst(slt_emitter *e, int width, const char *q, const char *d, const char *en)

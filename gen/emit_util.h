@@ -14,6 +14,7 @@
 typedef struct {
     FILE *f;
     int depth; /* indentation level, two spaces each */
+    int cg;    /* clock gating on: em_cg / em_flop_cg emit slt_clock_gate clocks */
 } slt_emitter;
 
 void em_init(slt_emitter *e, FILE *f);
@@ -51,6 +52,16 @@ void em_reg(slt_emitter *e, int width, const char *name);
 /* Data register without reset, loaded when en is 1 (held otherwise: no toggling). */
 void em_flop_en(slt_emitter *e, const char *q, const char *d, const char *en);
 /* Control register: asynchronous active-low reset to 0, loaded when en (or always if en is NULL). */
+/* Clock gating (rtl/slt_clock_gate.v). em_cg declares <name>_gclk, the clock
+ * of every register loaded only when `en`; em_flop_cg is such a register.
+ * With e->cg off: em_cg emits nothing and em_flop_cg is em_flop_en. With it
+ * on, the register is clocked by the gated clock and has no enable, except
+ * under `SLT_FPGA, where the gate passes the clock through and the register
+ * keeps `en` as its clock enable (no gated clocks on an FPGA). */
+void em_cg(slt_emitter *e, const char *name, const char *en);
+void em_flop_cg(slt_emitter *e, const char *q, const char *d, const char *en, const char *name);
+/* Same, with an asynchronous reset to 0. */
+void em_flop_cg_rst(slt_emitter *e, int width, const char *q, const char *d, const char *en, const char *name);
 void em_flop_rst(slt_emitter *e, int width, const char *q, const char *d, const char *en);
 
 /* Sign-extend identifier `sig` (from bits) to `to` bits, into buf. */

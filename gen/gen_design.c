@@ -25,6 +25,8 @@ static void derive_numbers(const slt_config *cfg, slt_design *d)
     d->binary = slt_format_is_binary(cfg->weight_format);
     d->addsub = cfg->array == SLT_ARRAY_ADDSUB;
     d->buffer_auto = cfg->buffer_mode == SLT_BUFMODE_AUTO;
+    d->clock_gating = cfg->clock_gating;
+    d->in_stages = slt_array_in_stages(cfg);
     d->max_k = cfg->max_k;
     d->max_m = cfg->max_m;
     d->max_n = cfg->max_n;
@@ -72,7 +74,8 @@ static void derive_schedule(slt_design *d)
 
 static void derive_names(slt_design *d)
 {
-    const char *wk = d->binary ? "b" : "t";
+    /* a clock-gated design has its own module names ("_cg"), so both variants can meet in one build */
+    const char *wk = d->binary ? (d->clock_gating ? "b_cg" : "b") : (d->clock_gating ? "t_cg" : "t");
     d->mod_builder[0] = '\0';
     if (d->addsub) {
         snprintf(d->mod_lane, sizeof d->mod_lane, "slt_addsub_lane_g%d_u%d_a%d_acc%d_p%d_%s", d->g, d->u, d->a,
@@ -88,6 +91,7 @@ static void derive_names(slt_design *d)
     }
     d->n_prims = 0;
     d->prims[d->n_prims++] = "slt_valid_pipe";
+    if (d->clock_gating) d->prims[d->n_prims++] = "slt_clock_gate";
 }
 
 void slt_design_derive(const slt_config *cfg, slt_design *d)
@@ -129,6 +133,8 @@ static const slt_param_desc k_params[] = {
     P("SLT_ARRAY_KIND", SLT_PV_STR, array_kind, "slt (look-up tables) or addsub (baseline)"),
     P("SLT_IS_ADDSUB", SLT_PV_FLAG, addsub, "the array is the add/sub baseline"),
     P("SLT_BUFFER_MODE_AUTO", SLT_PV_FLAG, buffer_auto, "the packer may choose buffer mode"),
+    P("SLT_CLOCK_GATING", SLT_PV_FLAG, clock_gating, "registers that hold still have gated clocks (slt_clock_gate)"),
+    P("SLT_IN_STAGES", SLT_PV_INT, in_stages, "input register stages of the array (latency = lane latency + this)"),
     P("SLT_KEY_MAG_BITS", SLT_PV_INT, key_mag_bits, "LUT key magnitude bits"),
     P("SLT_KEY_BITS", SLT_PV_INT, key_bits, "LUT key bits (sign + magnitude)"),
     P("SLT_TABLE_ENTRIES", SLT_PV_INT, table_entries, "entries per table"),

@@ -24,7 +24,7 @@ typedef struct {
     char format_name[4];
     char array_kind[8];
     /* configuration numbers */
-    int g, a, u, l, acc, pipe, binary, addsub, buffer_auto;
+    int g, a, u, l, acc, pipe, binary, addsub, buffer_auto, clock_gating, in_stages;
     int max_k, max_m, max_n, bus_bits, wbuf_kib, abuf_kib, obuf_kib;
     /* keys and tables */
     int key_mag_bits, key_bits, table_entries, entry_bits, build_adds, has_builder, lane_has_mode;

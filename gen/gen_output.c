@@ -90,6 +90,7 @@ static int write_module(const char *dir, const char *name, module_emitter emit, 
     if (!f) return fail(err, errlen, "sltgen: cannot write '%s': %s", path, strerror(errno));
     slt_emitter e;
     em_init(&e, f);
+    e.cg = d->clock_gating;
     emit(&e, d);
     int bad = ferror(f);
     if (fclose(f) || bad) return fail(err, errlen, "sltgen: error writing '%s'", path);

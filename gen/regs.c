@@ -710,6 +710,40 @@ int slt_regs_emit_c_header(const slt_config *cfg, FILE *f)
     return ferror(f) ? -1 : 0;
 }
 
+/* ---- Verilog header for rtl/ ------------------------------------------------- */
+
+/* Width of a field of the table (the emitted slave's port width). */
+static int field_width(const slt_reg_map *m, const char *reg, const char *field)
+{
+    const slt_reg *r = slt_regs_find(m, reg);
+    const slt_reg_field *fd = r ? slt_reg_field_find(r, field) : NULL;
+    return fd ? fd->width : 0;
+}
+
+int slt_regs_emit_verilog_defs(const slt_config *cfg, FILE *f)
+{
+    slt_reg_map m;
+    slt_regs_build(cfg, &m);
+    int opw = field_width(&m, "CMD_CTRL", "OPCODE"), errw = field_width(&m, "ERR_CODE", "VALUE");
+    if (opw <= 0 || errw <= 0) return -1;
+    header_lines(cfg, f, "// ", "slt_regs_pkg.vh - opcodes, error codes and counter order for rtl/ (Verilog-2005).");
+    fprintf(f, "// The same table gives slt_regs.h (C) and docs/regs.md. `include it in every rtl/\n"
+               "// module that needs a code; the macros are guarded, so including it twice is harmless.\n");
+    fprintf(f, "`ifndef SLT_REGS_PKG_VH\n`define SLT_REGS_PKG_VH\n\n");
+    fprintf(f, "// CMD_CTRL.OPCODE\n`define SLT_OP_W %d\n", opw);
+    for (int i = 0; g_opcodes[i].name; i++)
+        fprintf(f, "`define SLT_OP_%s %d'd%u\n", g_opcodes[i].name, opw, (unsigned)g_opcodes[i].value);
+    fprintf(f, "\n// ERR_CODE.VALUE\n`define SLT_ERR_W %d\n", errw);
+    for (int i = 0; g_errors[i].name; i++)
+        fprintf(f, "`define SLT_ERR_%s %d'd%u\n", g_errors[i].name, errw, (unsigned)g_errors[i].value);
+    fprintf(f, "\n// performance counters: count and index (counter i is perf[64*i +: 64])\n");
+    fprintf(f, "`define SLT_PERF_COUNT %d\n", counter_count());
+    for (int i = 0; g_counters[i].name; i++)
+        fprintf(f, "`define SLT_PERF_%s %u\n", g_counters[i].name, (unsigned)g_counters[i].value);
+    fprintf(f, "\n`endif\n");
+    return ferror(f) ? -1 : 0;
+}
+
 /* ---- Markdown -------------------------------------------------------------- */
 
 /* Markdown table cells must not contain '|'. */

@@ -115,6 +115,8 @@ void slt_regs_module_name(const slt_config *cfg, char *buf, size_t len);
  * generator version, the configuration name and hash. Return 0, or -1 on a write error. */
 int slt_regs_emit_verilog(const slt_config *cfg, FILE *f);
 int slt_regs_emit_c_header(const slt_config *cfg, FILE *f);
+/* `define header for rtl/ (slt_regs_pkg.vh): opcodes, error codes, counter order. */
+int slt_regs_emit_verilog_defs(const slt_config *cfg, FILE *f);
 int slt_regs_emit_markdown(const slt_config *cfg, FILE *f);
 
 #ifdef __cplusplus

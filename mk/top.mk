@@ -15,8 +15,9 @@ TOP_VL_FLAGS := --cc -Wall --trace -O3 --x-assign fast --x-initial fast -Wno-fat
 # the generated files of the top: the array's rtl/ plus top/
 top_files = $(wildcard $(B)/$(1)/rtl/*.v) $(wildcard $(B)/$(1)/top/*.v)
 
-# the rtl/ primitives sltgen copies into top/ (refreshed here when they change)
-TOP_PRIMS := $(addprefix rtl/,slt_sram.v slt_axis_skid.v slt_t5_decode.v slt_weight_decode.v slt_unpack.v slt_pack.v slt_top_ctrl.v)
+# the rtl/ primitives sltgen copies into top/ (refreshed here when they change):
+# rtl/top_prims.list, the list gen/emit_top.c reads too
+TOP_PRIMS := $(patsubst %,rtl/%.v,$(shell sed -e 's/\#.*//' rtl/top_prims.list))
 
 $(B)/%/vtop/Vtop: $(B)/%/params.mk $(TOP_TB_CPP) $(TOP_PRIMS) $(B)/opt/lib/libsltref.a $(VL_RUNTIME)/.built
 	@echo "==== verilate top $* ===="
@@ -24,7 +25,7 @@ $(B)/%/vtop/Vtop: $(B)/%/params.mk $(TOP_TB_CPP) $(TOP_PRIMS) $(B)/opt/lib/libsl
 	@rm -rf $(@D) && mkdir -p $(@D)
 	verilator $(TOP_VL_FLAGS) --exe --prefix Vtop \
 	  --top-module $$(sed -n 's/^SLT_TOP := //p' $(B)/$*/params.mk) -Mdir $(@D) \
-	  -CFLAGS "$(VL_CFLAGS) -I$(CURDIR)/$(B)/$*/top -I$(CURDIR)/$(B)/$*" \
+	  -CFLAGS "$(VL_CFLAGS) -I$(CURDIR)/$(B)/$*/top -I$(CURDIR)/$(B)/$*" -I$(B)/$*/top \
 	  -LDFLAGS "$(CURDIR)/$(B)/opt/lib/libsltref.a -lm" \
 	  -o Vtop $(B)/$*/rtl/*.v $(B)/$*/top/*.v $(TOP_TB_CPP) > $(B)/$*/vtop-build.log 2>&1 \
 	  || { cat $(B)/$*/vtop-build.log; exit 1; }
@@ -89,7 +90,7 @@ $(B)/%/topvec/top_vecgen: tb/top/top_vecgen.c $(B)/%/params.mk $(B)/opt/lib/libs
 
 $(B)/%/topvec/tb.vvp: $(TOP_TB_IV) $(B)/%/params.mk
 	@mkdir -p $(@D)
-	iverilog -g2005 -Wall -I$(B)/$* -DSLT_TOP_MODULE=$$(sed -n 's/^SLT_TOP := //p' $(B)/$*/params.mk) \
+	iverilog -g2005 -Wall -I$(B)/$* -I$(B)/$*/top -DSLT_TOP_MODULE=$$(sed -n 's/^SLT_TOP := //p' $(B)/$*/params.mk) \
 	  -s slt_top_icarus_tb -o $@ $(TOP_TB_IV) $(B)/$*/rtl/*.v $(B)/$*/top/*.v
 
 .PHONY: sim-top-icarus t-top-icarus

@@ -5,7 +5,11 @@
 
 static int is_binary(const slt_config *cfg) { return slt_format_is_binary(cfg->weight_format); }
 
-int slt_array_latency(const slt_config *cfg) { return 2 + cfg->pipe_stages; }
+/* slt arrays register their inputs once (table build and key decode start
+ * from registers): one cycle more than the add/sub baseline. */
+int slt_array_in_stages(const slt_config *cfg) { return cfg->array == SLT_ARRAY_LUT ? 1 : 0; }
+
+int slt_array_latency(const slt_config *cfg) { return 2 + cfg->pipe_stages + slt_array_in_stages(cfg); }
 
 int slt_array_psum_delay(const slt_config *cfg) { return slt_array_latency(cfg) - 1; }
 

@@ -26,8 +26,12 @@
 
 #include "slt_config.h"
 
-/* Cycles from row_valid_i to row_valid_o: the key register, pipe_stages extra
- * registers, the output register. */
+/* Input register stages of the array (1 for slt arrays: tbl_* and row_* are
+ * registered before the table build and the key decode; 0 for add/sub). */
+int slt_array_in_stages(const slt_config *cfg);
+
+/* Cycles from row_valid_i to row_valid_o: the input register (slt), the key
+ * register, pipe_stages extra registers, the output register. */
 int slt_array_latency(const slt_config *cfg);
 
 /* Cycles from row_valid_i to the cycle in which row_psum_i must carry that row

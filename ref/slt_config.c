@@ -55,9 +55,10 @@ void slt_config_default(slt_config *cfg)
     cfg->wbuf_kib = 320;
     cfg->abuf_kib = 64;
     cfg->obuf_kib = 96;
-    cfg->pipe_stages = 1;
+    cfg->pipe_stages = 3;
     cfg->array = SLT_ARRAY_LUT;
     cfg->buffer_mode = SLT_BUFMODE_AUTO;
+    cfg->clock_gating = 1;
     cfg->acc_bits_given = 0;
 }
 
@@ -175,9 +176,15 @@ int slt_config_set(slt_config *cfg, const char *key, const char *value, char *er
         else return fail(err, errlen, "config: buffer_mode = '%s' is not legal: expected auto or off", value);
         return 0;
     }
+    if (!strcmp(key, "clock_gating")) {
+        if (!strcmp(value, "on")) cfg->clock_gating = 1;
+        else if (!strcmp(value, "off")) cfg->clock_gating = 0;
+        else return fail(err, errlen, "config: clock_gating = '%s' is not legal: expected on or off", value);
+        return 0;
+    }
     return fail(err, errlen,
                 "config: unknown key '%s' (known: name group_size act_bits lut_units row_lanes max_k max_m max_n "
-                "acc_bits weight_format bus_bits clock_mhz wbuf_kib abuf_kib obuf_kib pipe_stages array buffer_mode)",
+                "acc_bits weight_format bus_bits clock_mhz wbuf_kib abuf_kib obuf_kib pipe_stages array buffer_mode clock_gating)",
                 key);
 }
 
@@ -304,6 +311,7 @@ void slt_config_write(const slt_config *cfg, FILE *f)
     fprintf(f, "pipe_stages = %d\n", cfg->pipe_stages);
     fprintf(f, "array = %s\n", cfg->array == SLT_ARRAY_LUT ? "slt" : "addsub");
     fprintf(f, "buffer_mode = %s\n", cfg->buffer_mode == SLT_BUFMODE_AUTO ? "auto" : "off");
+    fprintf(f, "clock_gating = %s\n", cfg->clock_gating ? "on" : "off");
 }
 
 uint64_t slt_config_hash(const slt_config *cfg)

@@ -32,6 +32,7 @@ typedef struct {
     int pipe_stages;          /* extra pipeline registers in the row lane */
     slt_array_kind array;     /* slt (look-up tables) or addsub (baseline) */
     slt_buffer_policy buffer_mode; /* auto: packer may pick buffer mode */
+    int clock_gating;         /* 1: registers that hold still get a gated clock (rtl/slt_clock_gate.v) */
     /* bookkeeping, not part of the hash */
     int acc_bits_given;       /* 1 when acc_bits came from the file/CLI */
 } slt_config;

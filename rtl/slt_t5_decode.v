@@ -6,30 +6,268 @@
 // Output: code_o[2j+1:2j] = w_j + 1 (2'b00 = -1, 2'b01 = 0, 2'b10 = +1), i.e. the t2
 // code of w_j. For an invalid byte invalid_o = 1 and code_o = 0; the consumer must
 // raise the error and drop the beat, never use the codes.
-// Implementation: four compare-and-subtract steps, most significant digit first
-// (digit 4 by 81, digit 3 by 27, 2 by 9, 1 by 3; the remainder is digit 0). No
-// dividers, no table; zero latency. Register in the consumer if timing needs it.
-// Checked exhaustively (all 256 bytes) by make t-prims-sim against a forward encoder.
+// Implementation: a 243-entry table (a case on the byte), so each output bit is one
+// 8-input function: a few gate levels (about 1 ns in sky130 tt) where the chain of
+// four compare-and-subtract steps took about 5 ns. The table is the base-3 digits of
+// the byte (written by a script once; checked exhaustively, all 256 bytes, by make
+// t-prims-sim against a forward encoder). Zero latency.
 module slt_t5_decode (
   input  wire [7:0] byte_i,
   output wire [9:0] code_o,
   output wire       invalid_o
 );
 
-  // Digit j of r (0 <= r < 3 * 3^j): 2 if r >= 2*3^j, 1 if r >= 3^j, else 0.
-  wire [1:0] d4 = (byte_i >= 8'd162) ? 2'd2 : (byte_i >= 8'd81) ? 2'd1 : 2'd0;
-  wire [7:0] r3 = byte_i - ((d4 == 2'd2) ? 8'd162 : (d4 == 2'd1) ? 8'd81 : 8'd0);
-  wire [1:0] d3 = (r3 >= 8'd54) ? 2'd2 : (r3 >= 8'd27) ? 2'd1 : 2'd0;
-  wire [7:0] r2 = r3 - ((d3 == 2'd2) ? 8'd54 : (d3 == 2'd1) ? 8'd27 : 8'd0);
-  wire [1:0] d2 = (r2 >= 8'd18) ? 2'd2 : (r2 >= 8'd9) ? 2'd1 : 2'd0;
-  wire [7:0] r1 = r2 - ((d2 == 2'd2) ? 8'd18 : (d2 == 2'd1) ? 8'd9 : 8'd0);
-  wire [1:0] d1 = (r1 >= 8'd6) ? 2'd2 : (r1 >= 8'd3) ? 2'd1 : 2'd0;
-  // The remainder r0 is digit 0 (0..2 for every valid byte, so r0[7:2] is zero then).
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [7:0] r0 = r1 - ((d1 == 2'd2) ? 8'd6 : (d1 == 2'd1) ? 8'd3 : 8'd0);
-  /* verilator lint_on UNUSEDSIGNAL */
+  reg [9:0] code_t;
+  always @* begin
+    case (byte_i)
+      8'd0: code_t = 10'b0000000000;
+      8'd1: code_t = 10'b0000000001;
+      8'd2: code_t = 10'b0000000010;
+      8'd3: code_t = 10'b0000000100;
+      8'd4: code_t = 10'b0000000101;
+      8'd5: code_t = 10'b0000000110;
+      8'd6: code_t = 10'b0000001000;
+      8'd7: code_t = 10'b0000001001;
+      8'd8: code_t = 10'b0000001010;
+      8'd9: code_t = 10'b0000010000;
+      8'd10: code_t = 10'b0000010001;
+      8'd11: code_t = 10'b0000010010;
+      8'd12: code_t = 10'b0000010100;
+      8'd13: code_t = 10'b0000010101;
+      8'd14: code_t = 10'b0000010110;
+      8'd15: code_t = 10'b0000011000;
+      8'd16: code_t = 10'b0000011001;
+      8'd17: code_t = 10'b0000011010;
+      8'd18: code_t = 10'b0000100000;
+      8'd19: code_t = 10'b0000100001;
+      8'd20: code_t = 10'b0000100010;
+      8'd21: code_t = 10'b0000100100;
+      8'd22: code_t = 10'b0000100101;
+      8'd23: code_t = 10'b0000100110;
+      8'd24: code_t = 10'b0000101000;
+      8'd25: code_t = 10'b0000101001;
+      8'd26: code_t = 10'b0000101010;
+      8'd27: code_t = 10'b0001000000;
+      8'd28: code_t = 10'b0001000001;
+      8'd29: code_t = 10'b0001000010;
+      8'd30: code_t = 10'b0001000100;
+      8'd31: code_t = 10'b0001000101;
+      8'd32: code_t = 10'b0001000110;
+      8'd33: code_t = 10'b0001001000;
+      8'd34: code_t = 10'b0001001001;
+      8'd35: code_t = 10'b0001001010;
+      8'd36: code_t = 10'b0001010000;
+      8'd37: code_t = 10'b0001010001;
+      8'd38: code_t = 10'b0001010010;
+      8'd39: code_t = 10'b0001010100;
+      8'd40: code_t = 10'b0001010101;
+      8'd41: code_t = 10'b0001010110;
+      8'd42: code_t = 10'b0001011000;
+      8'd43: code_t = 10'b0001011001;
+      8'd44: code_t = 10'b0001011010;
+      8'd45: code_t = 10'b0001100000;
+      8'd46: code_t = 10'b0001100001;
+      8'd47: code_t = 10'b0001100010;
+      8'd48: code_t = 10'b0001100100;
+      8'd49: code_t = 10'b0001100101;
+      8'd50: code_t = 10'b0001100110;
+      8'd51: code_t = 10'b0001101000;
+      8'd52: code_t = 10'b0001101001;
+      8'd53: code_t = 10'b0001101010;
+      8'd54: code_t = 10'b0010000000;
+      8'd55: code_t = 10'b0010000001;
+      8'd56: code_t = 10'b0010000010;
+      8'd57: code_t = 10'b0010000100;
+      8'd58: code_t = 10'b0010000101;
+      8'd59: code_t = 10'b0010000110;
+      8'd60: code_t = 10'b0010001000;
+      8'd61: code_t = 10'b0010001001;
+      8'd62: code_t = 10'b0010001010;
+      8'd63: code_t = 10'b0010010000;
+      8'd64: code_t = 10'b0010010001;
+      8'd65: code_t = 10'b0010010010;
+      8'd66: code_t = 10'b0010010100;
+      8'd67: code_t = 10'b0010010101;
+      8'd68: code_t = 10'b0010010110;
+      8'd69: code_t = 10'b0010011000;
+      8'd70: code_t = 10'b0010011001;
+      8'd71: code_t = 10'b0010011010;
+      8'd72: code_t = 10'b0010100000;
+      8'd73: code_t = 10'b0010100001;
+      8'd74: code_t = 10'b0010100010;
+      8'd75: code_t = 10'b0010100100;
+      8'd76: code_t = 10'b0010100101;
+      8'd77: code_t = 10'b0010100110;
+      8'd78: code_t = 10'b0010101000;
+      8'd79: code_t = 10'b0010101001;
+      8'd80: code_t = 10'b0010101010;
+      8'd81: code_t = 10'b0100000000;
+      8'd82: code_t = 10'b0100000001;
+      8'd83: code_t = 10'b0100000010;
+      8'd84: code_t = 10'b0100000100;
+      8'd85: code_t = 10'b0100000101;
+      8'd86: code_t = 10'b0100000110;
+      8'd87: code_t = 10'b0100001000;
+      8'd88: code_t = 10'b0100001001;
+      8'd89: code_t = 10'b0100001010;
+      8'd90: code_t = 10'b0100010000;
+      8'd91: code_t = 10'b0100010001;
+      8'd92: code_t = 10'b0100010010;
+      8'd93: code_t = 10'b0100010100;
+      8'd94: code_t = 10'b0100010101;
+      8'd95: code_t = 10'b0100010110;
+      8'd96: code_t = 10'b0100011000;
+      8'd97: code_t = 10'b0100011001;
+      8'd98: code_t = 10'b0100011010;
+      8'd99: code_t = 10'b0100100000;
+      8'd100: code_t = 10'b0100100001;
+      8'd101: code_t = 10'b0100100010;
+      8'd102: code_t = 10'b0100100100;
+      8'd103: code_t = 10'b0100100101;
+      8'd104: code_t = 10'b0100100110;
+      8'd105: code_t = 10'b0100101000;
+      8'd106: code_t = 10'b0100101001;
+      8'd107: code_t = 10'b0100101010;
+      8'd108: code_t = 10'b0101000000;
+      8'd109: code_t = 10'b0101000001;
+      8'd110: code_t = 10'b0101000010;
+      8'd111: code_t = 10'b0101000100;
+      8'd112: code_t = 10'b0101000101;
+      8'd113: code_t = 10'b0101000110;
+      8'd114: code_t = 10'b0101001000;
+      8'd115: code_t = 10'b0101001001;
+      8'd116: code_t = 10'b0101001010;
+      8'd117: code_t = 10'b0101010000;
+      8'd118: code_t = 10'b0101010001;
+      8'd119: code_t = 10'b0101010010;
+      8'd120: code_t = 10'b0101010100;
+      8'd121: code_t = 10'b0101010101;
+      8'd122: code_t = 10'b0101010110;
+      8'd123: code_t = 10'b0101011000;
+      8'd124: code_t = 10'b0101011001;
+      8'd125: code_t = 10'b0101011010;
+      8'd126: code_t = 10'b0101100000;
+      8'd127: code_t = 10'b0101100001;
+      8'd128: code_t = 10'b0101100010;
+      8'd129: code_t = 10'b0101100100;
+      8'd130: code_t = 10'b0101100101;
+      8'd131: code_t = 10'b0101100110;
+      8'd132: code_t = 10'b0101101000;
+      8'd133: code_t = 10'b0101101001;
+      8'd134: code_t = 10'b0101101010;
+      8'd135: code_t = 10'b0110000000;
+      8'd136: code_t = 10'b0110000001;
+      8'd137: code_t = 10'b0110000010;
+      8'd138: code_t = 10'b0110000100;
+      8'd139: code_t = 10'b0110000101;
+      8'd140: code_t = 10'b0110000110;
+      8'd141: code_t = 10'b0110001000;
+      8'd142: code_t = 10'b0110001001;
+      8'd143: code_t = 10'b0110001010;
+      8'd144: code_t = 10'b0110010000;
+      8'd145: code_t = 10'b0110010001;
+      8'd146: code_t = 10'b0110010010;
+      8'd147: code_t = 10'b0110010100;
+      8'd148: code_t = 10'b0110010101;
+      8'd149: code_t = 10'b0110010110;
+      8'd150: code_t = 10'b0110011000;
+      8'd151: code_t = 10'b0110011001;
+      8'd152: code_t = 10'b0110011010;
+      8'd153: code_t = 10'b0110100000;
+      8'd154: code_t = 10'b0110100001;
+      8'd155: code_t = 10'b0110100010;
+      8'd156: code_t = 10'b0110100100;
+      8'd157: code_t = 10'b0110100101;
+      8'd158: code_t = 10'b0110100110;
+      8'd159: code_t = 10'b0110101000;
+      8'd160: code_t = 10'b0110101001;
+      8'd161: code_t = 10'b0110101010;
+      8'd162: code_t = 10'b1000000000;
+      8'd163: code_t = 10'b1000000001;
+      8'd164: code_t = 10'b1000000010;
+      8'd165: code_t = 10'b1000000100;
+      8'd166: code_t = 10'b1000000101;
+      8'd167: code_t = 10'b1000000110;
+      8'd168: code_t = 10'b1000001000;
+      8'd169: code_t = 10'b1000001001;
+      8'd170: code_t = 10'b1000001010;
+      8'd171: code_t = 10'b1000010000;
+      8'd172: code_t = 10'b1000010001;
+      8'd173: code_t = 10'b1000010010;
+      8'd174: code_t = 10'b1000010100;
+      8'd175: code_t = 10'b1000010101;
+      8'd176: code_t = 10'b1000010110;
+      8'd177: code_t = 10'b1000011000;
+      8'd178: code_t = 10'b1000011001;
+      8'd179: code_t = 10'b1000011010;
+      8'd180: code_t = 10'b1000100000;
+      8'd181: code_t = 10'b1000100001;
+      8'd182: code_t = 10'b1000100010;
+      8'd183: code_t = 10'b1000100100;
+      8'd184: code_t = 10'b1000100101;
+      8'd185: code_t = 10'b1000100110;
+      8'd186: code_t = 10'b1000101000;
+      8'd187: code_t = 10'b1000101001;
+      8'd188: code_t = 10'b1000101010;
+      8'd189: code_t = 10'b1001000000;
+      8'd190: code_t = 10'b1001000001;
+      8'd191: code_t = 10'b1001000010;
+      8'd192: code_t = 10'b1001000100;
+      8'd193: code_t = 10'b1001000101;
+      8'd194: code_t = 10'b1001000110;
+      8'd195: code_t = 10'b1001001000;
+      8'd196: code_t = 10'b1001001001;
+      8'd197: code_t = 10'b1001001010;
+      8'd198: code_t = 10'b1001010000;
+      8'd199: code_t = 10'b1001010001;
+      8'd200: code_t = 10'b1001010010;
+      8'd201: code_t = 10'b1001010100;
+      8'd202: code_t = 10'b1001010101;
+      8'd203: code_t = 10'b1001010110;
+      8'd204: code_t = 10'b1001011000;
+      8'd205: code_t = 10'b1001011001;
+      8'd206: code_t = 10'b1001011010;
+      8'd207: code_t = 10'b1001100000;
+      8'd208: code_t = 10'b1001100001;
+      8'd209: code_t = 10'b1001100010;
+      8'd210: code_t = 10'b1001100100;
+      8'd211: code_t = 10'b1001100101;
+      8'd212: code_t = 10'b1001100110;
+      8'd213: code_t = 10'b1001101000;
+      8'd214: code_t = 10'b1001101001;
+      8'd215: code_t = 10'b1001101010;
+      8'd216: code_t = 10'b1010000000;
+      8'd217: code_t = 10'b1010000001;
+      8'd218: code_t = 10'b1010000010;
+      8'd219: code_t = 10'b1010000100;
+      8'd220: code_t = 10'b1010000101;
+      8'd221: code_t = 10'b1010000110;
+      8'd222: code_t = 10'b1010001000;
+      8'd223: code_t = 10'b1010001001;
+      8'd224: code_t = 10'b1010001010;
+      8'd225: code_t = 10'b1010010000;
+      8'd226: code_t = 10'b1010010001;
+      8'd227: code_t = 10'b1010010010;
+      8'd228: code_t = 10'b1010010100;
+      8'd229: code_t = 10'b1010010101;
+      8'd230: code_t = 10'b1010010110;
+      8'd231: code_t = 10'b1010011000;
+      8'd232: code_t = 10'b1010011001;
+      8'd233: code_t = 10'b1010011010;
+      8'd234: code_t = 10'b1010100000;
+      8'd235: code_t = 10'b1010100001;
+      8'd236: code_t = 10'b1010100010;
+      8'd237: code_t = 10'b1010100100;
+      8'd238: code_t = 10'b1010100101;
+      8'd239: code_t = 10'b1010100110;
+      8'd240: code_t = 10'b1010101000;
+      8'd241: code_t = 10'b1010101001;
+      8'd242: code_t = 10'b1010101010;
+      default: code_t = 10'd0;
+    endcase
+  end
 
   assign invalid_o = (byte_i >= 8'd243);
-  assign code_o    = invalid_o ? 10'd0 : {d4, d3, d2, d1, r0[1:0]};
+  assign code_o    = code_t;
 
 endmodule

@@ -15,14 +15,14 @@ for dir in "$@"; do
   files=("$dir"/rtl/*.v "$dir"/top/*.v)
   log=$(mktemp)
   ok=1
-  if ! verilator --lint-only -Wall --top-module "$top" "${files[@]}" >"$log" 2>&1 || [ -s "$log" ]; then
+  if ! verilator --lint-only -Wall -I"$dir/top" --top-module "$top" "${files[@]}" >"$log" 2>&1 || [ -s "$log" ]; then
     echo "FAIL verilator $dir"; head -60 "$log"; ok=0
   fi
-  if ! iverilog -g2005 -Wall -o /dev/null -s "$top" "${files[@]}" >"$log" 2>&1 || [ -s "$log" ]; then
+  if ! iverilog -g2005 -Wall -I"$dir/top" -o /dev/null -s "$top" "${files[@]}" >"$log" 2>&1 || [ -s "$log" ]; then
     echo "FAIL iverilog $dir"; head -60 "$log"; ok=0
   fi
   t0=$(date +%s.%N)
-  if ! yosys -q -l "$log.ys" -p "read_verilog -D SLT_SRAM_BLACKBOX ${files[*]} $here/rtl/slt_sram_macro.v; synth -top $top; check -assert; stat" >"$log" 2>&1 \
+  if ! yosys -q -l "$log.ys" -p "read_verilog -D SLT_SRAM_BLACKBOX -I$dir/top ${files[*]} $here/rtl/slt_sram_macro.v; synth -top $top; check -assert; stat" >"$log" 2>&1 \
      || grep -qi 'warning' "$log.ys"; then
     echo "FAIL yosys $dir"; grep -i -B2 -A4 'warning\|error' "$log.ys" "$log" | head -40; ok=0
   fi

@@ -7,6 +7,9 @@
 set out $::env(SLT_OUT)
 set incs {}
 foreach d $::env(SLT_INCDIRS) { lappend incs -I$d }
+# No gated clocks on an FPGA: slt_clock_gate passes the clock through and the
+# registers behind it keep their load enable as the flip-flop's clock enable.
+lappend incs -DSLT_FPGA
 foreach f $::env(SLT_FILES) { yosys read_verilog {*}$incs $f }
 yosys hierarchy -check -top $::env(SLT_TOP)
 # flattened, iCE40 cells: SB_LUT4, SB_CARRY, SB_DFF*, SB_RAM40_4K; no DSP

@@ -125,6 +125,7 @@ dont_use_all=$(for c in "${copies[@]}"; do setting "$(basename "$c" .lib)" dont_
 drive=$(setting "$stem0" drive_cell)
 load_ff=$(setting "$stem0" load_ff)
 wire_load=$(setting "$stem0" wire_load)
+icg_cell=$(setting "$stem0" icg_cell)
 load_lib=""
 [ -n "$load_ff" ] && load_lib=$(awk -v f="$load_ff" -v k="$ff_per_cap" 'BEGIN { printf "%g", f / k }')
 
@@ -134,6 +135,7 @@ load_lib=""
   echo "library_names=$names"
   echo "sta_libs=${copies[*]}"
   echo "synth_lib=$out/synth.lib"
+  echo "icg_cell=$icg_cell"
   echo "time_unit=$time_unit"
   echo "ns_per_time_unit=$ns_per_unit"
   echo "cap_unit=$cap_unit"

@@ -64,7 +64,8 @@ grep -E '^create_clock|^set_(input|output)_delay' "$o/constraints.sdc"
 
 export SLT_STA_LIBS="$(kv_get "$libkv" sta_libs)" SLT_NETLIST="$netlist" SLT_TOP="$top" \
        SLT_SDC="$o/constraints.sdc" SLT_WIRE_LOAD="$(kv_get "$libkv" wire_load)" SLT_OUT="$o" \
-       SLT_SYNTH_DIR="$here" SLT_CLOCK_PORT="$clk_port"
+       SLT_SYNTH_DIR="$here" SLT_CLOCK_PORT="$clk_port" \
+       SLT_ICG_ENABLE_PIN="$(kv_get "$libkv" icg_cell | awk '{ print $3 }')"
 
 banner "OpenSTA timing: $name, $tag, $clock MHz"
 rm -f "$o/timing_raw.kv"
@@ -152,6 +153,13 @@ done
   echo "crit_end=$crit_end"
   echo "crit_group=$crit_group"
   echo "sta_blackbox_instances=$bb"
+  # clock gates (integrated clock-gating cells): count and the worst slack of
+  # their enable checks (setup, hold), library time unit
+  echo "clock_gates=$(kv_get "$o/timing_raw.kv" clock_gates)"
+  for k in cg_setup cg_hold; do
+    v=$(kv_get "$o/timing_raw.kv" "slack_${k}_seconds")
+    [ -n "$v" ] && echo "slack_$k=$(calc "$v / ($ns_per * 1e-9)")"
+  done
   echo "power_activity_source=global default toggle rate per net per cycle (no simulation)"
   echo "power_activities=$acts"
   echo "power_unit=W"
@@ -163,4 +171,6 @@ echo "period $period $unit, worst slack $wns $unit ($(kv_get "$o/summary.kv" met
 echo "worst path: $crit_start -> $crit_end (path group $crit_group)"
 echo "Fmax $fmax MHz, limited by $limit paths (reg2reg: 1/(period - slack); port paths scale io_frac = $io_frac with the period)"
 [ "$bb" -gt 0 ] && echo "note: $bb black-box instance(s) (SRAM macros): paths through them are not timed"
+cgn=$(kv_get "$o/summary.kv" clock_gates)
+[ -n "$cgn" ] && [ "$cgn" != 0 ] && echo "clock gates: $cgn, enable check slack setup $(kv_get "$o/summary.kv" slack_cg_setup) / hold $(kv_get "$o/summary.kv" slack_cg_hold) $unit"
 echo "summary: $o/summary.kv  reports: $o/timing.rpt $o/sta.log"

@@ -9,6 +9,7 @@
 #                         reg2reg, in2reg, reg2out, in2out (absent: no such path)
 source $::env(SLT_SYNTH_DIR)/sta_load.tcl
 set out $::env(SLT_OUT)
+proc env_or_empty {name} { if {[info exists ::env($name)]} { return $::env($name) }; return "" }
 
 report_checks -path_delay max -group_count 3 -format full_clock_expanded \
   -fields {slew cap input_pin fanout} -digits 4 > $out/timing.rpt
@@ -36,5 +37,22 @@ foreach {class from to} [list reg2reg $reg_ck $reg_d in2reg $inputs $reg_d \
     if {$worst eq "" || [$pe slack] < $worst} { set worst [$pe slack] }
   }
   if {$worst ne ""} { puts $kv "slack_${class}_seconds=$worst" }
+}
+# Clock gates (slt_clock_gate mapped to the library's integrated clock-gating
+# cell, instance u_icg): OpenSTA checks the enable against the clock (setup and
+# hold of the cell's enable pin, its clock-gating check).
+set cg_en [env_or_empty SLT_ICG_ENABLE_PIN]
+if {$cg_en ne ""} {
+  set pins [get_pins -quiet -hierarchical u_icg/$cg_en]
+  puts $kv "clock_gates=[llength $pins]"
+  if {[llength $pins] > 0} {
+    foreach {mm key} {max cg_setup min cg_hold} {
+      set worst ""
+      foreach pe [find_timing_paths -to $pins -path_delay $mm -group_count 1 -endpoint_count 1] {
+        if {$worst eq "" || [$pe slack] < $worst} { set worst [$pe slack] }
+      }
+      if {$worst ne ""} { puts $kv "slack_${key}_seconds=$worst" }
+    }
+  }
 }
 close $kv

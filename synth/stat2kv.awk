@@ -103,7 +103,7 @@ function keyname(n,   parts, k, i, p, v, bits, d, j, h) {
 }
 # the block of the accelerator a module belongs to (report's area breakdown):
 # array_glue (the array module itself), table_builders, row_lanes (with their
-# valid pipes), control (slt_top_ctrl, weight decoders, SRAM wrappers, the top's
+# valid pipes), control (slt_top_ctrl and its slt_ctrl_* parts, weight decoders, SRAM wrappers, the top's
 # own glue), axi (AXI4-Lite register slave, AXI4-Stream skid buffers, pack and
 # unpack), other
 function block_of(k) {
@@ -111,7 +111,7 @@ function block_of(k) {
   if (k ~ /lane|^slt_valid_pipe/) return "row_lanes"
   if (k ~ /^slt_array/) return "array_glue"
   if (k ~ /^slt_(axil_regs|axis_skid|pack|unpack)/) return "axi"
-  if (k ~ /^slt_(top|weight_decode|t5_decode|sram)/) return "control"
+  if (k ~ /^slt_(top|ctrl|weight_decode|t5_decode|sram)/) return "control"
   return "other"
 }
 function is_flop(ty) { return ty ~ /^\$_(S?DFF|DFFE|SDFFE|SDFFCE|DFFSR|DFFSRE|ALDFF|ALDFFE|DLATCH|DLATCHSR|SR)_/ }

@@ -78,7 +78,24 @@ if [ -n "$lib" ]; then
   lib_dir=$(cd "$out/$tag" && pwd)
   # abc: delay target = clock period in ps; inputs driven by drive_cell,
   # outputs loaded by load_ff (abc -constr wants femtofarads)
-  if [ -n "$clock" ]; then abc_d=$(calc "1e6 / $clock"); fi
+  # delay target: a fraction of the period (common.sh: ABC sees no wire load)
+  if [ -n "$clock" ]; then abc_d=$(calc "1e6 / $clock * $SLT_ABC_DELAY_FRAC"); fi
+  # clock gates: rtl/slt_clock_gate.v becomes the library's integrated
+  # clock-gating cell (libs.cfg icg_cell), which OpenSTA times as a clock gate
+  icg_file=""
+  if grep -qs '^module slt_clock_gate\b' "${files[@]}"; then
+    read -r icg_c icg_ck icg_en icg_gclk icg_se <<<"$(kv_get "$libkv" icg_cell)"
+    [ -n "${icg_gclk:-}" ] || die "the design has clock gates (slt_clock_gate) but $tag has no icg_cell in synth/libs.cfg (or generate with clock_gating = off)"
+    icg_file="$lib_dir/slt_clock_gate_icg.v"
+    icg_tie=""; [ -n "${icg_se:-}" ] && icg_tie=", .$icg_se(1'b0)"
+    {
+      echo "// slt_clock_gate mapped to $icg_c (synth/libs.cfg icg_cell), written by synth.sh"
+      echo "module slt_clock_gate (input wire clk_i, input wire en_i, output wire clk_o);"
+      echo "  $icg_c u_icg (.$icg_ck(clk_i), .$icg_en(en_i)$icg_tie, .$icg_gclk(clk_o));"
+      echo "endmodule"
+    } >"$icg_file"
+    echo "clock gates: slt_clock_gate -> $icg_c"
+  fi
   drive=$(kv_get "$libkv" drive_cell); load=$(kv_get "$libkv" load_ff)
   if [ -n "$drive" ] && [ -n "$load" ]; then
     constr="$lib_dir/abc.constr"
@@ -91,7 +108,7 @@ log="$out/yosys.log"
 start=$(date +%s)
 if ! SLT_FILES="${files[*]}" SLT_INCDIRS="${incdirs[*]:-}" SLT_DEFINES="${defines[*]:-}" SLT_TOP="$top" SLT_BLACKBOX="$bbnames" \
      SLT_GEN_DIR="$gen_dir" SLT_LIB="$synth_lib" SLT_LIB_DIR="$lib_dir" \
-     SLT_ABC_D="$abc_d" SLT_ABC_CONSTR="$constr" \
+     SLT_ABC_D="$abc_d" SLT_ABC_CONSTR="$constr" SLT_ICG_FILE="${icg_file:-}" \
      yosys -q -l "$log" -c "$here/synth.tcl" >/dev/null 2>&1; then
   echo "yosys failed; last lines of $log:" >&2
   grep -v 'unsupported expression' "$log" | tail -n 25 >&2
@@ -140,6 +157,7 @@ if [ -n "$lib" ]; then
     echo "clock_mhz=${clock:-none}"
     echo "clock_source=${clock_src:-none}"
     echo "abc_delay_target_ps=${abc_d:-none}"
+    echo "abc_delay_frac=$SLT_ABC_DELAY_FRAC"
     echo "abc_drive_cell=${drive:-none}"
     echo "abc_load_ff=${load:-none}"
     echo "blackbox_model=${bbmodel:-none}"

@@ -85,6 +85,13 @@ if {$lib eq ""} { exit 0 }
 yosys design -load generic
 # Cell port directions for check/stat; the cells stay black boxes.
 yosys read_liberty -lib $lib
+# Clock gates: the latch-based slt_clock_gate becomes the library's integrated
+# clock-gating cell (synth.sh writes the one-cell module from libs.cfg icg_cell).
+set icg [env_or SLT_ICG_FILE ""]
+if {$icg ne ""} {
+  yosys read_verilog -overwrite $icg
+  yosys hierarchy -top $top
+}
 yosys dfflibmap -liberty $lib
 set abc_args [list -liberty $lib]
 if {$abc_d ne ""}   { lappend abc_args -D $abc_d }

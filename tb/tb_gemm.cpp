@@ -59,7 +59,8 @@ class GemmRun {
     std::vector<int64_t> obuf_;
     std::deque<Issued> fifo_;
     std::vector<uint32_t> cur_fields_;  // fields issued this cycle (empty: none)
-    std::vector<uint32_t> last_fields_; // fields issued last cycle, now in stage 1
+    std::vector<uint32_t> last_fields_; // fields issued SLT_IN_STAGES + 1 cycles ago, now in stage 1
+    std::deque<std::vector<uint32_t>> in_fields_; // fields in the array's input register(s)
     std::vector<uint64_t> mon_, ungated_;
     uint64_t terms_seen_ = 0, terms_expected_ = 0, builds_seen_ = 0, builds_expected_ = 0;
     uint64_t toggles_gated_ = 0, toggles_ungated_ = 0;
@@ -167,7 +168,8 @@ void GemmRun::drive(const slt_cycle &cy)
 }
 
 // A skipped term never changes its operand register; a used one loads exactly
-// its operand. ev_term_o (stage 1) says which terms of last cycle's row were used.
+// its operand. ev_term_o (stage 1) says which terms of the row issued SLT_IN_STAGES + 1
+// cycles ago were used.
 void GemmRun::check_gating()
 {
     for (int slot = 0; slot < SLT_EV_TERM_BITS; slot++) {
@@ -253,7 +255,11 @@ void GemmRun::run()
         h_.settle();
         observe();
         h_.edge();
-        last_fields_.swap(cur_fields_);
+        in_fields_.push_back(cur_fields_);
+        if (in_fields_.size() > (size_t)SLT_IN_STAGES) {
+            last_fields_.swap(in_fields_.front());
+            in_fields_.pop_front();
+        }
     }
     std::free(cycles);
     h_.idle_inputs();

@@ -232,7 +232,7 @@ static void lane_stage1(Harness &h, std::deque<InFlight> &q, const LaneShared &s
 
 static void lane_output(Harness &h, std::deque<InFlight> &q)
 {
-    bool due = !q.empty() && q.front().issued + SLT_LATENCY == h.cycle;
+    bool due = !q.empty() && q.front().issued + (SLT_LATENCY - SLT_IN_STAGES) == h.cycle; // the lane alone: no input register
     if (h.top->ln_valid_o != due) h.fail("lane valid_o = %d, expected %d", h.top->ln_valid_o, due);
     if (!due) return;
     int64_t got = tb_sext(h.top->ln_psum_o, SLT_ACC_BITS);
@@ -248,7 +248,7 @@ static void lane_output(Harness &h, std::deque<InFlight> &q)
 static void lane_drive_psum(Harness &h, const std::deque<InFlight> &q, slt_prng &p)
 {
     for (const InFlight &r : q)
-        if (r.issued + SLT_PSUM_DELAY == h.cycle) {
+        if (r.issued + (SLT_PSUM_DELAY - SLT_IN_STAGES) == h.cycle) {
             tb_put(h.top->ln_psum_i, 0, SLT_ACC_BITS, (uint64_t)r.row.psum);
             return;
         }

@@ -96,7 +96,7 @@ static void config_bad_values_name_key_and_range(void **state)
         {"weight_format = t3\n", "t2, t5 or b1"}, {"clock_mhz = -5\n", "clock_mhz"},
         {"clock_mhz = nan\n", "clock_mhz"}, {"wbuf_kib = 99999999999\n", "wbuf_kib"},
         {"max_k = 2\ngroup_size = 3\n", "max_k"}, {"array = mul\n", "slt or addsub"},
-        {"buffer_mode = yes\n", "auto or off"}, {"bogus = 1\n", "unknown key 'bogus'"},
+        {"buffer_mode = yes\n", "auto or off"}, {"clock_gating = 1\n", "on or off"}, {"bogus = 1\n", "unknown key 'bogus'"},
         {"group_size 3\n", "expected 'key = value'"}, {"= 3\n", "missing key"},
         {"act_bits = 8\nact_bits = 8\n", "duplicate key"}, {"name = a-b\n", "name"},
         {"row_lanes = 4x\n", "row_lanes"}, {"row_lanes =\n", "row_lanes"},
@@ -153,6 +153,9 @@ static void config_hash_changes_with_any_key(void **state)
     slt_config_default(&b);
     assert_true(slt_config_hash(&a) == slt_config_hash(&b));
     assert_int_equal(slt_config_set(&b, "pipe_stages", "2", g_err, sizeof g_err), 0);
+    assert_true(slt_config_hash(&a) != slt_config_hash(&b));
+    slt_config_default(&b);
+    assert_int_equal(slt_config_set(&b, "clock_gating", "off", g_err, sizeof g_err), 0);
     assert_true(slt_config_hash(&a) != slt_config_hash(&b));
 }
 

@@ -83,14 +83,19 @@ static void arrayif_entry_bits_hold_the_extremes(void **state)
 static void arrayif_psum_timing(void **state)
 {
     (void)state;
-    for (int p = 0; p <= 4; p++) {
-        slt_config c;
-        slt_config_default(&c);
-        c.pipe_stages = p;
-        assert_int_equal(slt_array_latency(&c), p + 2);
-        assert_int_equal(slt_array_psum_delay(&c), p + 1);
-        assert_int_equal(slt_array_reissue_gap(&c), 2);
-    }
+    for (int p = 0; p <= 4; p++)
+        for (int addsub = 0; addsub <= 1; addsub++) {
+            slt_config c;
+            slt_config_default(&c);
+            c.pipe_stages = p;
+            c.array = addsub ? SLT_ARRAY_ADDSUB : SLT_ARRAY_LUT;
+            /* slt: one input register stage (table build and key decode from registers) */
+            int in = addsub ? 0 : 1;
+            assert_int_equal(slt_array_in_stages(&c), in);
+            assert_int_equal(slt_array_latency(&c), p + 2 + in);
+            assert_int_equal(slt_array_psum_delay(&c), p + 1 + in);
+            assert_int_equal(slt_array_reissue_gap(&c), 2);
+        }
 }
 
 static void bits_put_get_hex_round_trip(void **state)

@@ -333,7 +333,7 @@ int main(int argc, char **argv)
 
     /* ---- flow inputs ---- */
     char p[4096];
-    kvfile gen, syn, sta, pw, syn7, sta7, pw7, stages, area, rtlc, gent, synt, stat, sramkv;
+    kvfile gen, syn, sta, pw, syn7, sta7, pw7, stages, area, rtlc, gent, synt, stat, sramkv, stat7, cgkv;
 #define LOADF(kv, fmt, ...) do { snprintf(p, sizeof p, fmt, __VA_ARGS__); kv_load(&kv, p); } while (0)
     LOADF(gen, "%s/synth/generic/summary.kv", flow);
     LOADF(syn, "%s/synth/%s/summary.kv", flow, TAG_SKY130);
@@ -348,6 +348,8 @@ int main(int argc, char **argv)
     LOADF(synt, "%s/synth-top/%s/summary.kv", flow, TAG_SKY130);
     LOADF(stat, "%s/sta-top/%s/summary.kv", flow, TAG_SKY130);
     LOADF(sramkv, "%s/synth-top/sram.kv", flow);
+    LOADF(stat7, "%s/sta-top/%s/summary.kv", flow, TAG_ASAP7);
+    LOADF(cgkv, "%s/cg_energy/result.kv", flow);
 #undef LOADF
     memset(&stages, 0, sizeof stages);
     memset(&area, 0, sizeof area);
@@ -572,6 +574,15 @@ int main(int argc, char **argv)
     json_num(j, fmax_array);
     fprintf(j, ",\n  \"fmax_asap7_mhz\": ");
     json_num(j, fmax7);
+    /* the accelerator top in ASAP7 (synth-top stage), next to fmax_mhz (the top in sky130) */
+    fprintf(j, ",\n  \"fmax_top_asap7_mhz\": ");
+    json_num(j, kv_num(&stat7, "fmax_mhz"));
+    /* clock gating: clock-pin energy per MAC of the array, on vs off, same workload (cg-energy stage) */
+    fprintf(j, ",\n  \"clock_gating_pj_per_mac\": {\"on\": ");
+    json_num(j, kv_num(&cgkv, "on.clock_pj_per_mac"));
+    fprintf(j, ", \"off\": ");
+    json_num(j, kv_num(&cgkv, "off.clock_pj_per_mac"));
+    fprintf(j, ", \"scope\": \"%s\"}", cgkv.present ? "clock pins of the array's flip-flops and clock gates only (RTL clock-edge counts x sky130 liberty); not the total energy per MAC" : "not measured");
     fprintf(j, ",\n  \"area_asap7_um2\": ");
     json_num(j, area7);
     fprintf(j, ",\n  \"transistors_generic\": ");
@@ -806,6 +817,12 @@ int main(int argc, char **argv)
     else
         fprintf(f, "| clock | %g MHz target; Fmax not computed (no liberty) | - | 25-200 MHz (28 nm) | - |\n", f_mhz);
     if (isfinite(fmax7)) fprintf(f, "| clock, ASAP7 | Fmax %.0f MHz | OpenSTA, pre-layout, mixed corners | - | - |\n", fmax7);
+    if (isfinite(kv_num(&stat7, "fmax_mhz")))
+        fprintf(f, "| clock, ASAP7, accelerator top | Fmax %.0f MHz | OpenSTA, pre-layout, mixed corners, SRAM macros black boxes | - | - |\n",
+                kv_num(&stat7, "fmax_mhz"));
+    if (cgkv.present)
+        fprintf(f, "| clock gating, array clock-pin energy | %.3g pJ/MAC gated vs %.3g pJ/MAC ungated | flip-flop and clock-gate clock pins only: Icarus RTL clock-edge counts x sky130 tt liberty energies, same workload (%s); data path, wires, clock tree excluded | - | - |\n",
+                kv_num(&cgkv, "on.clock_pj_per_mac"), kv_num(&cgkv, "off.clock_pj_per_mac"), or_na(kv_str(&cgkv, "workload")));
     fprintf(f, "\n");
     fprintf(f, "Slim-Llama and H100 figures are as listed in SPEC §1/§9 (press reports of ISSCC 2025 paper 23.9; H100 "
                "measured with NVML). The Slim-Llama die includes its controllers, I/O and 500 KB SRAM; this design's area "

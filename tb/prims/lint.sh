@@ -9,6 +9,9 @@ cd "$(dirname "$0")/../.."
 out=${1:-build/prims}/lint
 mkdir -p "$out"
 rtl=rtl
+# yosys reads every primitive; the controller modules (slt_ctrl_*, slt_top_ctrl) include
+# the generated slt_regs_pkg.vh and are linted with the top (scripts/lint_top.sh)
+ys_files=$(grep -L '^`include' $rtl/slt_*.v | tr '\n' ' ')
 
 # top | parameters (Name=value ...) | defines | yosys? (1/0)
 cases=(
@@ -64,7 +67,7 @@ run_case() {
       || { cat "$out/case$i.iv"; echo "FAIL iverilog"; exit 1; }
     if [ -s "$out/case$i.iv" ]; then cat "$out/case$i.iv"; echo "FAIL iverilog warnings"; exit 1; fi
     if [ "$ys" = 1 ]; then
-      yosys -q -p "read_verilog$ys_def $rtl/slt_*.v; ${ys_set:+chparam$ys_set $top;} synth -top $top; check -assert" \
+      yosys -q -p "read_verilog$ys_def $ys_files; ${ys_set:+chparam$ys_set $top;} synth -top $top; check -assert" \
         || { echo "FAIL yosys"; exit 1; }
     fi
     echo "ok"
@@ -80,7 +83,7 @@ run_illegal() {
       case $t in
         verilator) verilator --lint-only -Wall -y $rtl --top-module "$top" "${vl_args[@]}" $rtl/$top.v >"$out/bad$i.$t" 2>&1 ;;
         iverilog) iverilog -g2005 -Wall -y $rtl -Y .v -s "$top" "${iv_args[@]}" -o /dev/null $rtl/$top.v >"$out/bad$i.$t" 2>&1 ;;
-        yosys) yosys -q -p "read_verilog $rtl/slt_*.v; chparam$ys_set $top; synth -top $top" >"$out/bad$i.$t" 2>&1 ;;
+        yosys) yosys -q -p "read_verilog $ys_files; chparam$ys_set $top; synth -top $top" >"$out/bad$i.$t" 2>&1 ;;
       esac
       if [ $? -eq 0 ]; then echo "FAIL $t accepted illegal parameters"; exit 1; fi
       grep -q "$want" "$out/bad$i.$t" || { cat "$out/bad$i.$t"; echo "FAIL $t did not name $want"; exit 1; }

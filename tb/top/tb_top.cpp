@@ -215,7 +215,7 @@ struct Tb {
     uint32_t command(uint32_t opcode, uint32_t fmt, uint32_t m, uint32_t k, uint32_t n, std::vector<Beat> beats,
                      uint64_t *busy_cycles = nullptr)
     {
-        axil_write(SLT_REG_CMD_CTRL, opcode | fmt << 4);
+        axil_write(SLT_REG_CMD_CTRL, opcode << SLT_REG_CMD_CTRL_OPCODE_SHIFT | fmt << SLT_REG_CMD_CTRL_FORMAT_SHIFT);
         axil_write(SLT_REG_CMD_M, m);
         axil_write(SLT_REG_CMD_K, k);
         axil_write(SLT_REG_CMD_N, n);
@@ -223,15 +223,15 @@ struct Tb {
         axil_write(SLT_REG_CMD_OBUF_BASE, 0);
         uint64_t b0 = busy_cycles ? read64(SLT_REG_PERF_CYCLES_BUSY_LO) : 0;
         for (auto &b : beats) in_q.push_back(b);
-        axil_write(SLT_REG_CMD_DOORBELL, 1);
+        axil_write(SLT_REG_CMD_DOORBELL, SLT_REG_CMD_DOORBELL_GO_MASK);
         for (long guard = 0;; guard++) {
             for (int i = 0; i < 64; i++) step();
             uint32_t st = axil_read(SLT_REG_STATUS);
-            if (st & 2u) {
-                axil_write(SLT_REG_STATUS, st & 6u);
+            if (st & SLT_REG_STATUS_DONE_MASK) {
+                axil_write(SLT_REG_STATUS, st & (SLT_REG_STATUS_DONE_MASK | SLT_REG_STATUS_ERROR_MASK));
                 if (!in_q.empty()) fail("command done with %zu input beats left", in_q.size());
                 if (busy_cycles) *busy_cycles = read64(SLT_REG_PERF_CYCLES_BUSY_LO) - b0;
-                return (st & 4u) ? axil_read(SLT_REG_ERR_CODE) : 0;
+                return (st & SLT_REG_STATUS_ERROR_MASK) ? axil_read(SLT_REG_ERR_CODE) : 0;
             }
             if (guard > 4000000) fail("command %u: no DONE", opcode);
         }
@@ -358,13 +358,13 @@ static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_count
     slt_stream_free(&s);
     auto abeats = act_stream(&tb.cfg, x.data(), n, k);
 
-    if (check_counters) tb.axil_write(SLT_REG_PERF_CTRL, 1);
-    uint32_t e = tb.command(1, 0, 0, (uint32_t)k, (uint32_t)n, abeats);
+    if (check_counters) tb.axil_write(SLT_REG_PERF_CTRL, SLT_REG_PERF_CTRL_CLEAR_MASK);
+    uint32_t e = tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, (uint32_t)n, abeats);
     if (e) tb.fail("LOAD_ACT M=%d K=%d N=%d: error %u", m, k, n, e);
     tb.out_bytes.clear();
     tb.out_lasts = 0;
     uint64_t busy = 0;
-    e = tb.command(n == 1 ? 3 : 4, (uint32_t)tb.cfg.weight_format, (uint32_t)m, (uint32_t)k, (uint32_t)n, wbeats, &busy);
+    e = tb.command(n == 1 ? SLT_OP_GEMV : SLT_OP_GEMM, (uint32_t)tb.cfg.weight_format, (uint32_t)m, (uint32_t)k, (uint32_t)n, wbeats, &busy);
     if (e) tb.fail("%s M=%d K=%d N=%d: error %u", n == 1 ? "GEMV" : "GEMM", m, k, n, e);
     size_t need = (size_t)n * m * 4, bb = (size_t)tb.bus_bytes;
     size_t beats = (need + bb - 1) / bb;
@@ -417,27 +417,29 @@ static void run_abort_busy(Tb &tb, const std::vector<Beat> &wb, int m, int k)
     tb.out_lasts = 0;
     uint32_t fmt = (uint32_t)c.weight_format;
     std::vector<int16_t> x((size_t)k, 1);
-    if (tb.command(1, 0, 0, (uint32_t)k, 1, act_stream(&c, x.data(), 1, k))) tb.fail("LOAD_ACT failed");
+    if (tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 1, act_stream(&c, x.data(), 1, k))) tb.fail("LOAD_ACT failed");
     uint32_t errs0 = tb.axil_read(SLT_REG_ERR_COUNT);
-    tb.axil_write(SLT_REG_CMD_CTRL, 3u | fmt << 4);
+    tb.axil_write(SLT_REG_CMD_CTRL, SLT_OP_GEMV << SLT_REG_CMD_CTRL_OPCODE_SHIFT | fmt << SLT_REG_CMD_CTRL_FORMAT_SHIFT);
     tb.axil_write(SLT_REG_CMD_M, (uint32_t)m);
     tb.axil_write(SLT_REG_CMD_K, (uint32_t)k);
     tb.axil_write(SLT_REG_CMD_N, 1);
     for (size_t i = 0; i + 1 < wb.size(); i++) { Beat b = wb[i]; b.last = false; tb.in_q.push_back(b); }
-    tb.axil_write(SLT_REG_CMD_DOORBELL, 1);
+    tb.axil_write(SLT_REG_CMD_DOORBELL, SLT_REG_CMD_DOORBELL_GO_MASK);
     for (int i = 0; i < 200 + 8 * (int)wb.size(); i++) tb.step();
     if (!tb.in_q.empty()) tb.fail("abort: the partial stream was not consumed");
     uint32_t st = tb.axil_read(SLT_REG_STATUS);
-    if ((st & 3u) != 1u) tb.fail("abort: STATUS %#x before ABORT, expected BUSY without DONE", st);
-    tb.axil_write(SLT_REG_CMD_DOORBELL, 1);  // GO while busy
-    if (tb.axil_read(SLT_REG_ERR_CODE) != 12) tb.fail("GO while busy: ERR_CODE not BUSY");
+    const uint32_t busy = SLT_REG_STATUS_BUSY_MASK, done = SLT_REG_STATUS_DONE_MASK, error = SLT_REG_STATUS_ERROR_MASK;
+    if ((st & (busy | done)) != busy) tb.fail("abort: STATUS %#x before ABORT, expected BUSY without DONE", st);
+    tb.axil_write(SLT_REG_CMD_DOORBELL, SLT_REG_CMD_DOORBELL_GO_MASK);  // GO while busy
+    if (tb.axil_read(SLT_REG_ERR_CODE) != SLT_ERR_BUSY) tb.fail("GO while busy: ERR_CODE not BUSY");
     tb.matched++;
-    tb.axil_write(SLT_REG_CMD_DOORBELL, 2);  // ABORT
+    tb.axil_write(SLT_REG_CMD_DOORBELL, SLT_REG_CMD_DOORBELL_ABORT_MASK);
     for (int i = 0; i < 64; i++) tb.step();
     st = tb.axil_read(SLT_REG_STATUS);
-    if ((st & 7u) != 6u) tb.fail("abort: STATUS %#x after ABORT, expected DONE|ERROR, not BUSY", st);
-    tb.axil_write(SLT_REG_STATUS, 6u);
-    expect_error(tb, "abort", tb.axil_read(SLT_REG_ERR_CODE), 14);
+    if ((st & (busy | done | error)) != (done | error))
+        tb.fail("abort: STATUS %#x after ABORT, expected DONE|ERROR, not BUSY", st);
+    tb.axil_write(SLT_REG_STATUS, done | error);
+    expect_error(tb, "abort", tb.axil_read(SLT_REG_ERR_CODE), SLT_ERR_ABORTED);
     uint32_t errs1 = tb.axil_read(SLT_REG_ERR_COUNT);
     if (errs1 != errs0 + 2) tb.fail("abort: ERR_COUNT %u, expected %u", errs1, errs0 + 2);
     if (tb.out_lasts) tb.fail("abort: results were sent");
@@ -450,13 +452,15 @@ static void run_errors(Tb &tb)
 {
     tb.test = "errors";
     const slt_config &c = tb.cfg;
-    int fmt = (int)c.weight_format, op = 3;
+    int fmt = (int)c.weight_format, op = SLT_OP_GEMV;
     std::vector<Beat> dummy = to_beats(std::vector<uint8_t>(3, 0), tb.bus_bytes, true);
-    expect_error(tb, "M = 0", tb.command(op, fmt, 0, 4, 1, dummy), 1);
-    expect_error(tb, "K > max_k", tb.command(op, fmt, 4, (uint32_t)c.max_k + 1, 1, dummy), 4);
-    expect_error(tb, "unknown format", tb.command(op, 3, 4, 4, 1, dummy), 8);
-    expect_error(tb, "unknown opcode", tb.command(9, fmt, 4, 4, 1, {}), 7);
-    expect_error(tb, "GEMV N = 2", tb.command(op, fmt, 4, 4, 2, dummy), 6);
+    const uint32_t bad_fmt = SLT_REG_CMD_CTRL_FORMAT_MASK >> SLT_REG_CMD_CTRL_FORMAT_SHIFT;  // 3: no format
+    const uint32_t bad_op = SLT_REG_CMD_CTRL_OPCODE_MASK >> SLT_REG_CMD_CTRL_OPCODE_SHIFT;   // 15: no opcode
+    expect_error(tb, "M = 0", tb.command(op, fmt, 0, 4, 1, dummy), SLT_ERR_M_ZERO);
+    expect_error(tb, "K > max_k", tb.command(op, fmt, 4, (uint32_t)c.max_k + 1, 1, dummy), SLT_ERR_K_TOO_LARGE);
+    expect_error(tb, "unknown format", tb.command(op, bad_fmt, 4, 4, 1, dummy), SLT_ERR_BAD_FORMAT);
+    expect_error(tb, "unknown opcode", tb.command(bad_op, fmt, 4, 4, 1, {}), SLT_ERR_BAD_OPCODE);
+    expect_error(tb, "GEMV N = 2", tb.command(op, fmt, 4, 4, 2, dummy), SLT_ERR_N_TOO_LARGE);
     run_case(tb, 5, 7, 1, 30, false);
     // short and long weight streams
     int m = 5, k = c.group_size * c.lut_units + 2;
@@ -468,22 +472,22 @@ static void run_errors(Tb &tb)
     if (slt_stream_build(&c, w.data(), m, k, &s, err, sizeof err)) tb.fail("stream: %s", err);
     auto wb = weight_stream(&c, w.data(), m, k, &s);
     slt_stream_free(&s);
-    if (tb.command(1, 0, 0, (uint32_t)k, 1, act_stream(&c, x.data(), 1, k))) tb.fail("LOAD_ACT failed");
+    if (tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 1, act_stream(&c, x.data(), 1, k))) tb.fail("LOAD_ACT failed");
     auto shortb = wb;
     shortb.pop_back();
     shortb.back().last = true;
     tb.out_bytes.clear();
-    expect_error(tb, "short stream", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, shortb), 10);
+    expect_error(tb, "short stream", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, shortb), SLT_ERR_STREAM_SHORT);
     auto longb = wb;
     longb.back().last = false;
     Beat extra = longb.back();
     extra.last = true;
     longb.push_back(extra);
-    expect_error(tb, "long stream", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, longb), 11);
+    expect_error(tb, "long stream", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, longb), SLT_ERR_STREAM_LONG);
     if (!slt_format_is_binary(c.weight_format)) {
         auto bad = wb;
         bad.back().bytes[0] = 0xFF; // t2 code 3 / t5 byte 255
-        expect_error(tb, "invalid weight code", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, bad), 9);
+        expect_error(tb, "invalid weight code", tb.command(op, fmt, (uint32_t)m, (uint32_t)k, 1, bad), SLT_ERR_BAD_WEIGHT_CODE);
     }
     run_case(tb, 3, k, 1, 30, false);
     run_abort_busy(tb, wb, m, k);
@@ -564,7 +568,7 @@ int main(int argc, char **argv)
         run_case(tb, m, k, n, (int)slt_prng_range(&tb.rng, 0, 100), true);
     }
     if (plus_int(tb.ctx, "errors", 0)) run_errors(tb);
-    std::printf("matched %ld outputs\n", tb.matched);
+    std::printf("matched %ld outputs in %llu cycles\n", tb.matched, (unsigned long long)tb.cycle);
     if (tb.vcd) tb.vcd->close();
     tb.top->final();
     return 0;

@@ -182,9 +182,15 @@ int slt_config_set(slt_config *cfg, const char *key, const char *value, char *er
         else return fail(err, errlen, "config: clock_gating = '%s' is not legal: expected on or off", value);
         return 0;
     }
+    if (!strcmp(key, "reorder")) {
+        if (!strcmp(value, "none")) cfg->reorder = SLT_REORDER_NONE;
+        else if (!strcmp(value, "greedy")) cfg->reorder = SLT_REORDER_GREEDY;
+        else return fail(err, errlen, "config: reorder = '%s' is not legal: expected none or greedy", value);
+        return 0;
+    }
     return fail(err, errlen,
                 "config: unknown key '%s' (known: name group_size act_bits lut_units row_lanes max_k max_m max_n "
-                "acc_bits weight_format bus_bits clock_mhz wbuf_kib abuf_kib obuf_kib pipe_stages array buffer_mode clock_gating)",
+                "acc_bits weight_format bus_bits clock_mhz wbuf_kib abuf_kib obuf_kib pipe_stages array buffer_mode clock_gating reorder)",
                 key);
 }
 
@@ -312,6 +318,8 @@ void slt_config_write(const slt_config *cfg, FILE *f)
     fprintf(f, "array = %s\n", cfg->array == SLT_ARRAY_LUT ? "slt" : "addsub");
     fprintf(f, "buffer_mode = %s\n", cfg->buffer_mode == SLT_BUFMODE_AUTO ? "auto" : "off");
     fprintf(f, "clock_gating = %s\n", cfg->clock_gating ? "on" : "off");
+    /* Written only when set, so configurations without it keep their hash. */
+    if (cfg->reorder == SLT_REORDER_GREEDY) fprintf(f, "reorder = greedy\n");
 }
 
 uint64_t slt_config_hash(const slt_config *cfg)

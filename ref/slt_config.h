@@ -16,6 +16,8 @@
 typedef enum { SLT_FMT_T2 = 0, SLT_FMT_T5 = 1, SLT_FMT_B1 = 2 } slt_format;
 typedef enum { SLT_ARRAY_LUT = 0, SLT_ARRAY_ADDSUB = 1 } slt_array_kind;
 typedef enum { SLT_BUFMODE_AUTO = 0, SLT_BUFMODE_OFF = 1 } slt_buffer_policy;
+/* Row order of a weight packet (ref/slt_reorder.h): none, or greedy key-bus toggle reduction. */
+typedef enum { SLT_REORDER_NONE = 0, SLT_REORDER_GREEDY = 1 } slt_reorder_policy;
 
 typedef struct {
     char name[64];            /* config name (file stem unless `name` is set) */
@@ -33,6 +35,7 @@ typedef struct {
     slt_array_kind array;     /* slt (look-up tables) or addsub (baseline) */
     slt_buffer_policy buffer_mode; /* auto: packer may pick buffer mode */
     int clock_gating;         /* 1: registers that hold still get a gated clock (rtl/slt_clock_gate.v) */
+    slt_reorder_policy reorder; /* packer row order (host side; hardware unchanged) */
     /* bookkeeping, not part of the hash */
     int acc_bits_given;       /* 1 when acc_bits came from the file/CLI */
 } slt_config;

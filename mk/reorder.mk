@@ -13,3 +13,14 @@ bench-reorder: $(B)/bin/sltreorderbench ## key-bus toggles with/without index re
 	@echo "==== bench-reorder: $(B)/bin/sltreorderbench --config $(CFG_FILE) ===="
 	$(B)/bin/sltreorderbench --config $(CFG_FILE)
 	$(B)/bin/sltreorderbench --config $(CFG_FILE) --set array=addsub
+
+# Co-simulation of the top with reorder = greedy (tb/top/tb_top.cpp permutes the
+# packet rows and un-permutes the results; counters checked against slt_predict).
+REORDER_CFG := tb/top/tiny_reorder.cfg
+$(B)/tiny_reorder/params.mk: $(REORDER_CFG) $$(SLTGEN) $(wildcard rtl/*.v)
+	$(SLTGEN) --config $(REORDER_CFG) --out $(B)/tiny_reorder --quiet
+
+TEST_STEPS += t-top-reorder
+.PHONY: t-top-reorder
+t-top-reorder: $(B)/tiny_reorder/vtop/Vtop
+	$(call run_top,tiny_reorder,+cases=40)

@@ -26,6 +26,7 @@ extern "C" {
 #include "slt_gemm.h"
 #include "slt_pack.h"
 #include "slt_prng.h"
+#include "slt_reorder.h"
 }
 
 struct Beat {
@@ -338,6 +339,7 @@ static const char *const k_perf_name[] = {"table_builds", "lookups", "skipped_gr
 
 // One LOAD_ACT + GEMV/GEMM, checked against the golden model.
 static bool g_counters = true;
+static long g_cases, g_moved; // cases run, cases whose packet rows were permuted (reorder)
 static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_counters, uint64_t *cycles_out = nullptr)
 {
     check_counters = check_counters && g_counters;
@@ -352,9 +354,22 @@ static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_count
         slt_gemm_naive(w.data(), x.data(), y_naive.data(), m, k, n, err, sizeof err))
         tb.fail("golden model: %s", err);
     if (y_lut != y_naive) tb.fail("golden model: LUT and naive results differ");
+    // reorder = greedy: the packet carries the rows in slot order (the host's job,
+    // docs/array.md §3a); results come back in slot order and go to perm[j] below.
+    std::vector<int> perm((size_t)m);
+    std::vector<int8_t> wp((size_t)m * k);
+    if (slt_reorder_perm(&tb.cfg, w.data(), m, k, perm.data(), err, sizeof err)) tb.fail("reorder: %s", err);
+    if (!slt_reorder_is_bijection(perm.data(), m)) tb.fail("reorder: not a bijection");
+    slt_reorder_rows(w.data(), m, k, perm.data(), wp.data());
+    g_cases++;
+    for (int j = 0; j < m; j++)
+        if (perm[(size_t)j] != j) {
+            g_moved++;
+            break;
+        }
     slt_stream s;
-    if (slt_stream_build(&tb.cfg, w.data(), m, k, &s, err, sizeof err)) tb.fail("stream: %s", err);
-    auto wbeats = weight_stream(&tb.cfg, w.data(), m, k, &s);
+    if (slt_stream_build(&tb.cfg, wp.data(), m, k, &s, err, sizeof err)) tb.fail("stream: %s", err);
+    auto wbeats = weight_stream(&tb.cfg, wp.data(), m, k, &s);
     slt_stream_free(&s);
     auto abeats = act_stream(&tb.cfg, x.data(), n, k);
 
@@ -372,10 +387,11 @@ static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_count
         tb.fail("M=%d K=%d N=%d: %zu result bytes with %ld TLAST, expected %zu beats and one TLAST", m, k, n,
                 tb.out_bytes.size(), tb.out_lasts, beats);
     for (int t = 0; t < n; t++)
-        for (int r = 0; r < m; r++) {
-            size_t i = (size_t)t * m + r;
-            int32_t got = (int32_t)((uint32_t)tb.out_bytes[4 * i] | (uint32_t)tb.out_bytes[4 * i + 1] << 8 |
-                                    (uint32_t)tb.out_bytes[4 * i + 2] << 16 | (uint32_t)tb.out_bytes[4 * i + 3] << 24);
+        for (int j = 0; j < m; j++) {
+            int r = perm[(size_t)j];
+            size_t i = (size_t)t * m + r, o = (size_t)t * m + j;
+            int32_t got = (int32_t)((uint32_t)tb.out_bytes[4 * o] | (uint32_t)tb.out_bytes[4 * o + 1] << 8 |
+                                    (uint32_t)tb.out_bytes[4 * o + 2] << 16 | (uint32_t)tb.out_bytes[4 * o + 3] << 24);
             if (got != y_lut[i]) tb.fail("M=%d K=%d N=%d: y[%d][%d] = %d, expected %d", m, k, n, t, r, got, y_lut[i]);
             tb.matched++;
         }
@@ -568,6 +584,10 @@ int main(int argc, char **argv)
         run_case(tb, m, k, n, (int)slt_prng_range(&tb.rng, 0, 100), true);
     }
     if (plus_int(tb.ctx, "errors", 0)) run_errors(tb);
+    if (tb.cfg.reorder != SLT_REORDER_NONE) {
+        std::printf("reorder = greedy: rows permuted in %ld of %ld cases\n", g_moved, g_cases);
+        if (g_moved == 0) tb.fail("reorder = greedy but no case permuted a row");
+    }
     std::printf("matched %ld outputs in %llu cycles\n", tb.matched, (unsigned long long)tb.cycle);
     if (tb.vcd) tb.vcd->close();
     tb.top->final();

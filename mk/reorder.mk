@@ -24,3 +24,10 @@ TEST_STEPS += t-top-reorder
 .PHONY: t-top-reorder
 t-top-reorder: $(B)/tiny_reorder/vtop/Vtop
 	$(call run_top,tiny_reorder,+cases=40)
+
+# The driver with reorder = greedy: libsltdrv permutes each GEMV's packet rows and puts
+# the results back; the decoder's tokens and every GEMV checked as in t-decode-rtl.
+TEST_STEPS += t-decode-rtl-reorder
+.PHONY: t-decode-rtl-reorder
+t-decode-rtl-reorder: $(B)/tiny_reorder/vdec/Vdec
+	scripts/decode_parity.sh $(B)/tiny_reorder/vdec/Vdec +cfg=$(B)/tiny_reorder/config.cfg +seed=$(SEED)

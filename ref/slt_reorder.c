@@ -49,7 +49,7 @@ static uint64_t hamming(const uint64_t *a, const uint64_t *b, size_t words)
     return d;
 }
 
-/* Nearest-neighbour chain over rows t0..t0+n-1 (signatures sig[row]); path[] gets rows. */
+/* Nearest-neighbour chain over rows t0..t0+n-1 (signature of row t0+i at sig[i]); path[] gets rows. */
 static void greedy_chain(const uint64_t *sig, size_t words, int t0, int n, uint8_t *used, int *path)
 {
     memset(used, 0, (size_t)n);
@@ -57,12 +57,12 @@ static void greedy_chain(const uint64_t *sig, size_t words, int t0, int n, uint8
     used[0] = 1;
     path[0] = t0;
     for (int step = 1; step < n; step++) {
-        const uint64_t *cs = sig + (size_t)(t0 + cur) * words;
+        const uint64_t *cs = sig + (size_t)cur * words;
         uint64_t best = UINT64_MAX;
         int bi = -1;
         for (int i = 0; i < n; i++) {
             if (used[i]) continue;
-            uint64_t d = hamming(cs, sig + (size_t)(t0 + i) * words, words);
+            uint64_t d = hamming(cs, sig + (size_t)i * words, words);
             if (d < best) best = d, bi = i;
         }
         used[bi] = 1;
@@ -88,7 +88,7 @@ int slt_reorder_perm(const slt_config *cfg, const int8_t *w, int m, int k, int *
     if (rc) return rc;
     int f = slt_row_field_bits(cfg), tile = SLT_REORDER_TILE_BLOCKS * s.l;
     size_t words = ((size_t)s.n_chunks * (size_t)s.u * (size_t)f + 63) / 64;
-    uint64_t *sig = malloc((size_t)m * words * sizeof *sig);
+    uint64_t *sig = malloc((size_t)tile * words * sizeof *sig); /* one tile at a time */
     int *path = malloc((size_t)tile * sizeof *path);
     uint8_t *used = malloc((size_t)tile);
     uint32_t ft[256];
@@ -96,9 +96,9 @@ int slt_reorder_perm(const slt_config *cfg, const int8_t *w, int m, int k, int *
         rc = fail(err, errlen, "reorder: out of memory (M = %d, K = %d)", m, k);
     } else {
         field_table(cfg, ft);
-        for (int r = 0; r < m; r++) row_signature(&s, ft, f, r, sig + (size_t)r * words, words);
         for (int t0 = 0; t0 < m; t0 += tile) {
             int t1 = t0 + tile < m ? t0 + tile : m;
+            for (int r = t0; r < t1; r++) row_signature(&s, ft, f, r, sig + (size_t)(r - t0) * words, words);
             greedy_chain(sig, words, t0, t1 - t0, used, path);
             deal_lanes(path, t0, t1, s.l, perm);
         }

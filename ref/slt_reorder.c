@@ -52,6 +52,7 @@ static uint64_t hamming(const uint64_t *a, const uint64_t *b, size_t words)
 /* Nearest-neighbour chain over rows t0..t0+n-1 (signature of row t0+i at sig[i]); path[] gets rows. */
 static void greedy_chain(const uint64_t *sig, size_t words, int t0, int n, uint8_t *used, int *path)
 {
+    if (n < 1) return;
     memset(used, 0, (size_t)n);
     int cur = 0;
     used[0] = 1;
@@ -177,7 +178,7 @@ static void operand(const slt_config *cfg, uint32_t field, int f, uint32_t *val,
     }
 }
 
-void slt_keybus_count(const slt_config *cfg, const slt_stream *s, int n, slt_keybus *kb)
+void slt_keybus_count(const slt_config *cfg, const slt_stream *s, int n, const uint32_t *opnd_init, slt_keybus *kb)
 {
     int f = slt_row_field_bits(cfg), lu = s->l * s->u;
     uint32_t ft[256];
@@ -189,6 +190,7 @@ void slt_keybus_count(const slt_config *cfg, const slt_stream *s, int n, slt_key
         free(opnd);
         return;
     }
+    if (opnd_init) memcpy(opnd, opnd_init, (size_t)lu * sizeof *opnd);
     for (int c = 0; c < s->n_chunks; c++)
         for (int t = 0; t < n; t++)
             for (int b = 0; b < s->row_blocks; b++, kb->issues++)

@@ -63,7 +63,10 @@ typedef struct {
 } slt_keybus;
 
 /* Count slt_keybus for the stream s (built under cfg) and N tokens. The first
- * issue is compared with an all-zero bus and all-zero operand registers. */
-void slt_keybus_count(const slt_config *cfg, const slt_stream *s, int n, slt_keybus *kb);
+ * issue is compared with an all-zero bus; the operand registers start from
+ * opnd_init[l*U + u] (slt: the key; addsub: bit i = weight i's subtract bit), or
+ * from zero when opnd_init is NULL. The array testbench checks opnd_toggles
+ * against the RTL's operand registers (tb/tb_gemm.cpp). */
+void slt_keybus_count(const slt_config *cfg, const slt_stream *s, int n, const uint32_t *opnd_init, slt_keybus *kb);
 
 #endif

@@ -152,15 +152,15 @@ static void reorder_keybus_hand_computed(void **state)
     assert_int_equal(slt_stream_build(&c, w, 3, 2, &s0, g_err, sizeof g_err), 0);
     assert_int_equal(slt_stream_build(&c, wp, 3, 2, &s1, g_err, sizeof g_err), 0);
     slt_keybus k0, k1;
-    slt_keybus_count(&c, &s0, 1, &k0);
-    slt_keybus_count(&c, &s1, 1, &k1);
+    slt_keybus_count(&c, &s0, 1, NULL, &k0);
+    slt_keybus_count(&c, &s1, 1, NULL, &k1);
     assert_int_equal(k0.issues, 3);
     assert_int_equal(k0.fields, 3);
     assert_int_equal(k0.bus_toggles, 6);
     assert_int_equal(k1.bus_toggles, 5);
     assert_int_equal(k0.opnd_toggles, 6);
     /* Two tokens: the second pass starts from key 3 (identity): +1 (3->1) + 6 - 1. */
-    slt_keybus_count(&c, &s0, 2, &k0);
+    slt_keybus_count(&c, &s0, 2, NULL, &k0);
     assert_int_equal(k0.bus_toggles, 6 + 1 + 5);
     slt_stream_free(&s0);
     slt_stream_free(&s1);
@@ -176,7 +176,7 @@ static void reorder_keybus_operand_gated(void **state)
     slt_stream s;
     slt_keybus kb;
     assert_int_equal(slt_stream_build(&c, w, 3, 2, &s, g_err, sizeof g_err), 0);
-    slt_keybus_count(&c, &s, 1, &kb);
+    slt_keybus_count(&c, &s, 1, NULL, &kb);
     assert_int_equal(kb.bus_toggles, 3);
     assert_int_equal(kb.opnd_toggles, 1);
     slt_stream_free(&s);
@@ -184,7 +184,7 @@ static void reorder_keybus_operand_gated(void **state)
     slt_config a = make_cfg(2, 1, 1, SLT_FMT_T2, SLT_ARRAY_ADDSUB, SLT_REORDER_NONE);
     const int8_t wa[] = {-1, 0, 0, 0, -1, 1};
     assert_int_equal(slt_stream_build(&a, wa, 3, 2, &s, g_err, sizeof g_err), 0);
-    slt_keybus_count(&a, &s, 1, &kb);
+    slt_keybus_count(&a, &s, 1, NULL, &kb);
     /* fields: (-1,0) = 0b0100, (0,0) = 0b0101, (-1,1) = 0b1000: 1 + 1 + 3 = 5 bus flips;
      * subtract bits: weight 0 loads 1 (row 0), holds (row 1), loads 1 (row 2); weight 1 loads 0 (row 2). */
     assert_int_equal(kb.bus_toggles, 5);

@@ -89,7 +89,7 @@ static int keybus(const slt_config *cfg, const int8_t *w, int m, int k, slt_keyb
         fprintf(stderr, "sltreorderbench: %s\n", err);
         return 1;
     }
-    slt_keybus_count(cfg, &s, 1, kb);
+    slt_keybus_count(cfg, &s, 1, NULL, kb);
     slt_stream_free(&s);
     return 0;
 }

@@ -6,9 +6,10 @@
 // incrementer, not a full adder.
 // Timing: the increments are registered first (the counters run one cycle behind
 // the events; a clear also drops the pending increment, so every value is the
-// unregistered counter's of one cycle earlier), and each 64-bit counter is two
-// 32-bit halves: the high half loads a precomputed high + 1 on a carry out of the
-// low half, so no carry chain is longer than 32 bits.
+// unregistered counter's of one cycle earlier), and each 64-bit counter is a
+// 24-bit low and a 40-bit high part: the high part loads a precomputed high + 1 on
+// a carry out of the low part, so no carry chain is longer than 40 bits and none
+// follows the increment's add.
 `include "slt_regs_pkg.vh"
 module slt_ctrl_counters #(
   parameter integer                  IncW   = 8,
@@ -29,16 +30,17 @@ module slt_ctrl_counters #(
   genvar gc;
   generate
     for (gc = 0; gc < `SLT_PERF_COUNT; gc = gc + 1) begin : g_perf
-      reg  [31:0] lo_q, hi_q, hi1_q;   // hi1_q = hi_q + 1
-      wire [32:0] inc = (Single[gc] != 1'b0) ? {32'd0, inc_q[IncW*gc]}
-                                             : {{(33-IncW){1'b0}}, inc_q[IncW*gc +: IncW]};
-      wire [32:0] lo_sum = {1'b0, lo_q} + inc;
+      reg  [23:0] lo_q;
+      reg  [39:0] hi_q, hi1_q;   // hi1_q = hi_q + 1
+      wire [24:0] inc = (Single[gc] != 1'b0) ? {24'd0, inc_q[IncW*gc]}
+                                             : {{(25-IncW){1'b0}}, inc_q[IncW*gc +: IncW]};
+      wire [24:0] lo_sum = {1'b0, lo_q} + inc;
       always @(posedge clk_i or negedge rst_ni) begin
-        if (!rst_ni) begin lo_q <= 32'd0; hi_q <= 32'd0; hi1_q <= 32'd1; end
-        else if (clear_i) begin lo_q <= 32'd0; hi_q <= 32'd0; hi1_q <= 32'd1; end
+        if (!rst_ni) begin lo_q <= 24'd0; hi_q <= 40'd0; hi1_q <= 40'd1; end
+        else if (clear_i) begin lo_q <= 24'd0; hi_q <= 40'd0; hi1_q <= 40'd1; end
         else begin
-          lo_q <= lo_sum[31:0];
-          if (lo_sum[32]) begin hi_q <= hi1_q; hi1_q <= hi1_q + 32'd1; end
+          lo_q <= lo_sum[23:0];
+          if (lo_sum[24]) begin hi_q <= hi1_q; hi1_q <= hi1_q + 40'd1; end
         end
       end
       assign cnt_o[64*gc +: 64] = {hi_q, lo_q};

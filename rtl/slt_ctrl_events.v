@@ -13,6 +13,7 @@ module slt_ctrl_events #(
 ) (
   input  wire             clk_i,
   input  wire             rst_ni,
+  input  wire             clear_i,         // performance-counter clear (drops the registered counts)
   input  wire             r_req_in_i,      // row request (sequencer)
   input  wire             tbl_v_in_i,      // table at the array's input
   input  wire             row_v_in_i,      // row at the array's input
@@ -35,18 +36,21 @@ module slt_ctrl_events #(
   generate
     if (InStages == 0) begin : g_nodelay
       assign ctl = ctl_in;
-    end else begin : g_delay
-      reg [CW-1:0] ctl_q [0:InStages-1];
-      integer si;
+    end else if (InStages == 1) begin : g_delay1
+      reg [CW-1:0] ctl_q;
       always @(posedge clk_i or negedge rst_ni) begin
-        if (!rst_ni) begin
-          for (si = 0; si < InStages; si = si + 1) ctl_q[si] <= {CW{1'b0}};
-        end else begin
-          ctl_q[0] <= ctl_in;
-          for (si = 1; si < InStages; si = si + 1) ctl_q[si] <= ctl_q[si-1];
-        end
+        if (!rst_ni) ctl_q <= {CW{1'b0}};
+        else ctl_q <= ctl_in;
       end
-      assign ctl = ctl_q[InStages-1];
+      assign ctl = ctl_q;
+    end else begin : g_delay
+      // stage i at [i*CW +: CW]; a flat vector (no memory) for Yosys
+      reg [CW*InStages-1:0] ctl_q;
+      always @(posedge clk_i or negedge rst_ni) begin
+        if (!rst_ni) ctl_q <= {(CW*InStages){1'b0}};
+        else ctl_q <= {ctl_q[CW*InStages-CW-1:0], ctl_in};
+      end
+      assign ctl = ctl_q[CW*InStages-1 -: CW];
     end
   endgenerate
   wire         r_req_i = ctl[CW-1], tbl_v_i = ctl[CW-2], row_v_i = ctl[CW-3];
@@ -65,22 +69,44 @@ module slt_ctrl_events #(
     if (r_req_i) begin row_lanes_q <= lane_real_i; row_units_q <= unit_real_i; end
     ev_lanes_q <= row_lanes_q; ev_units_q <= row_units_q; ev_mode_q <= tmode_q;
   end
-  reg  [TW-1:0] nt;
-  integer       li, ui, ti;
+  // Two stages for timing: per-lane counts (and the build count) are registered,
+  // then summed over the lanes, so the counts reach the counters one cycle later
+  // (perf_clear drops the registered stage with the counters' own).
+  reg  [TW-1:0]    nt;
+  reg  [L*EvW-1:0] l_look_c, l_skip_c, l_buf_c, l_look_q, l_skip_q, l_buf_q;
+  reg  [EvW-1:0]   build_c, build_q;
+  integer          li, ui, ti;
   always @* begin
-    build_o = {EvW{1'b0}}; look_o = {EvW{1'b0}}; skip_o = {EvW{1'b0}}; bufadd_o = {EvW{1'b0}};
+    build_c = {EvW{1'b0}}; l_look_c = {(L*EvW){1'b0}}; l_skip_c = {(L*EvW){1'b0}}; l_buf_c = {(L*EvW){1'b0}};
     for (ui = 0; ui < U; ui = ui + 1)
-      build_o = build_o + {{(EvW-1){1'b0}}, ev_build_i[ui] & unit_real_q[ui] & tbl_seen_q};
+      build_c = build_c + {{(EvW-1){1'b0}}, ev_build_i[ui] & unit_real_q[ui] & tbl_seen_q};
     for (li = 0; li < L; li = li + 1) begin
       for (ui = 0; ui < U; ui = ui + 1) begin
         nt = {TW{1'b0}};
         for (ti = 0; ti < Terms / U; ti = ti + 1) nt = nt + {{(TW-1){1'b0}}, ev_term_i[li*Terms + ui*(Terms/U) + ti]};
         if (row_seen_q && ev_lanes_q[li] && ev_units_q[ui]) begin
-          if (nt == {TW{1'b0}}) skip_o = skip_o + {{(EvW-1){1'b0}}, 1'b1};
-          else if (ev_mode_q[ui] && AddSub == 0) bufadd_o = bufadd_o + {{(EvW-TW){1'b0}}, nt};
-          else look_o = look_o + {{(EvW-TW){1'b0}}, nt};
+          if (nt == {TW{1'b0}}) l_skip_c[li*EvW +: EvW] = l_skip_c[li*EvW +: EvW] + {{(EvW-1){1'b0}}, 1'b1};
+          else if (ev_mode_q[ui] && AddSub == 0) l_buf_c[li*EvW +: EvW] = l_buf_c[li*EvW +: EvW] + {{(EvW-TW){1'b0}}, nt};
+          else l_look_c[li*EvW +: EvW] = l_look_c[li*EvW +: EvW] + {{(EvW-TW){1'b0}}, nt};
         end
       end
+    end
+  end
+  always @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      build_q <= {EvW{1'b0}}; l_look_q <= {(L*EvW){1'b0}}; l_skip_q <= {(L*EvW){1'b0}}; l_buf_q <= {(L*EvW){1'b0}};
+    end else if (clear_i) begin
+      build_q <= {EvW{1'b0}}; l_look_q <= {(L*EvW){1'b0}}; l_skip_q <= {(L*EvW){1'b0}}; l_buf_q <= {(L*EvW){1'b0}};
+    end else begin
+      build_q <= build_c; l_look_q <= l_look_c; l_skip_q <= l_skip_c; l_buf_q <= l_buf_c;
+    end
+  end
+  always @* begin
+    build_o = build_q; look_o = {EvW{1'b0}}; skip_o = {EvW{1'b0}}; bufadd_o = {EvW{1'b0}};
+    for (li = 0; li < L; li = li + 1) begin
+      look_o   = look_o + l_look_q[li*EvW +: EvW];
+      skip_o   = skip_o + l_skip_q[li*EvW +: EvW];
+      bufadd_o = bufadd_o + l_buf_q[li*EvW +: EvW];
     end
   end
 endmodule

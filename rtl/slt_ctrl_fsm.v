@@ -172,14 +172,25 @@ module slt_ctrl_fsm #(
   assign st_div_o     = (state_q == SDiv);
   assign st_mul_o     = (state_q == SMul);
   assign st_check_o   = (state_q == SCheck);
-  assign st_act_o     = (state_q == SAct);
-  assign st_run_o     = (state_q == SRun);
-  assign st_out_o     = (state_q == SOut);
+  // the most widely used state and phase decodes come straight from flip-flops
+  // (registered from the next state), not through a decoder with a large fanout
+  reg st_act_q, st_run_q, st_out_q, ph_act_q, ph_mode_q, ph_wgt_q;
+  always @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      st_act_q <= 1'b0; st_run_q <= 1'b0; st_out_q <= 1'b0; ph_act_q <= 1'b0; ph_mode_q <= 1'b0; ph_wgt_q <= 1'b0;
+    end else begin
+      st_act_q <= (state_d == SAct); st_run_q <= (state_d == SRun); st_out_q <= (state_d == SOut);
+      ph_act_q <= (phase_d == PAct); ph_mode_q <= (phase_d == PMode); ph_wgt_q <= (phase_d == PWgt);
+    end
+  end
+  assign st_act_o     = st_act_q;
+  assign st_run_o     = st_run_q;
+  assign st_out_o     = st_out_q;
   assign run_to_out_o = (state_q == SRun) & (state_d == SOut);
   assign clr_o        = (state_q == SSetup) | (abort_i & (state_q != SIdle));
-  assign ph_act_o     = (phase_q == PAct);
-  assign ph_mode_o    = (phase_q == PMode);
-  assign ph_wgt_o     = (phase_q == PWgt);
+  assign ph_act_o     = ph_act_q;
+  assign ph_mode_o    = ph_mode_q;
+  assign ph_wgt_o     = ph_wgt_q;
   assign busy_o       = (state_q != SIdle);
   assign done_set_o   = cmd_end;
   assign error_set_o  = cmd_end & (err_q != ErrNone);

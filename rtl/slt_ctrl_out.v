@@ -62,7 +62,9 @@ module slt_ctrl_out #(
     if (!rst_ni) begin
       pend_q <= 1'b0; hold_v_q <= 1'b0; left_q <= 32'd0;
     end else begin
-      if (start_i) left_q <= nrb_i;
+      // N*RB words to read: loaded through the whole run (N*RB is stable then), so
+      // the run -> out transition (start_i) is not on a timing path; only SOut reads
+      if (run_i) left_q <= nrb_i;
       else if (rd) left_q <= left_q - 32'd1;
       if (clr_i) begin pend_q <= 1'b0; hold_v_q <= 1'b0; end
       else begin
@@ -104,5 +106,5 @@ module slt_ctrl_out #(
   );
   assign re_o   = rd;
   assign done_o = (left_q == 32'd0) & ~pend_q & ~hold_v_q & pk_idle;
-  wire unused = ^{mr_x, obase_i, rdata_i};
+  wire unused = ^{mr_x, obase_i, rdata_i, start_i};
 endmodule

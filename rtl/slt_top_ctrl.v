@@ -276,7 +276,7 @@ module slt_top_ctrl #(
   // ---- performance counters (order: the register table) ---------------------------
   wire [EvW-1:0] ev_build, ev_look, ev_skip, ev_bufadd;
   slt_ctrl_events #(.U(U), .L(L), .Terms(Terms), .AddSub(AddSub), .InStages(InStages)) u_events (
-    .clk_i (clk_i), .rst_ni (rst_ni), .r_req_in_i (r_req), .tbl_v_in_i (tbl_v), .row_v_in_i (row_v),
+    .clk_i (clk_i), .rst_ni (rst_ni), .clear_i (perf_clear_i), .r_req_in_i (r_req), .tbl_v_in_i (tbl_v), .row_v_in_i (row_v),
     .unit_real_in_i (unit_real), .lane_real_in_i (lane_real), .tbl_mode_in_i (tbl_mode_o),
     .ev_build_i (ev_build_i), .ev_term_i (ev_term_i),
     .build_o (ev_build), .look_o (ev_look), .skip_o (ev_skip), .bufadd_o (ev_bufadd)

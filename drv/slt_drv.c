@@ -9,6 +9,7 @@
 
 #include "slt_gemm.h"
 #include "slt_pack.h"
+#include "slt_reorder.h"
 #include "slt_regs.h"
 
 static int host_err(slt_drv *d, const char *fmt, ...)
@@ -165,14 +166,35 @@ static int push_weights(slt_drv *d, const int8_t *w, int m, int k)
     return rc;
 }
 
+/* reorder = greedy (docs/array.md §3a): the packet carries the rows in slot order
+ * perm[], the device returns results in that order, the host puts result j at row
+ * perm[j]. perm, wp and ys stay NULL for reorder = none (w and y used directly). */
+static int reorder_begin(slt_drv *d, const int8_t *w, int m, int k, int **perm, int8_t **wp, int32_t **ys)
+{
+    *perm = NULL, *wp = NULL, *ys = NULL;
+    if (d->cfg.reorder == SLT_REORDER_NONE) return 0;
+    *perm = malloc((size_t)m * sizeof **perm);
+    *wp = malloc((size_t)m * (size_t)k);
+    *ys = malloc((size_t)m * sizeof **ys);
+    if (!*perm || !*wp || !*ys) return host_err(d, "GEMV %dx%d: out of memory (reorder)", m, k);
+    if (slt_reorder_perm(&d->cfg, w, m, k, *perm, d->err, sizeof d->err)) return SLT_DRV_E_HOST;
+    slt_reorder_rows(w, m, k, *perm, *wp);
+    return 0;
+}
+
 int slt_drv_gemv(slt_drv *d, const int8_t *w, int m, int k, int32_t *y)
 {
     if (m < 1 || k < 1 || m > d->cfg.max_m || k > d->cfg.max_k)
         return host_err(d, "GEMV: shape %dx%d outside 1..%d x 1..%d", m, k, d->cfg.max_m, d->cfg.max_k);
     uint64_t b0 = 0, b1 = 0;
-    int rc = rd64(d, SLT_REG_PERF_CYCLES_BUSY_LO, &b0);
+    int *perm;
+    int8_t *wp;
+    int32_t *ys;
+    int rc = reorder_begin(d, w, m, k, &perm, &wp, &ys);
+    int32_t *yo = ys ? ys : y;
+    if (!rc) rc = rd64(d, SLT_REG_PERF_CYCLES_BUSY_LO, &b0);
     if (!rc) rc = start(d, SLT_OP_GEMV, (uint32_t)m, (uint32_t)k, 1);
-    if (!rc) rc = push_weights(d, w, m, k);
+    if (!rc) rc = push_weights(d, wp ? wp : w, m, k);
     size_t bb = (size_t)d->cfg.bus_bits / 8, need = (size_t)m * 4, got = 0;
     uint8_t beat[256];
     int last = 0;
@@ -182,7 +204,7 @@ int slt_drv_gemv(slt_drv *d, const int8_t *w, int m, int k, int32_t *y)
             break;
         }
         for (size_t j = 0; j < bb; j++, got++)
-            if (got < need) ((uint8_t *)y)[got] = beat[j]; /* little-endian host */
+            if (got < need) ((uint8_t *)yo)[got] = beat[j]; /* little-endian host */
     }
     if (!rc && got != (need + bb - 1) / bb * bb)
         rc = host_err(d, "GEMV %dx%d: %zu result bytes, expected %zu", m, k, got, (need + bb - 1) / bb * bb);
@@ -190,6 +212,10 @@ int slt_drv_gemv(slt_drv *d, const int8_t *w, int m, int k, int32_t *y)
     if (!rc) rc = frc;
     if (!rc) rc = rd64(d, SLT_REG_PERF_CYCLES_BUSY_LO, &b1);
     if (!rc) d->busy_cycles += b1 - b0;
+    if (!rc && perm) slt_reorder_results(ys, 1, m, perm, y);
+    free(perm);
+    free(wp);
+    free(ys);
     return rc;
 }
 

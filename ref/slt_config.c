@@ -224,9 +224,15 @@ int slt_config_set(slt_config *cfg, const char *key, const char *value, char *er
         else return fail(err, errlen, "config: clock_gating = '%s' is not legal: expected on or off", value);
         return 0;
     }
+    if (!strcmp(key, "reorder")) {
+        if (!strcmp(value, "none")) cfg->reorder = SLT_REORDER_NONE;
+        else if (!strcmp(value, "greedy")) cfg->reorder = SLT_REORDER_GREEDY;
+        else return fail(err, errlen, "config: reorder = '%s' is not legal: expected none or greedy", value);
+        return 0;
+    }
     return fail(err, errlen,
                 "config: unknown key '%s' (known: name group_size act_bits lut_units row_lanes max_k max_m max_n "
-                "acc_bits weight_format bus_bits clock_mhz wbuf_kib abuf_kib obuf_kib pipe_stages array buffer_mode ecc clock_gating act_slice_bits)",
+                "acc_bits weight_format bus_bits clock_mhz wbuf_kib abuf_kib obuf_kib pipe_stages array buffer_mode ecc clock_gating act_slice_bits reorder)",
                 key);
 }
 
@@ -428,6 +434,8 @@ void slt_config_write(const slt_config *cfg, FILE *f)
     if (cfg->ecc != SLT_ECC_NONE) fprintf(f, "ecc = secded\n");
     /* written only when on, so configurations without slicing keep their text and hash */
     if (cfg->act_slice_bits) fprintf(f, "act_slice_bits = %d\n", cfg->act_slice_bits);
+    /* Written only when set, so configurations without it keep their hash. */
+    if (cfg->reorder == SLT_REORDER_GREEDY) fprintf(f, "reorder = greedy\n");
 }
 
 uint64_t slt_config_hash(const slt_config *cfg)

@@ -18,6 +18,8 @@ typedef enum { SLT_ARRAY_LUT = 0, SLT_ARRAY_ADDSUB = 1 } slt_array_kind;
 typedef enum { SLT_BUFMODE_AUTO = 0, SLT_BUFMODE_OFF = 1 } slt_buffer_policy;
 /* Error protection of every SRAM word (docs/memory.md "ECC"). */
 typedef enum { SLT_ECC_NONE = 0, SLT_ECC_SECDED = 1 } slt_ecc_kind;
+/* Row order of a weight packet (ref/slt_reorder.h): none, or greedy key-bus toggle reduction. */
+typedef enum { SLT_REORDER_NONE = 0, SLT_REORDER_GREEDY = 1 } slt_reorder_policy;
 
 typedef struct {
     char name[64];            /* config name (file stem unless `name` is set) */
@@ -37,6 +39,7 @@ typedef struct {
     slt_ecc_kind ecc;         /* none or secded: Hamming SECDED per SRAM word */
     int clock_gating;         /* 1: registers that hold still get a gated clock (rtl/slt_clock_gate.v) */
     int act_slice_bits;       /* 0: off; 4: activations cut into 4-bit slices, one narrow table per slice */
+    slt_reorder_policy reorder; /* packer row order (host side; hardware unchanged) */
     /* bookkeeping, not part of the hash */
     int acc_bits_given;       /* 1 when acc_bits came from the file/CLI */
 } slt_config;

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "slt_pack.h"
+#include "slt_reorder.h"
 
 static int fail(char *err, size_t errlen, const char *fmt, ...)
 {
@@ -262,13 +263,14 @@ static int stream_fill(slt_stream *s, const int8_t *w, uint8_t *all_single, char
         int bad = 0;
         for (int gi = 0; gi < s->n_groups; gi++) {
             int k0 = gi * s->g, cnt = s->k - k0 < s->g ? s->k - k0 : s->g;
-            uint32_t key = c.key[group_pattern(&c, wr + k0, s->g, cnt, s->binary, &bad)];
+            int pat = group_pattern(&c, wr + k0, s->g, cnt, s->binary, &bad);
+            if (bad) return bad_weight(s, wr, r, err, errlen); /* pat may lie past the codec's table */
+            uint32_t key = c.key[pat];
             size_t at = (size_t)(gi / s->u) * chunk_stride + (size_t)r * (size_t)s->u + (size_t)(gi % s->u);
             s->keys[at] = key;
             s->keys8[at] = (uint8_t)key;
             all_single[gi] &= c.single[key];
         }
-        if (bad) return bad_weight(s, wr, r, err, errlen);
     }
     return 0;
 }
@@ -502,6 +504,7 @@ static void run_chunk(const slt_stream *s, const int16_t *xt, int c, int32_t *yt
 int slt_gemm_lut(const slt_config *cfg, const int8_t *w, const int16_t *x, int32_t *y, int m, int k, int n,
                  slt_events *ev, char *err, size_t errlen)
 {
+    if (cfg->reorder != SLT_REORDER_NONE) return slt_gemm_lut_reordered(cfg, w, x, y, m, k, n, ev, err, errlen);
     int rc = check_shape("gemm lut", m, k, n, err, errlen);
     if (!rc) rc = check_cfg(cfg, err, errlen);
     if (!rc) rc = check_acts(cfg->act_bits, x, k, n, err, errlen);

@@ -9,6 +9,9 @@
 #include <vector>
 
 #include "tb_harness.h"
+extern "C" {
+#include "slt_reorder.h"
+}
 
 struct GemmCase {
     const char *name;
@@ -62,6 +65,7 @@ class GemmRun {
     std::vector<uint32_t> last_fields_; // fields issued SLT_IN_STAGES + 1 cycles ago, now in stage 1
     std::deque<std::vector<uint32_t>> in_fields_; // fields in the array's input register(s)
     std::vector<uint64_t> mon_, ungated_;
+    std::vector<uint32_t> opnd_init_; // operand registers at the start, per (lane, unit), slt_keybus layout
     uint64_t terms_seen_ = 0, terms_expected_ = 0, builds_seen_ = 0, builds_expected_ = 0;
     uint64_t toggles_gated_ = 0, toggles_ungated_ = 0;
 
@@ -103,6 +107,9 @@ void GemmRun::prepare()
     ungated_.assign((size_t)SLT_EV_TERM_BITS, 0);
     mon_.resize(SLT_EV_TERM_BITS);
     for (int i = 0; i < SLT_EV_TERM_BITS; i++) mon_[(size_t)i] = (uint64_t)mon_at(i);
+    opnd_init_.assign((size_t)SLT_ROW_LANES * SLT_LUT_UNITS, 0);
+    for (int i = 0; i < SLT_EV_TERM_BITS; i++)
+        opnd_init_[(size_t)(i / kTermsPerField)] |= (uint32_t)mon_[(size_t)i] << (i % kTermsPerField);
 }
 
 void GemmRun::drive_row(const slt_cycle &cy)
@@ -236,6 +243,13 @@ void GemmRun::finish()
     if (!SLT_IS_ADDSUB && !SLT_BINARY && terms_seen_ != ev_.lookups + ev_.buffer_adds)
         h_.fail("case %s: %llu terms, the event model says %llu lookups + %llu buffer adds", c_.name,
                 (unsigned long long)terms_seen_, (unsigned long long)ev_.lookups, (unsigned long long)ev_.buffer_adds);
+    // the golden model's operand-register flip count (slt_keybus_count, used by
+    // bench-reorder) equals the RTL's, from the same starting state
+    slt_keybus kb;
+    slt_keybus_count(&h_.cfg, &s_, c_.n, opnd_init_.data(), &kb);
+    if (kb.opnd_toggles != toggles_gated_)
+        h_.fail("case %s: operand registers flipped %llu bits, slt_keybus_count says %llu", c_.name,
+                (unsigned long long)toggles_gated_, (unsigned long long)kb.opnd_toggles);
     uint64_t padding = ((uint64_t)s_.n_chunks * SLT_LUT_UNITS - (uint64_t)s_.n_groups) * (uint64_t)c_.n;
     if (!SLT_IS_ADDSUB && builds_seen_ != ev_.table_builds + padding)
         h_.fail("case %s: %llu builds, the event model says %llu (+ %llu padding groups)", c_.name,

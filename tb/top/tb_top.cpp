@@ -30,6 +30,7 @@ extern "C" {
 #include "slt_pack.h"
 #include "slt_prng.h"
 #include "slt_secded.h"
+#include "slt_reorder.h"
 }
 
 struct Beat {
@@ -475,6 +476,7 @@ static long *g_inject_bad = nullptr;
 
 // One LOAD_ACT + GEMV/GEMM, checked against the golden model.
 static bool g_counters = true;
+static long g_cases, g_moved; // cases run, cases whose packet rows were permuted (reorder)
 static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_counters, uint64_t *cycles_out = nullptr)
 {
     check_counters = check_counters && g_counters;
@@ -489,9 +491,22 @@ static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_count
         slt_gemm_naive(w.data(), x.data(), y_naive.data(), m, k, n, err, sizeof err))
         tb.fail("golden model: %s", err);
     if (y_lut != y_naive) tb.fail("golden model: LUT and naive results differ");
+    // reorder = greedy: the packet carries the rows in slot order (the host's job,
+    // docs/array.md §3a); results come back in slot order and go to perm[j] below.
+    std::vector<int> perm((size_t)m);
+    std::vector<int8_t> wp((size_t)m * k);
+    if (slt_reorder_perm(&tb.cfg, w.data(), m, k, perm.data(), err, sizeof err)) tb.fail("reorder: %s", err);
+    if (!slt_reorder_is_bijection(perm.data(), m)) tb.fail("reorder: not a bijection");
+    slt_reorder_rows(w.data(), m, k, perm.data(), wp.data());
+    g_cases++;
+    for (int j = 0; j < m; j++)
+        if (perm[(size_t)j] != j) {
+            g_moved++;
+            break;
+        }
     slt_stream s;
-    if (slt_stream_build(&tb.cfg, w.data(), m, k, &s, err, sizeof err)) tb.fail("stream: %s", err);
-    auto wbeats = weight_stream(&tb.cfg, w.data(), m, k, &s);
+    if (slt_stream_build(&tb.cfg, wp.data(), m, k, &s, err, sizeof err)) tb.fail("stream: %s", err);
+    auto wbeats = weight_stream(&tb.cfg, wp.data(), m, k, &s);
     slt_stream_free(&s);
     auto abeats = act_stream(&tb.cfg, x.data(), n, k);
 
@@ -511,11 +526,15 @@ static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_count
         if (e) return;  // a failed command's results are never used
     }
     if (e) tb.fail("%s M=%d K=%d N=%d: error %u", n == 1 ? "GEMV" : "GEMM", m, k, n, e);
-    if (g_inject_bad && !results_exact(tb, m, n, y_lut)) {  // negative control: count, do not fail
+    // results arrive in slot order (reorder): compare with the golden results permuted the same way
+    std::vector<int32_t> y_slot((size_t)n * m);
+    for (int t = 0; t < n; t++)
+        for (int j = 0; j < m; j++) y_slot[(size_t)t * m + j] = y_lut[(size_t)t * m + perm[(size_t)j]];
+    if (g_inject_bad && !results_exact(tb, m, n, y_slot)) {  // negative control: count, do not fail
         ++*g_inject_bad;
         return;
     }
-    check_results(tb, m, k, n, y_lut);
+    check_results(tb, m, k, n, y_slot);
     if (cycles_out) *cycles_out = busy;
     if (!check_counters) return;
     // every counter against the shape/format arithmetic and W (expected_counters),
@@ -1070,6 +1089,10 @@ int main(int argc, char **argv)
         run_framing(tb);
     }
     if (long ninj = plus_int(tb.ctx, "inject=", 0)) run_inject(tb, (int)ninj, maxk, maxm);
+    if (tb.cfg.reorder != SLT_REORDER_NONE) {
+        std::printf("reorder = greedy: rows permuted in %ld of %ld cases\n", g_moved, g_cases);
+        if (g_moved == 0) tb.fail("reorder = greedy but no case permuted a row");
+    }
     std::printf("matched %ld outputs in %llu cycles\n", tb.matched, (unsigned long long)tb.cycle);
     if (tb.vcd) tb.vcd->close();
     tb.top->final();

@@ -20,6 +20,8 @@ needs=(
   "/usr/include/cmocka.h:libcmocka-dev"
   "gzip:gzip"
   "xmllint:libxml2-utils"
+  "sbatch:slurm-wlm"
+  "munged:munge"
 )
 
 missing=()

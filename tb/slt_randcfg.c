@@ -11,7 +11,7 @@
  * included: 1 lane, G = 5, b1, act_bits 16, 8/16-bit buses, buffers of exactly
  * the smallest legal size (slt_buf_min_kib), odd max_k, small max_m, wider
  * accumulators, any clock, clock_gating on/off, ecc none/secded, act_slice_bits
- * 0/4 (where legal). Any four consecutive indices from a multiple of 4
+ * 0/4 (where legal), reorder none/greedy. Any four consecutive indices from a multiple of 4
  * cover G = 2..5, each activation width, t2/t5/b1, slt and addsub, a 1-lane
  * array, an 8-bit bus and tiny buffers. */
 #include <stdio.h>
@@ -114,6 +114,7 @@ static int draw_soak(slt_config *c, uint64_t seed, int index)
     rc |= set_str(c, "clock_gating", slt_prng_range(&p, 0, 1) ? "on" : "off");
     rc |= set_str(c, "ecc", slt_prng_range(&p, 0, 3) == 0 ? "secded" : "none");
     if (!addsub && act > 4 && slt_prng_range(&p, 0, 2) == 0) rc |= set(c, "act_slice_bits", 4);
+    rc |= set_str(c, "reorder", slt_prng_range(&p, 0, 2) == 0 ? "greedy" : "none");
     if (rc) return rc;
     if (slt_prng_range(&p, 0, 3) == 0) {
         int acc = slt_config_min_acc_bits(c->max_k, c->act_bits) + (int)slt_prng_range(&p, 0, 3);

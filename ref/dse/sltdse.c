@@ -1,0 +1,71 @@
+/* sltdse.c - the design-space sweep's tool (docs/dse.md).
+ *
+ *   sltdse predict --config FILE [--set key=value]...
+ *       peak and prefill ternary MAC/cycle of a configuration from the event
+ *       model (slt_predict): prefill = a GEMM with N = max_n on the 3B
+ *       up-projection shape K=3200, M=8640 clipped to max_k/max_m, synthetic
+ *       ternary weights (P(0) = P(+1) = P(-1) = 1/3, or binary), seed 1.
+ *
+ *   sltdse gather --out DIR POINTDIR...
+ *       reads each POINTDIR/point.kv (scripts/dse_point.sh) and its
+ *       configuration, writes DIR/results.csv, DIR/results.json,
+ *       DIR/pareto_energy_area.svg, DIR/pareto_pj_macs.svg and
+ *       DIR/summary.json (lut_vs_addsub_best), and prints the table.
+ *       Rows are sorted by point name, so the output does not depend on the
+ *       order the points finished in (local make -j or Slurm).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dse_points.h"
+#include "slt_config.h"
+#include "slt_gemm.h"
+#include "slt_prng.h"
+
+static int usage(void)
+{
+    fprintf(stderr, "usage: sltdse predict --config FILE [--set key=value]...\n"
+                    "       sltdse gather --out DIR POINTDIR...\n");
+    return 2;
+}
+
+static int cmd_predict(int argc, char **argv)
+{
+    slt_config cfg;
+    char err[SLT_ERRLEN];
+    if (slt_config_from_args(&cfg, &argc, argv, err, sizeof err)) {
+        fprintf(stderr, "sltdse: %s\n", err);
+        return 2;
+    }
+    if (argc != 1) return usage();
+    int k = cfg.max_k < 3200 ? cfg.max_k : 3200;
+    int m = cfg.max_m < 8640 ? cfg.max_m : 8640;
+    int n = cfg.max_n;
+    size_t cnt = (size_t)m * (size_t)k;
+    int8_t *w = malloc(cnt);
+    if (!w) { fprintf(stderr, "sltdse: out of memory for %dx%d weights\n", m, k); return 2; }
+    slt_prng p;
+    slt_prng_seed(&p, 1);
+    int binary = slt_format_is_binary(cfg.weight_format);
+    for (size_t i = 0; i < cnt; i++)
+        w[i] = binary ? (int8_t)(slt_prng_range(&p, 0, 1) ? 1 : -1) : (int8_t)slt_prng_range(&p, -1, 1);
+    slt_events ev;
+    int st = slt_predict(&cfg, w, m, k, n, &ev, err, sizeof err);
+    free(w);
+    if (st) { fprintf(stderr, "sltdse: predict %dx%d n=%d: %s\n", m, k, n, err); return 2; }
+    printf("peak_macs_per_cycle=%d\n", cfg.row_lanes * cfg.lut_units * cfg.group_size);
+    printf("prefill_shape=%dx%dx%d\n", m, k, n);
+    printf("prefill_cycles=%llu\n", (unsigned long long)ev.cycles);
+    printf("prefill_macs_per_cycle=%.6g\n", (double)m * k * n / (double)ev.cycles);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) return usage();
+    if (strcmp(argv[1], "predict") == 0) return cmd_predict(argc - 1, argv + 1);
+    if (strcmp(argv[1], "gather") == 0) return dse_gather(argc - 1, argv + 1);
+    return usage();
+}

@@ -29,7 +29,8 @@ $(B)/opt/bin/sltdse: $(call objs,opt,$(wildcard ref/dse/*.c)) $(B)/opt/lib/libsl
 dse-prep: $(B)/bin/sltgen $(B)/bin/sltref $(B)/bin/sltreport $(B)/bin/sltsram $(B)/bin/sltdse $(B)/opt/bin/sltjsoncheck
 	@test -r "$(DSE_FILE)" || { echo "dse: no sweep file $(DSE_FILE)"; exit 2; }
 	@test -n "$(DSE_BASE)" -a -r "$(DSE_BASE)" || { echo "dse: $(DSE_FILE) names no readable 'base' configuration"; exit 2; }
-	@synth/lib_prep.sh $(B)/lib $(LIB_sky130) >/dev/null
+	@sky=$$(PDK_DIR=$(PDK_DIR) synth/lib_find.sh sky130) || { echo "dse: no sky130 liberty (synth/lib_find.sh: PDK_ROOT or PDK_DIR)"; exit 2; }; \
+	  synth/lib_prep.sh $(B)/lib "$$sky" >/dev/null
 
 dse: deps ## design-space sweep DSE=quick|full|test|file (make -j N runs points in parallel)
 	@$(MAKE) --no-print-directory dse-prep

@@ -77,8 +77,7 @@ if ! "$B/bin/sltgen" --config "$cfg" --out "$gen" --quiet >"$out/gen.log" 2>&1; 
 fi
 params="$gen/params.mk"
 top=$(sed -nE 's/^SLT_TOP_ARRAY[[:space:]]*:?=[[:space:]]*//p' "$params")
-sky="$PDK_DIR/sky130_fd_sc_hd__tt_025C_1v80.lib.gz"
-[ -r "$sky" ] || finish failed "no sky130 liberty at $sky (PDK_DIR)"
+sky=$(PDK_DIR="$PDK_DIR" synth/lib_find.sh sky130) || finish failed "no sky130 liberty (synth/lib_find.sh: PDK_ROOT or PDK_DIR)"
 
 # 2-3. synthesis (generic + sky130) and timing of the array, per-block power
 # (the scripts `make sta` runs; everything of a point stays in its folder)

@@ -32,6 +32,7 @@ static slt_config make_cfg(int g, int u, int l, slt_format f, int act_bits, int 
     c.act_slice_bits = slice;
     c.buffer_mode = bm;
     c.max_k = 4096;
+    c.max_m = 1024; /* the slim buffers hold every shape of this size (docs/config.md) */
     c.pipe_stages = 1;
     c.bus_bits = 32;
     if (slt_config_finish(&c, g_err, sizeof g_err)) fail_msg("config: %s", g_err);

@@ -2,7 +2,7 @@
 # axil.sh - emit the AXI4-Lite register slave (gen/regs.c) for each configuration
 # given, build the Verilator testbench tb/prims/tb_axil_regs.cpp against it and run it.
 # usage: tb/prims/axil.sh BUILD_DIR SEED CFG.cfg...   prints "matched N outputs".
-# The helpers link only gen/regs.c and ref/slt_config.c, so they do not depend on
+# The helpers link only gen/regs.c and ref/slt_config.c (with its validation), so they do not depend on
 # the rest of the generator.
 set -u
 cd "$(dirname "$0")/../.."
@@ -17,8 +17,15 @@ cflags="-std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -O1 -g -Iref -I
 
 set -e
 $CC $cflags -c gen/regs.c -o "$out/regs.o"
-$CC $cflags -c ref/slt_config.c -o "$out/slt_config.o"
-$CC $cflags tb/prims/emit_regs.c "$out/regs.o" "$out/slt_config.o" -lm -o "$out/emit_regs"
+# the configuration and its validation (slt_config_finish checks the buffers: slt_bufgeom,
+# which needs the key widths of slt_arrayif / slt_pack), linked as one object
+cfg_objs=()
+for f in slt_config slt_bufgeom slt_arrayif slt_pack; do
+  $CC $cflags -c ref/$f.c -o "$out/$f.o"
+  cfg_objs+=("$out/$f.o")
+done
+ld -r -o "$out/slt_config_all.o" "${cfg_objs[@]}"
+$CC $cflags tb/prims/emit_regs.c "$out/regs.o" "$out/slt_config_all.o" -lm -o "$out/emit_regs"
 set +e
 
 total=0
@@ -32,7 +39,7 @@ for cfg in "$@"; do
   # Verilator: C++ testbench, model of the register map from the same table
   if ! verilator --cc --exe --build -j 2 -Wall -MAKEFLAGS "OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0" --prefix Vregs --top-module "$mod" \
       -CFLAGS "-std=c++17 -I$top/ref -I$top/gen -I$dir" \
-      -LDFLAGS "$out/regs.o $out/slt_config.o -lm" \
+      -LDFLAGS "$out/regs.o $out/slt_config_all.o -lm" \
       --Mdir "$dir/obj" "$dir/$mod.v" "$top/tb/prims/tb_axil_regs.cpp" >"$dir/build.log" 2>&1; then
     tail -n 30 "$dir/build.log"; echo "FAIL verilator build for $name"; exit 1
   fi

@@ -123,14 +123,19 @@ module slt_top_ctrl #(
     .m_tdata_o  ({in_last, in_data})
   );
   wire in_acc = in_valid & in_ready;
+  // the loaders' own accepts: in_acc within their phase, without the other engines'
+  // ready logic on the path (the FSM routes in_ready by phase)
+  wire au_ready, mu_ready, ph_act, ph_mode;
+  wire act_acc  = in_valid & au_ready & ph_act;
+  wire mode_acc = in_valid & mu_ready & ph_mode;
 
   // ---- command state machine -----------------------------------------------------
   wire latch, st_setup, st_div, st_mul, st_check, st_act, st_run, st_out, run_to_out, clr;
-  wire ph_act, ph_mode, ph_wgt, step_zero, owns_input, is_load, is_mm;
+  wire ph_wgt, step_zero, owns_input, is_load, is_mm;
   wire [`SLT_ERR_W-1:0] chk_err;
   wire [`SLT_OP_W-1:0]  op;
-  wire au_ready, au_short, au_long, au_in_end, au_end;
-  wire mu_ready, mu_tlast, mu_end, modes_ready;
+  wire au_short, au_long, au_in_end, au_end;
+  wire mu_tlast, mu_end, modes_ready;
   wire gb_ready, w_code_err, w_short, w_long, w_final, w_tlast;
   wire c_done, c_empty, out_done;
   slt_ctrl_fsm #(.Ternary(Ternary)) u_fsm (
@@ -182,7 +187,7 @@ module slt_top_ctrl #(
   slt_ctrl_act #(.BusBits(BusBits), .ActW(ActW), .A(A), .MaxK(MaxK), .AbufDepth(AbufDepth)) u_act (
     .clk_i (clk_i), .rst_ni (rst_ni), .clr_i (clr), .check_i (st_check), .start_i (chk_ok & is_load),
     .act_i (st_act), .sel_i (ph_act), .k_i (k), .n_i (n), .abase_i (abase),
-    .in_valid_i (in_valid), .in_acc_i (in_acc), .in_last_i (in_last), .in_data_i (in_data),
+    .in_valid_i (in_valid), .in_acc_i (act_acc), .in_last_i (in_last), .in_data_i (in_data),
     .ready_o (au_ready), .we_o (au_we), .waddr_o (au_waddr), .wdata_o (au_wdata),
     .short_o (au_short), .long_o (au_long), .in_end_o (au_in_end), .end_o (au_end)
   );
@@ -194,7 +199,7 @@ module slt_top_ctrl #(
   slt_ctrl_mode #(.BusBits(BusBits), .U(U), .Ternary(Ternary), .ModeDepth(ModeDepth), .QW(QW)) u_mode_load (
     .clk_i (clk_i), .rst_ni (rst_ni), .clr_i (clr), .start_i (chk_ok & is_mm & (Ternary != 0)),
     .sel_i (ph_mode), .nc_i (nc),
-    .in_valid_i (in_valid), .in_acc_i (in_acc), .in_last_i (in_last), .in_data_i (in_data),
+    .in_valid_i (in_valid), .in_acc_i (mode_acc), .in_last_i (in_last), .in_data_i (in_data),
     .ready_o (mu_ready), .we_o (mu_we), .waddr_o (mu_waddr), .wdata_o (mu_wdata),
     .done_o (modes_ready), .tlast_o (mu_tlast), .end_o (mu_end)
   );

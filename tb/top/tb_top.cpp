@@ -4,6 +4,13 @@
 // (slt_gemm_lut and slt_gemm_naive), performance counters against slt_predict.
 //   Vtop +cfg=build/<cfg>/config.cfg [+seed=N] [+cases=N] [+maxk=N] [+maxm=N]
 //        [+errors] [+bench=MxK] [+trace[=file.vcd]]
+//        [+act_sigma=S] [+zero_pct=Z] [+cov=file [+cov_every=N]]  (energy window, below)
+// Energy window (synth/energy.sh, docs/report.md): +act_sigma draws activations from
+// N(0, S) rounded and clipped to act_bits (else uniform), +zero_pct the share of zero
+// ternary weights of +bench (default 33). Built with --coverage-toggle (the gate-level
+// netlist), +cov zeroes the toggle counters at the GEMV doorbell and writes them to
+// `file` at DONE (every N cycles of the window also to file.<n>), and the window's
+// cycles and performance counters are printed as `energy_window key=value ...`.
 // Prints "matched N outputs" and exits 0, or the first mismatch and exits 1.
 #include <cstdarg>
 #include <cstdio>
@@ -14,8 +21,13 @@
 #include <type_traits>
 #include <vector>
 
+#include <cmath>
+
 #include <verilated.h>
 #include <verilated_vcd_c.h>
+#ifdef VM_COVERAGE
+#include <verilated_cov.h>
+#endif
 
 #include "Vtop.h"
 #include "slt_regs.h"
@@ -27,6 +39,12 @@ extern "C" {
 #include "slt_pack.h"
 #include "slt_prng.h"
 }
+
+// energy window (see the header): set from the plusargs in main()
+static std::string g_cov_file;
+static long g_cov_every = 0;
+static double g_act_sigma = 0;
+static int g_bench_zero_pct = 33;
 
 struct Beat {
     std::vector<uint8_t> bytes;
@@ -48,6 +66,35 @@ struct Tb {
     long out_beats = 0, out_lasts = 0;
     bool out_last_seen = false;
     const char *test = "setup";
+    bool win = false;              // inside the energy window
+    uint64_t win0 = 0;             // its first cycle
+    int win_snap = 0;
+
+    void cov_write(const std::string &f)
+    {
+#ifdef VM_COVERAGE
+        VerilatedCov::write(f.c_str());
+#else
+        fail("+cov needs a model built with --coverage-toggle (%s)", f.c_str());
+#endif
+    }
+    void window_begin()
+    {
+        if (g_cov_file.empty()) return;
+#ifdef VM_COVERAGE
+        VerilatedCov::zero();
+#endif
+        win = true;
+        win0 = cycle;
+        win_snap = 0;
+    }
+    void window_end()
+    {
+        if (!win) return;
+        win = false;
+        cov_write(g_cov_file);
+        std::printf("energy_window cycles=%llu file=%s\n", (unsigned long long)(cycle - win0), g_cov_file.c_str());
+    }
 
     [[noreturn]] void fail(const char *fmt, ...) __attribute__((format(printf, 2, 3)))
     {
@@ -119,6 +166,11 @@ struct Tb {
             in_hold = false;
         }
         cycle++;
+        if (win && g_cov_every > 0 && (cycle - win0) % (uint64_t)g_cov_every == 0) {
+            std::string f = g_cov_file + "." + std::to_string(++win_snap);
+            cov_write(f);
+            std::printf("energy_snapshot n=%d cycles=%llu file=%s\n", win_snap, (unsigned long long)(cycle - win0), f.c_str());
+        }
         if (cycle > 400000000ull) fail("cycle limit");
     }
 
@@ -223,11 +275,14 @@ struct Tb {
         axil_write(SLT_REG_CMD_OBUF_BASE, 0);
         uint64_t b0 = busy_cycles ? read64(SLT_REG_PERF_CYCLES_BUSY_LO) : 0;
         for (auto &b : beats) in_q.push_back(b);
+        bool energy = opcode == 3 || opcode == 4;  // the GEMV/GEMM is the energy window
+        if (energy) window_begin();
         axil_write(SLT_REG_CMD_DOORBELL, 1);
         for (long guard = 0;; guard++) {
             for (int i = 0; i < 64; i++) step();
             uint32_t st = axil_read(SLT_REG_STATUS);
             if (st & 2u) {
+                if (energy) window_end();
                 axil_write(SLT_REG_STATUS, st & 6u);
                 if (!in_q.empty()) fail("command done with %zu input beats left", in_q.size());
                 if (busy_cycles) *busy_cycles = read64(SLT_REG_PERF_CYCLES_BUSY_LO) - b0;
@@ -321,6 +376,16 @@ static void rand_acts(Tb &tb, int16_t *x, size_t n)
     int a = tb.cfg.act_bits;
     long lo = -(1L << (a - 1)), hi = (1L << (a - 1)) - 1;
     int mode = (int)slt_prng_range(&tb.rng, 0, 3);
+    if (g_act_sigma > 0) {
+        // N(0, sigma) by Box-Muller on the project PRNG, rounded, clipped to act_bits
+        for (size_t i = 0; i < n; i++) {
+            double u1 = ((double)slt_prng_range(&tb.rng, 0, 1000000) + 0.5) / 1000001.0;
+            double u2 = (double)slt_prng_range(&tb.rng, 0, 1000000) / 1000001.0;
+            double v = std::lround(g_act_sigma * std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2));
+            x[i] = (int16_t)(v < lo ? lo : v > hi ? hi : v);
+        }
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         if (mode == 0) x[i] = (int16_t)(tb.coin(50) ? lo : hi);
         else x[i] = (int16_t)slt_prng_range(&tb.rng, lo, hi);
@@ -390,6 +455,7 @@ static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_count
     for (int i = 0; i < 11; i++) {
         if (tb.cfg.array != SLT_ARRAY_LUT && i < 4) continue;
         uint64_t got = tb.read64(k_perf_lo[i]);
+        if (!g_cov_file.empty()) std::printf("energy_counter %s=%llu\n", k_perf_name[i], (unsigned long long)got);
         if (got != want[i])
             tb.fail("M=%d K=%d N=%d: counter %s = %llu, predicted %llu", m, k, n, k_perf_name[i],
                     (unsigned long long)got, (unsigned long long)want[i]);
@@ -513,15 +579,27 @@ int main(int argc, char **argv)
     tb.top = new Vtop{tb.ctx};
     const char *tr = tb.ctx->commandArgsPlusMatch("trace");
     if (tr && *tr) {
+#if VM_TRACE
         Verilated::traceEverOn(true);
         tb.vcd = new VerilatedVcdC;
         tb.top->trace(tb.vcd, 99);
         const char *eq = std::strchr(tr, '=');
         tb.vcd->open(eq ? eq + 1 : "top.vcd");
+#else
+        tb.fail("+trace needs a model built with --trace");
+#endif
     }
     tb.reset();
     tb.test = "identity";
     if (tb.axil_read(SLT_REG_ID_MAGIC) != SLT_REGS_ID_MAGIC) tb.fail("ID_MAGIC");
+    if (const char *c = tb.ctx->commandArgsPlusMatch("cov=")) {
+        if (*c) g_cov_file = std::strchr(c, '=') + 1;
+    }
+    g_cov_every = plus_int(tb.ctx, "cov_every=", 0);
+    g_bench_zero_pct = (int)plus_int(tb.ctx, "zero_pct=", 33);
+    if (const char *c = tb.ctx->commandArgsPlusMatch("act_sigma=")) {
+        if (*c) g_act_sigma = std::atof(std::strchr(c, '=') + 1);
+    }
     long bench = plus_int(tb.ctx, "bench=", 0);
     if (bench) {
         const char *b = tb.ctx->commandArgsPlusMatch("bench=");
@@ -530,7 +608,7 @@ int main(int argc, char **argv)
         tb.gaps = 0;
         tb.test = "bench";
         uint64_t cyc = 0;
-        run_case(tb, m, k, 1, 33, true, &cyc);
+        run_case(tb, m, k, 1, g_bench_zero_pct, true, &cyc);
         slt_events p;
         std::vector<int8_t> dummy; // ideal from the format, no weights needed
         uint64_t wbytes = slt_packed_bytes(tb.cfg.weight_format, (size_t)m * k);

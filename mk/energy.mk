@@ -1,0 +1,30 @@
+# energy.mk - measured energy: gate-level simulation activity of the accelerator
+# top on a decode GEMV window (synth/energy.sh, docs/report.md "Measured energy").
+#
+#   make energy CFG=slim [ENERGY_K=2560 ENERGY_M=64 ...]
+#     -> build/flow/<cfg>/energy/energy.kv (and energy.json): pJ per ternary MAC,
+#        energy per cycle and per event for every block, SRAM accesses, checks
+#   The add/sub array at the same G/U/L is measured in the same run
+#   (ENERGY_ADDSUB=0 skips it).
+
+ENERGY_SRC := ref/energy/sltnet.c ref/energy/netlist.c
+$(B)/opt/bin/sltnet: $(call objs,opt,$(ENERGY_SRC)) $(B)/opt/obj/gen/sram_model.o
+	@mkdir -p $(@D)
+	$(CC) $(OPTFLAGS) $^ $(LDLIBS) -o $@
+
+$(B)/opt/obj/ref/energy/%.o: ref/energy/%.c ref/energy/netlist.h gen/sram_model.h
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(CWARN) $(CINC) -Iref/energy $(OPTFLAGS) -c $< -o $@
+
+ENERGY_K      ?= 2560
+ENERGY_M      ?= 64
+ENERGY_SIGMA  ?= 37
+ENERGY_ZERO   ?= 33
+ENERGY_SNAP   ?= 500
+ENERGY_ADDSUB ?= 1
+
+.PHONY: energy
+energy: $(B)/bin/sltnet $(B)/bin/sltgen $(B)/opt/lib/libsltref.a $(SRAM_MODEL) ## measured energy: gate-level simulation activity of the top and the add/sub top (CFG=)
+	@CFG=$(CFG) CFG_NAME=$(CFG_NAME) B=$(B) PDK_DIR=$(PDK_DIR) SEED=$(SEED) MAKE="$(MAKE)" \
+	  ENERGY_K=$(ENERGY_K) ENERGY_M=$(ENERGY_M) ENERGY_SIGMA=$(ENERGY_SIGMA) ENERGY_ZERO=$(ENERGY_ZERO) \
+	  ENERGY_SNAP=$(ENERGY_SNAP) ENERGY_ADDSUB=$(ENERGY_ADDSUB) scripts/energy_run.sh

@@ -28,3 +28,10 @@ energy: $(B)/bin/sltnet $(B)/bin/sltgen $(B)/opt/lib/libsltref.a $(SRAM_MODEL) #
 	@CFG=$(CFG) CFG_NAME=$(CFG_NAME) B=$(B) PDK_DIR=$(PDK_DIR) SEED=$(SEED) MAKE="$(MAKE)" \
 	  ENERGY_K=$(ENERGY_K) ENERGY_M=$(ENERGY_M) ENERGY_SIGMA=$(ENERGY_SIGMA) ENERGY_ZERO=$(ENERGY_ZERO) \
 	  ENERGY_SNAP=$(ENERGY_SNAP) ENERGY_ADDSUB=$(ENERGY_ADDSUB) scripts/energy_run.sh
+
+# ---- test: the instrument's self-checks on tiny (the SLT top only) ---------------------
+TEST_STEPS += t-energy-tiny
+.PHONY: t-energy-tiny
+t-energy-tiny:
+	@$(MAKE) --no-print-directory energy CFG=tiny ENERGY_ADDSUB=0
+	tests/energy/check_energy.sh $(B)/flow/tiny/energy/energy.kv

@@ -110,7 +110,9 @@ for v in flat buf; do
   grep -q '^Error' "$o/slew_$v.log" && die "OpenSTA errors in $o/slew_$v.log"
 done
 slew_before=$(slew_count "$o/slew_flat.rpt"); slew_after=$(slew_count "$o/slew_buf.rpt")
-echo "slew (max_transition) violations: $slew_before before buffering, $slew_after after"
+slew_arr() { grep '^u_array\.' "$1" | grep -c 'VIOLATED' || true; }
+slew_arr_before=$(slew_arr "$o/slew_flat.rpt"); slew_arr_after=$(slew_arr "$o/slew_buf.rpt")
+echo "slew (max_transition) violations: $slew_before before buffering, $slew_after after (array: $slew_arr_before before, $slew_arr_after after)"
 for a in 0 1 "$frate"; do
   inst=0; [ "$a" = "$frate" ] || inst=1
   SLT_NETLIST="$o/netlist_buf_sta.v" SLT_ACTIVITY=$a SLT_INSTANCES=$inst \
@@ -210,6 +212,8 @@ counter() { sed -n "s/^energy_counter $2=//p" "$o/sim_$1.log" | tail -n 1; }
   sed 's/^/fanout./' "$o/fanout.kv"
   echo "slew_violations_before=$slew_before"
   echo "slew_violations_after=$slew_after"
+  echo "slew_violations_array_before=$slew_arr_before"
+  echo "slew_violations_array_after=$slew_arr_after"
   echo "sta_power_0_w=$(sta_total 0)"
   echo "sta_power_1_w=$(sta_total 1)"
   echo "sta_power_forced_w=$(sta_total "$frate")"
@@ -233,11 +237,15 @@ awk -F= -v f="$frate" '
     printf "array_pj_per_mac=%.6f\n", pj["long"]
     printf "total_logic_pj_per_mac=%.6f\n", tot["long"]
     d = pj["short"] > 0 ? (pj["long"] - pj["short"]) / pj["short"] : 1
-    printf "check_windows_rel_diff=%.6f\ncheck_windows=%s\n", d, (d < 0.05 && d > -0.05) ? "ok" : "FAILED"
+    # a window shorter than 2000 cycles is dominated by the command overhead (descriptor,
+    # pipeline fill, result stream): the check needs longer windows (tiny cannot have them)
+    cw = (v["cycles_short"] < 2000) ? "not applicable (short window under 2000 cycles)" : ((d < 0.05 && d > -0.05) ? "ok" : "FAILED")
+    printf "check_windows_rel_diff=%.6f\ncheck_windows=%s\n", d, cw
     sta = v["sta_power_forced_w"]; ours = v["forced.power_total_w"]
     r = sta > 0 ? (ours - sta) / sta : 1
     printf "check_forced_rel_diff=%.6f\ncheck_forced=%s\n", r, (r < 0.01 && r > -0.01) ? "ok" : "FAILED"
   }' "$o/raw.kv" >"$o/derived.kv"
+echo "convergence=$(awk '{ printf "%s%s:%s", (NR > 1 ? " " : ""), $1, $2 }' "$o/convergence.txt")" >>"$o/derived.kv"
 cat "$o/raw.kv" "$o/derived.kv" "$steps" >"$o/energy.kv"
 echo "convergence (cycles, total pJ/cycle, lanes pJ/cycle, builders pJ/cycle):"
 cat "$o/convergence.txt"

@@ -9,6 +9,8 @@
 # build/flow/<cfg>/energy/energy.kv + energy.json: pj_per_mac for both arrays,
 # their ratio, per-event energies for the report, the checks.
 set -euo pipefail
+# the whole script is one function, read before it runs (safe to edit while running)
+main() {
 cd "$(dirname "$0")/.."
 . synth/common.sh
 : "${CFG:=slim}" "${CFG_NAME:=$CFG}" "${B:=build}" "${PDK_DIR:=$PWD/../shared/pdk}" "${MAKE:=make}" "${SEED:=1}"
@@ -120,3 +122,6 @@ awk -F= '
 echo "energy: $out/energy.kv and energy.json ($(( $(date +%s) - t_all )) s)"
 grep -E '^(slt|addsub)\.array_pj_per_mac=|^ratio' "$out/energy.kv"
 exit $st
+}
+main "$@"
+exit $?

@@ -24,6 +24,8 @@
 #  6. energy  sltnet energy on each window, the snapshots and the forced rate
 # Writes DIR/energy.kv (key=value, read by sltreport) and DIR/energy.json.
 set -euo pipefail
+# the whole script is one function, read before it runs (safe to edit while running)
+main() {
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 . "$here/common.sh"
@@ -253,3 +255,6 @@ grep -E '^(array_pj_per_mac|total_logic_pj_per_mac|check_)' "$o/derived.kv"
 echo "summary: $o/energy.kv"
 grep -q 'check_.*=FAILED' "$o/derived.kv" && { echo "energy: a self-check FAILED"; exit 1; }
 exit 0
+}
+main "$@"
+exit $?

@@ -116,8 +116,8 @@ void energy_meas_md(FILE *f, const energy_meas *em, double mj_meas, double mj_gl
     }
     fprintf(f, "`make energy` (synth/energy.sh, docs/report.md): the sky130 netlist of the accelerator top, flattened and "
                "fanout-buffered, simulated in Verilator with cell models from the same liberty on a decode GEMV through "
-               "the AXI ports (%s); every cell charged (P0 + r·(P1 − P0))/f with its own output toggle rate r (OpenSTA "
-               "per-instance power at global rates 0 and 1). Window: K = %.0f, M = %.0f, %.0f cycles.\n\n",
+               "the AXI ports; every cell charged (P0 + r·(P1 − P0))/f with its own output toggle rate r (OpenSTA "
+               "per-instance power at global rates 0 and 1). Workload: %s. Window: K = %.0f, M = %.0f, %.0f cycles.\n\n",
             kv_str(kv, "slt.workload") ? kv_str(kv, "slt.workload") : "see energy.kv", kv_num(kv, "slt.k"),
             kv_num(kv, "slt.m_long"), kv_num(kv, "slt.cycles_long"));
     fprintf(f, "| array (same G/U/L) | pJ per ternary MAC (sky130 tt, %.0f MHz) | whole-top logic pJ/MAC | slew violations "
@@ -134,8 +134,11 @@ void energy_meas_md(FILE *f, const energy_meas *em, double mj_meas, double mj_gl
         fprintf(f, "| %s | %.3f | %.3f | %.0f → %.0f |\n", arr[a], kv_num(kv, k), num2(kv, arr[a], "total_logic_pj_per_mac"),
                 num2(kv, arr[a], "slew_violations_array_before"), num2(kv, arr[a], "slew_violations_array_after"));
     }
-    fprintf(f, "\nadd/sub ÷ SLT energy per MAC: **%.3f** (above 1: the SLT array spends less per ternary MAC).\n\n",
-            kv_num(kv, "ratio_addsub_over_slt"));
+    if (isfinite(kv_num(kv, "ratio_addsub_over_slt")))
+        fprintf(f, "\nadd/sub ÷ SLT energy per MAC: **%.3f** (above 1: the SLT array spends less per ternary MAC).\n\n",
+                kv_num(kv, "ratio_addsub_over_slt"));
+    else
+        fprintf(f, "\nadd/sub ÷ SLT: not measured (the add/sub top did not run: ENERGY_ADDSUB=0 or it failed).\n\n");
     fprintf(f, "| block (SLT top) | cells | pJ/cycle | of which clock + leakage | share | flop toggle rate |\n"
                "| --- | --- | --- | --- | --- | --- |\n");
     for (int b = 0; b < N_BLOCKS; b++) {
@@ -146,9 +149,10 @@ void energy_meas_md(FILE *f, const energy_meas *em, double mj_meas, double mj_gl
                 num2(kv, k, "flop_toggle_rate"));
     }
     fprintf(f, "\nPer event (sky130 pJ, used for every energy per token above): cycle %.3f (clock pins, leakage, controllers, "
-               "AXI, glue), table build %.3f, lookup/buffer add %.3f. 3B: **%.2f mJ/token** measured-activity vs %.2f "
-               "mJ/token with one global toggle rate (`energy_mj_global`).\n\n",
-            em->e_cycle_pj, em->e_build_pj, em->e_term_pj, mj_meas, mj_global);
+               "AXI, glue), table build %.3f, lookup/buffer add %.3f. 3B: **%.2f mJ/token** with measured activity",
+            em->e_cycle_pj, em->e_build_pj, em->e_term_pj, mj_meas);
+    if (isfinite(mj_global)) fprintf(f, " vs %.2f mJ/token with one global toggle rate (`energy_mj_global`).\n\n", mj_global);
+    else fprintf(f, " (the global-rate figure was not computed: no per-block power calibration in this run).\n\n");
     fprintf(f, "Self-checks: every net forced to rate %s gives %.4g W against OpenSTA's %.4g W at that global rate "
                "(%+.4f %%, must be within 1 %%: **%s**); windows of M = %.0f and %.0f rows give %.3f and %.3f pJ/MAC "
                "(%+.2f %%, within 5 %%: **%s**). Leaves out glitches (zero-delay simulation), the clock tree and "

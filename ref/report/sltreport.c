@@ -658,8 +658,11 @@ int main(int argc, char **argv)
     fprintf(f, "Latency = `slt_predict` cycles (event model, docs/numerics.md §6) of every layer at %g MHz; "
                "link bound = packed weight bytes / (%d B x %g MHz). Energy = chip logic + SRAM, **modelled** "
                "(logic calibrated on sky130 OpenSTA power, **scaled to 28 nm** by C·V²; SRAM from the analytic model), "
-               "link I/O excluded. Synthetic ternary weights, 1/3 zeros.\n\n",
-            f_mhz, cfg.bus_bits / 8, f_mhz);
+               "link I/O excluded. Synthetic ternary weights, 1/3 zeros.%s\n\n",
+            f_mhz, cfg.bus_bits / 8, f_mhz,
+            em.ok ? " Logic energy per event: **measured activity** (gate-level simulation of a GEMV window, `make energy`, "
+                    "section \"Measured energy\"); the one-global-rate figure is `energy_mj_global` in report.json."
+                  : " Logic energy at one global toggle rate (`make energy` did not run).");
     fprintf(f, "| model | ternary MAC/token | latency ms | link bound ms | compute bound ms | latency / link bound | "
                "energy mJ/token (28 nm, logic + SRAM) | logic mJ | SRAM mJ | upper bound mJ (activity 1) | "
                "link I/O mJ (excluded, assumed) |\n");
@@ -669,7 +672,7 @@ int main(int argc, char **argv)
         if (ee.ok)
             fprintf(f, "| %s | %.3f G | %.1f | %.1f | %.1f | %.3f | %.2f | %.2f | %.2f | %.2f | %.0f |\n", g_models[mi].name,
                     r->macs / 1e9, r->latency_s * 1e3, r->link_bound_s * 1e3, r->compute_s * 1e3, r->latency_s / r->link_bound_s,
-                    r->energy_mj, r->e_logic_mj, r->e_sram_mj, r->energy_hi_mj, r->e_link_mj);
+                    r->energy_mj, em.ok ? r->e_logic_meas_mj : r->e_logic_mj, r->e_sram_mj, r->energy_hi_mj, r->e_link_mj);
         else
             fprintf(f, "| %s | %.3f G | %.1f | %.1f | %.1f | %.3f | n/a (no liberty) | n/a | %.2f | n/a | %.0f |\n", g_models[mi].name,
                     r->macs / 1e9, r->latency_s * 1e3, r->link_bound_s * 1e3, r->compute_s * 1e3, r->latency_s / r->link_bound_s,

@@ -5,6 +5,7 @@
 #
 # Environment: CFG CFG_NAME B PDK_DIR MAKE SEED ENERGY_K ENERGY_M ENERGY_SIGMA
 #              ENERGY_ZERO ENERGY_SNAP ENERGY_ADDSUB (1: also the add/sub top)
+#              ENERGY_COMBINE_ONLY (non-empty: only rewrite the combined summary)
 # Writes build/flow/<cfg>/energy/{slt,addsub}/energy.kv (synth/energy.sh) and
 # build/flow/<cfg>/energy/energy.kv + energy.json: pj_per_mac for both arrays,
 # their ratio, per-event energies for the report, the checks.
@@ -55,6 +56,9 @@ run_one() { # LABEL NAME CFGARG
 }
 
 st=0
+if [ -n "${ENERGY_COMBINE_ONLY:-}" ]; then
+  echo "ENERGY_COMBINE_ONLY: combining the existing $out/{slt,addsub}/energy.kv"
+else
 run_one slt "$CFG_NAME" "$CFG" || st=1
 if [ "$ENERGY_ADDSUB" = 1 ]; then
   acfg="$out/$CFG_NAME-addsub.cfg"
@@ -62,6 +66,7 @@ if [ "$ENERGY_ADDSUB" = 1 ]; then
   grep -q '^array = addsub' "$acfg.tmp" || echo "array = addsub" >>"$acfg.tmp"
   cmp -s "$acfg.tmp" "$acfg" 2>/dev/null && rm -f "$acfg.tmp" || mv "$acfg.tmp" "$acfg"
   run_one addsub "$CFG_NAME-addsub" "$acfg" || st=1
+fi
 fi
 
 # ---- combined summary: energy.kv and energy.json ---------------------------------------

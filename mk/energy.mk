@@ -39,3 +39,14 @@ t-energy-tiny:
 	@if [ ! -r $(PDK_DIR)/sky130_fd_sc_hd__tt_025C_1v80.lib.gz ]; then echo "skipped: no sky130 liberty in $(PDK_DIR)"; else \
 	  $(MAKE) --no-print-directory energy CFG=tiny ENERGY_ADDSUB=0 && \
 	  tests/energy/check_energy.sh $(B)/flow/tiny/energy/energy.kv; fi
+
+# ---- Icarus cross-check of the gate-level model (after make energy) -------------------
+.PHONY: energy-icarus
+energy-icarus: $(B)/$(CFG_NAME)/topvec/top_vecgen ## Icarus replay of the top vector tests on the energy flow's buffered netlist (CFG=, after make energy)
+	synth/energy_icarus.sh $(B)/$(CFG_NAME) $(B)/flow/$(CFG_NAME)/energy/slt $(SEED)
+
+# ---- benchmark: a longer window (M = 4 x the make run window) ---------------------------
+BENCH_STEPS += bench-energy
+.PHONY: bench-energy
+bench-energy: ## measured energy of slim on a 4x longer GEMV window (SLT and add/sub)
+	@$(MAKE) --no-print-directory energy CFG=slim ENERGY_M=256 ENERGY_SNAP=2000

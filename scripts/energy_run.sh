@@ -105,6 +105,9 @@ s="$out/slt/energy.kv" a="$out/addsub/energy.kv"
         if (tb > 0) printf "%s.e_table_build_pj=%.6f\n", L, eb * c / tb
         if (lk > 0) printf "%s.e_term_pj=%.6f\n", L, el * c / lk
         pj[L] = v[i, "array_pj_per_mac"]
+        # SRAM macro accesses of the window (simulation markers), priced by the SRAM model at 28 nm
+        printf "%s.sram_reads=%s\n%s.sram_writes=%s\n%s.sram_pj_28nm_per_mac=%.6f\n", L, v[i, "long.sram_reads"], L, v[i, "long.sram_writes"], \
+          L, (v[i, "macs_long"] > 0 ? v[i, "long.sram_pj_28nm"] / v[i, "macs_long"] : 0)
       }
       if (pj["slt"] > 0 && pj["addsub"] > 0) printf "ratio_addsub_over_slt=%.4f\n", pj["addsub"] / pj["slt"]
     }' "$s" $( [ -s "$a" ] && echo "$a" )

@@ -604,7 +604,9 @@ static int cell_index(const nl_netlist *nl, const char *name)
 static int param_of(const char *params, const char *key)
 {
     if (!params) return -1;
-    const char *p = strstr(params, key);
+    char pat[64];
+    snprintf(pat, sizeof pat, ".%s(", key); /* ".Width(", not the end of ".AddrWidth(" */
+    const char *p = strstr(params, pat);
     if (!p) return -1;
     p = strchr(p, '(');
     if (!p) return -1;

@@ -24,10 +24,11 @@ mkdir -p "$out"
 t_all=$(date +%s)
 
 # synth_top NAME CFGARG: the flattened sky130 netlist of a top, (re)made when
-# missing or older than its generator output
+# missing or older than its generator output, the generator or the primitives
 synth_top() {
   local name=$1 cfgarg=$2 n="$B/flow/$1/synth-top/$tag/netlist_flat.v"
-  if [ ! -s "$n" ] || [ "$B/$name/params.mk" -nt "$n" ]; then
+  if [ ! -s "$n" ] || [ "$B/$name/params.mk" -nt "$n" ] || [ "$B/bin/sltgen" -nt "$n" ] ||
+     [ -n "$(find rtl -name '*.v' -newer "$n" | head -n 1)" ]; then
     "${MK[@]}" synth CFG="$cfgarg" PART=top LIB=sky130 >"$out/synth-$name.log" 2>&1 ||
       { tail -n 20 "$out/synth-$name.log"; die "synthesis of the $name top failed ($out/synth-$name.log)"; }
   fi

@@ -25,7 +25,7 @@
 
 #include <verilated.h>
 #include <verilated_vcd_c.h>
-#ifdef VM_COVERAGE
+#if VM_COVERAGE
 #include <verilated_cov.h>
 #endif
 
@@ -72,7 +72,7 @@ struct Tb {
 
     void cov_write(const std::string &f)
     {
-#ifdef VM_COVERAGE
+#if VM_COVERAGE
         VerilatedCov::write(f.c_str());
 #else
         fail("+cov needs a model built with --coverage-toggle (%s)", f.c_str());
@@ -81,7 +81,7 @@ struct Tb {
     void window_begin()
     {
         if (g_cov_file.empty()) return;
-#ifdef VM_COVERAGE
+#if VM_COVERAGE
         VerilatedCov::zero();
 #endif
         win = true;

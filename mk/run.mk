@@ -20,8 +20,12 @@ RUN_AREA  ?=
 RUN_QUICK ?=
 RUN_TOP_REQUIRED ?= 1
 RUN_TOP_SYNTH_TIMEOUT ?= 600
+# stage energy (mk/energy.mk, gate-level simulation activity); RUN_ENERGY= skips it
+RUN_ENERGY ?= 1
 
-$(B)/opt/bin/sltreport: $(B)/opt/obj/ref/report/sltreport.o $(B)/opt/obj/ref/report/sltreport_fpga.o $(B)/opt/obj/gen/sram_model.o $(B)/opt/lib/libsltref.a
+$(B)/opt/bin/sltreport: $(B)/opt/obj/ref/report/sltreport.o $(B)/opt/obj/ref/report/sltreport_fpga.o \
+  $(B)/opt/obj/ref/report/report_kv.o $(B)/opt/obj/ref/report/report_energy.o $(B)/opt/obj/gen/sram_model.o \
+  $(B)/opt/lib/libsltref.a
 	@mkdir -p $(@D)
 	$(CC) $(OPTFLAGS) $^ $(LDLIBS) -o $@
 
@@ -35,12 +39,12 @@ $(B)/opt/bin/sltjsoncheck: $(B)/opt/obj/tests/run/sltjsoncheck.o
 	$(CC) $(OPTFLAGS) $^ $(LDLIBS) -o $@
 
 .PHONY: run run-tools
-run-tools: $(B)/bin/sltgen $(B)/bin/sltref $(B)/bin/sltreport $(B)/bin/sltsram
+run-tools: $(B)/bin/sltgen $(B)/bin/sltref $(B)/bin/sltreport $(B)/bin/sltsram $(B)/bin/sltnet
 
 run: deps ## the whole flow on CFG (gen, lint, sim, synth, STA, energy) -> build/<cfg>/report.md
 	@$(MAKE) --no-print-directory run-tools
 	@CFG=$(CFG) CFG_FILE=$(CFG_FILE) CFG_NAME=$(CFG_NAME) SEED=$(SEED) PDK_DIR=$(PDK_DIR) B=$(B) \
-	  RUN_AREA=$(RUN_AREA) RUN_QUICK=$(RUN_QUICK) RUN_TOP_REQUIRED=$(RUN_TOP_REQUIRED) RUN_TOP_SYNTH_TIMEOUT=$(RUN_TOP_SYNTH_TIMEOUT) RUN_FPGA=$(RUN_FPGA) RUN_FPGA_TIMEOUT=$(RUN_FPGA_TIMEOUT) MAKE="$(MAKE)" scripts/run_flow.sh
+	  RUN_AREA=$(RUN_AREA) RUN_QUICK=$(RUN_QUICK) RUN_TOP_REQUIRED=$(RUN_TOP_REQUIRED) RUN_TOP_SYNTH_TIMEOUT=$(RUN_TOP_SYNTH_TIMEOUT) RUN_FPGA=$(RUN_FPGA) RUN_FPGA_TIMEOUT=$(RUN_FPGA_TIMEOUT) RUN_ENERGY=$(RUN_ENERGY) MAKE="$(MAKE)" scripts/run_flow.sh
 
 # ---- test: the whole pipeline on tiny, then check the report ---------------------
 # (liberty stages and their fields are checked when PDK_DIR holds the libraries,
@@ -51,5 +55,5 @@ TEST_STEPS += t-run-tiny
 # capped top is a warning, and the report (and the check) fall back to the array
 T_RUN_TOP_SYNTH_TIMEOUT ?= 75
 t-run-tiny: $(B)/opt/bin/sltjsoncheck
-	@$(MAKE) --no-print-directory run CFG=tiny RUN_TOP_SYNTH_TIMEOUT=$(T_RUN_TOP_SYNTH_TIMEOUT) RUN_FPGA=0
+	@$(MAKE) --no-print-directory run CFG=tiny RUN_TOP_SYNTH_TIMEOUT=$(T_RUN_TOP_SYNTH_TIMEOUT) RUN_FPGA=0 RUN_ENERGY=
 	tests/run/check_report.sh $(B)/tiny $(B)/opt/bin/sltjsoncheck $(PDK_DIR)

@@ -26,6 +26,8 @@ cd "$(dirname "$0")/.."
 # synth-top: Yosys on the whole accelerator top is cut off after this many seconds
 # (the stage is then a warning and the report falls back to the array alone)
 : "${RUN_TOP_SYNTH_TIMEOUT:=600}"
+# stage energy (make energy: gate-level simulation activity); empty skips it
+: "${RUN_ENERGY=1}"
 MK=(${MAKE} --no-print-directory)
 
 flow="$B/flow/$CFG_NAME"
@@ -33,6 +35,7 @@ rundir="$flow/run"
 repdir="$flow/report"
 # every figure of the report comes from this run: no stale liberty results
 rm -rf "$flow/synth" "$flow/sta" "$flow/power" "$flow/synth-top" "$flow/sta-top" "$flow/rtl_check.kv" "$flow/cg_energy" "$repdir"
+rm -f "$flow/energy/energy.kv" # (the energy stage keeps its Verilator builds: rebuilt only when the netlist changes)
 mkdir -p "$rundir" "$repdir"
 stages="$rundir/stages.kv"
 : >"$stages"
@@ -201,6 +204,16 @@ if [ -r "$sky_lib" ]; then
     scripts/cg_clock_energy.sh "$CFG_FILE" "$cg_m" "$cg_k" 1 "$SEED" "$flow/cg_energy"
 else
   skip cg-energy "no sky130 liberty: SKIPPED"
+fi
+
+# 7b. measured energy (make energy): gate-level simulation activity of the top and of
+#     the add/sub top on a GEMV window; needs the sky130 top netlist of synth-top
+if [ -z "$RUN_ENERGY" ]; then
+  skip energy "RUN_ENERGY empty: energy stays at one global toggle rate"
+elif [ -r "$sky_lib" ] && [ -s "$flow/synth-top/sky130_fd_sc_hd__tt_025C_1v80/netlist_flat.v" ]; then
+  stage energy "gate-level simulation activity, SLT and add/sub tops (make energy)" "${MK[@]}" energy CFG="$CFG" SEED="$SEED"
+else
+  skip energy "no sky130 top netlist (synth-top): energy stays at one global toggle rate"
 fi
 
 # 8-9. ASAP7 (cross-check of the energy scaling and a faster library's Fmax)

@@ -101,6 +101,7 @@ yosys opt_clean -purge
 yosys check -assert
 yosys tee -q -o $lib_dir/stat.txt stat -liberty $lib
 yosys tee -q -o $lib_dir/stat.json stat -json -liberty $lib
+yosys design -save mapped
 # A netlist OpenSTA 2019 reads: no attributes, no expressions, bit-level
 # constants, simple left-hand sides, and no parameters on black-box instances
 # (its Verilog reader rejects `slt_sram_macro #(.Depth(..))`; the shapes were
@@ -111,3 +112,12 @@ foreach bb [env_or SLT_BLACKBOX ""] {
   }
 }
 yosys write_verilog -noattr -noexpr -nohex -nodec -simple-lhs $lib_dir/netlist.v
+# The same netlist flattened, SRAM parameters kept, for the energy flow
+# (synth/energy.sh): every cell keeps its hierarchical name (u_array.g_lane[3]...),
+# so a cell's block is known after the fanout buffering, which needs one module.
+yosys design -load mapped
+# public names first, or flatten would give every cell a private (renumbered) name
+yosys rename -enumerate -pattern c%_
+yosys flatten
+yosys opt_clean -purge
+yosys write_verilog -noattr -noexpr -nohex -nodec -simple-lhs $lib_dir/netlist_flat.v

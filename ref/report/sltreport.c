@@ -26,71 +26,13 @@
 #include "slt_prng.h"
 #include "sltreport_fpga.h"
 #include "sram_model.h"
+#include "report_energy.h"
+#include "report_kv.h"
 
 #define TAG_SKY130 "sky130_fd_sc_hd__tt_025C_1v80"
 #define TAG_ASAP7 "asap7sc7p5t"
 
-/* ---- key=value files ------------------------------------------------------------ */
-typedef struct {
-    char **key, **val;
-    int n, cap;
-    int present;
-} kvfile;
-
-static char *xstrdup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (!d) { fprintf(stderr, "sltreport: out of memory\n"); exit(2); }
-    memcpy(d, s, n);
-    return d;
-}
-
-static void kv_load(kvfile *kv, const char *path)
-{
-    memset(kv, 0, sizeof *kv);
-    FILE *f = fopen(path, "r");
-    if (!f) return;
-    kv->present = 1;
-    char line[4096];
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\r\n")] = 0;
-        char *eq = strchr(line, '=');
-        if (!eq || line[0] == '#') continue;
-        *eq = 0;
-        if (kv->n == kv->cap) {
-            kv->cap = kv->cap ? 2 * kv->cap : 64;
-            kv->key = realloc(kv->key, (size_t)kv->cap * sizeof *kv->key);
-            kv->val = realloc(kv->val, (size_t)kv->cap * sizeof *kv->val);
-            if (!kv->key || !kv->val) { fprintf(stderr, "sltreport: out of memory\n"); exit(2); }
-        }
-        kv->key[kv->n] = xstrdup(line);
-        kv->val[kv->n] = xstrdup(eq + 1);
-        kv->n++;
-    }
-    fclose(f);
-}
-
-/* last value of key, NULL when absent */
-static const char *kv_str(const kvfile *kv, const char *key)
-{
-    for (int i = kv->n - 1; i >= 0; i--)
-        if (strcmp(kv->key[i], key) == 0) return kv->val[i];
-    return NULL;
-}
-
-/* numeric value, NAN when absent or not a number */
-static double kv_num(const kvfile *kv, const char *key)
-{
-    const char *s = kv_str(kv, key);
-    if (!s || !*s) return NAN;
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || end == s) return NAN;
-    return v;
-}
-
+/* key=value files: report_kv.c; measured energy (make energy): report_energy.c */
 /* ---- per-block power (synth/power_blocks.sh) ------------------------------------- */
 typedef struct {
     int ok;                          /* both activities parsed */
@@ -190,6 +132,8 @@ typedef struct {
     double e_ctrl_mj;                                        /* controllers + AXI (top synthesised), else 0 */
     double e_wbuf_mj, e_abuf_mj, e_obuf_mj, e_sram_mj;       /* 28 nm SRAM model */
     double energy_mj, energy_hi_mj;                          /* logic + SRAM; hi: activity 1 */
+    double energy_global_mj;                                 /* logic at one global toggle rate + SRAM */
+    double e_logic_meas_mj;                                  /* logic at measured activity (make energy), 28 nm */
     double e_logic_native_mj;                                /* sky130 native (unscaled) */
     double e_logic_asap7_mj;                                 /* ASAP7-calibrated, scaled to 28 nm */
     double e_link_mj;                                        /* link I/O, excluded */
@@ -357,6 +301,11 @@ int main(int argc, char **argv)
     if (stages_path) kv_load(&stages, stages_path);
     if (area_path) kv_load(&area, area_path);
 
+    /* measured activity (make energy), when it ran */
+    energy_meas em;
+    energy_meas_load(flow, &em);
+    const double s28_sky130 = (28.0 / 130.0) * (0.9 / 1.8) * (0.9 / 1.8);
+
     block_power bp, bp7;
     block_power_of(&pw, &bp);
     block_power_of(&pw7, &bp7);
@@ -452,6 +401,9 @@ int main(int argc, char **argv)
         r->e_obuf_mj = ((double)(t->obuf_writes + t->obuf_reads) * oacc_bits) * o28.pj_per_bit * 1e-9;
         r->e_sram_mj = r->e_wbuf_mj + r->e_abuf_mj + r->e_obuf_mj;
         r->energy_mj = r->e_logic_mj + r->e_sram_mj;
+        r->energy_global_mj = r->energy_mj;
+        r->e_logic_meas_mj = energy_meas_logic_pj(&em, cyc, (double)t->table_builds, (double)t->accumulates) * s28_sky130 * 1e-9;
+        if (em.ok) r->energy_mj = r->e_logic_meas_mj + r->e_sram_mj;
         if (isfinite(r->energy_hi_mj)) r->energy_hi_mj += r->e_sram_mj;
         r->e_link_mj = (double)t->link_bytes * 8 * link_pj_per_bit * 1e-9;
     }
@@ -613,6 +565,7 @@ int main(int argc, char **argv)
     fprintf(j, ", \"link_pj_per_bit_assumed\": ");
     json_num(j, link_pj_per_bit);
     fprintf(j, ", \"units\": \"pJ per event at the calibration node (sky130); multiply by scaling_to_28nm\"}");
+    energy_meas_json(j, &em);
     fprintf(j, ",\n  \"models\": {\n");
     for (int mi = 0; mi < N_MODELS; mi++) {
         const model_result *r = &res[mi];
@@ -628,6 +581,10 @@ int main(int argc, char **argv)
         json_num(j, r->compute_s);
         fprintf(j, ", \"cycles\": %llu, \"ternary_macs\": %.0f, \"weight_bytes\": %llu", (unsigned long long)r->tok.cycles, r->macs,
                 (unsigned long long)r->tok.weight_bytes);
+        fprintf(j, ", \"energy_mj_global\": ");
+        json_num(j, r->energy_global_mj);
+        fprintf(j, ", \"energy_logic_measured_mj\": ");
+        json_num(j, r->e_logic_meas_mj);
         fprintf(j, ", \"energy_logic_mj\": ");
         json_num(j, r->e_logic_mj);
         fprintf(j, ", \"energy_controllers_axi_mj\": ");
@@ -718,8 +675,11 @@ int main(int argc, char **argv)
     fprintf(f, "Latency = `slt_predict` cycles (event model, docs/numerics.md §6) of every layer at %g MHz; "
                "link bound = packed weight bytes / (%d B x %g MHz). Energy = chip logic + SRAM, **modelled** "
                "(logic calibrated on sky130 OpenSTA power, **scaled to 28 nm** by C·V²; SRAM from the analytic model), "
-               "link I/O excluded. Synthetic ternary weights, 1/3 zeros.\n\n",
-            f_mhz, cfg.bus_bits / 8, f_mhz);
+               "link I/O excluded. Synthetic ternary weights, 1/3 zeros.%s\n\n",
+            f_mhz, cfg.bus_bits / 8, f_mhz,
+            em.ok ? " Logic energy per event: **measured activity** (gate-level simulation of a GEMV window, `make energy`, "
+                    "section \"Measured energy\"); the one-global-rate figure is `energy_mj_global` in report.json."
+                  : " Logic energy at one global toggle rate (`make energy` did not run).");
     fprintf(f, "| model | ternary MAC/token | latency ms | link bound ms | compute bound ms | latency / link bound | "
                "energy mJ/token (28 nm, logic + SRAM) | logic mJ | SRAM mJ | upper bound mJ (activity 1) | "
                "link I/O mJ (excluded, assumed) |\n");
@@ -729,7 +689,7 @@ int main(int argc, char **argv)
         if (ee.ok)
             fprintf(f, "| %s | %.3f G | %.1f | %.1f | %.1f | %.3f | %.2f | %.2f | %.2f | %.2f | %.0f |\n", g_models[mi].name,
                     r->macs / 1e9, r->latency_s * 1e3, r->link_bound_s * 1e3, r->compute_s * 1e3, r->latency_s / r->link_bound_s,
-                    r->energy_mj, r->e_logic_mj, r->e_sram_mj, r->energy_hi_mj, r->e_link_mj);
+                    r->energy_mj, em.ok ? r->e_logic_meas_mj : r->e_logic_mj, r->e_sram_mj, r->energy_hi_mj, r->e_link_mj);
         else
             fprintf(f, "| %s | %.3f G | %.1f | %.1f | %.1f | %.3f | n/a (no liberty) | n/a | %.2f | n/a | %.0f |\n", g_models[mi].name,
                     r->macs / 1e9, r->latency_s * 1e3, r->link_bound_s * 1e3, r->compute_s * 1e3, r->latency_s / r->link_bound_s,
@@ -904,6 +864,7 @@ int main(int argc, char **argv)
     slt_report_fpga_md(f, flow);
 
     /* energy model */
+    energy_meas_md(f, &em, r3->energy_mj, r3->energy_global_mj);
     fprintf(f, "## Energy model\n\n");
     if (ee.ok) {
         fprintf(f, "Calibration: `synth/power_blocks.sh` runs OpenSTA `report_power -instances` on the sky130 netlist "

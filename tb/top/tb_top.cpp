@@ -4,8 +4,15 @@
 // (slt_gemm_lut and slt_gemm_naive), performance counters against slt_predict.
 //   Vtop +cfg=build/<cfg>/config.cfg [+seed=N] [+cases=N] [+maxk=N] [+maxm=N]
 //        [+errors] [+bench=MxK] [+trace[=file.vcd]] [+inject=N]
+//        [+act_sigma=S] [+zero_pct=Z] [+cov=file [+cov_every=N]]  (energy window, below)
 // +inject=N: N GEMV/GEMM cases with bit flips (+injectonly=N: those alone) injected through the SRAM backdoor of
 // rtl/slt_sram_ecc.v (see run_inject); with ecc = none, the negative control.
+// Energy window (synth/energy.sh, docs/report.md): +act_sigma draws activations from
+// N(0, S) rounded and clipped to act_bits (else uniform), +zero_pct the share of zero
+// ternary weights of +bench (default 33). Built with --coverage-toggle (the gate-level
+// netlist), +cov zeroes the toggle counters at the GEMV doorbell and writes them to
+// `file` at DONE (every N cycles of the window also to file.<n>), and the window's
+// cycles and performance counters are printed as `energy_window key=value ...`.
 // Prints "matched N outputs" and exits 0, or the first mismatch and exits 1.
 #include <cstdarg>
 #include <cstdio>
@@ -16,8 +23,13 @@
 #include <type_traits>
 #include <vector>
 
+#include <cmath>
+
 #include <verilated.h>
 #include <verilated_vcd_c.h>
+#if VM_COVERAGE
+#include <verilated_cov.h>
+#endif
 
 #include "Vtop.h"
 #include "Vtop___024root.h"
@@ -32,6 +44,12 @@ extern "C" {
 #include "slt_secded.h"
 #include "slt_reorder.h"
 }
+
+// energy window (see the header): set from the plusargs in main()
+static std::string g_cov_file;
+static long g_cov_every = 0;
+static double g_act_sigma = 0;
+static int g_bench_zero_pct = 33;
 
 struct Beat {
     std::vector<uint8_t> bytes;
@@ -64,6 +82,35 @@ struct Tb {
     uint64_t go_cycle = 0, irq_cycle = 0;
     long done_polls = 4000000;
     bool verbose = false;     // STATUS polls (64 cycles apart) before "no DONE"
+    bool win = false;              // inside the energy window
+    uint64_t win0 = 0;             // its first cycle
+    int win_snap = 0;
+
+    void cov_write(const std::string &f)
+    {
+#if VM_COVERAGE
+        VerilatedCov::write(f.c_str());
+#else
+        fail("+cov needs a model built with --coverage-toggle (%s)", f.c_str());
+#endif
+    }
+    void window_begin()
+    {
+        if (g_cov_file.empty()) return;
+#if VM_COVERAGE
+        VerilatedCov::zero();
+#endif
+        win = true;
+        win0 = cycle;
+        win_snap = 0;
+    }
+    void window_end()
+    {
+        if (!win) return;
+        win = false;
+        cov_write(g_cov_file);
+        std::printf("energy_window cycles=%llu file=%s\n", (unsigned long long)(cycle - win0), g_cov_file.c_str());
+    }
 
     [[noreturn]] void fail(const char *fmt, ...) __attribute__((format(printf, 2, 3)))
     {
@@ -137,6 +184,11 @@ struct Tb {
         cycle++;
         if (top->irq_o && !irq_cycle) irq_cycle = cycle;
         if (top->axi_err_o) fail("AXI protocol violation (slt_axi_check, see the line above)");
+        if (win && g_cov_every > 0 && (cycle - win0) % (uint64_t)g_cov_every == 0) {
+            std::string f = g_cov_file + "." + std::to_string(++win_snap);
+            cov_write(f);
+            std::printf("energy_snapshot n=%d cycles=%llu file=%s\n", win_snap, (unsigned long long)(cycle - win0), f.c_str());
+        }
         if (cycle > 400000000ull) fail("cycle limit");
     }
 
@@ -250,6 +302,8 @@ struct Tb {
         axil_write(SLT_REG_CMD_OBUF_BASE, obase);
         uint64_t b0 = read64(SLT_REG_PERF_CYCLES_BUSY_LO);
         for (auto &b : beats) in_q.push_back(b);
+        bool energy = opcode == SLT_OP_GEMV || opcode == SLT_OP_GEMM;  // the GEMV/GEMM is the energy window
+        if (energy) window_begin();
         axil_write(SLT_REG_CMD_DOORBELL, SLT_REG_CMD_DOORBELL_GO_MASK);
         // Bounded wait: a generous multiple of the command's work (input beats with
         // gaps, compute passes, output beats), never the global cycle limit.
@@ -258,6 +312,7 @@ struct Tb {
             for (int i = 0; i < 64; i++) step();
             uint32_t st = axil_read(SLT_REG_STATUS);
             if (st & SLT_REG_STATUS_DONE_MASK) {
+                if (energy) window_end();
                 axil_write(SLT_REG_STATUS, st & (SLT_REG_STATUS_DONE_MASK | SLT_REG_STATUS_ERROR_MASK));
                 if (!in_q.empty())
                     fail("command %u M=%u K=%u N=%u: done with %zu input beats left", opcode, m, k, n, in_q.size());
@@ -375,6 +430,16 @@ static void rand_acts(Tb &tb, int16_t *x, size_t n)
     int a = tb.cfg.act_bits;
     long lo = -(1L << (a - 1)), hi = (1L << (a - 1)) - 1;
     int mode = (int)slt_prng_range(&tb.rng, 0, 3);
+    if (g_act_sigma > 0) {
+        // N(0, sigma) by Box-Muller on the project PRNG, rounded, clipped to act_bits
+        for (size_t i = 0; i < n; i++) {
+            double u1 = ((double)slt_prng_range(&tb.rng, 0, 1000000) + 0.5) / 1000001.0;
+            double u2 = (double)slt_prng_range(&tb.rng, 0, 1000000) / 1000001.0;
+            double v = std::lround(g_act_sigma * std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2));
+            x[i] = (int16_t)(v < lo ? lo : v > hi ? hi : v);
+        }
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         if (mode == 0) x[i] = (int16_t)(tb.coin(50) ? lo : hi);
         else x[i] = (int16_t)slt_prng_range(&tb.rng, lo, hi);
@@ -562,6 +627,11 @@ static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_count
         {"abuf_writes", p.abuf_writes, SLT_PERF_ABUF_WRITES}, {"obuf_reads", p.obuf_reads, SLT_PERF_OBUF_READS},
         {"obuf_writes", p.obuf_writes, SLT_PERF_OBUF_WRITES},
         {"link_bytes", p.link_bytes, -1}};
+    if (!g_cov_file.empty()) {  // the window's event counts for the energy flow (synth/energy.sh)
+        for (const auto &q : chk)
+            if (q.idx >= 0) std::printf("energy_counter %s=%llu\n", q.what, (unsigned long long)tb.read64(SLT_PERF_LO(q.idx)));
+        std::printf("energy_counter link_bytes_in=%llu\n", (unsigned long long)tb.read64(SLT_PERF_LO(SLT_PERF_LINK_BYTES_IN)));
+    }
     for (const auto &q : chk) {
         uint64_t v = q.idx >= 0 ? want[q.idx] : want[SLT_PERF_LINK_BYTES_IN] + want[SLT_PERF_LINK_BYTES_OUT];
         if (q.model != v)
@@ -1025,16 +1095,28 @@ int main(int argc, char **argv)
     tb.top = new Vtop{tb.ctx};
     const char *tr = tb.ctx->commandArgsPlusMatch("trace");
     if (tr && *tr) {
+#if VM_TRACE
         Verilated::traceEverOn(true);
         tb.vcd = new VerilatedVcdC;
         tb.top->trace(tb.vcd, 99);
         const char *eq = std::strchr(tr, '=');
         tb.vcd->open(eq ? eq + 1 : "top.vcd");
+#else
+        tb.fail("+trace needs a model built with --trace");
+#endif
     }
     tb.reset();
     tb.test = "identity";
     if (tb.axil_read(SLT_REG_ID_MAGIC) != SLT_REGS_ID_MAGIC) tb.fail("ID_MAGIC");
     tb.axil_write(SLT_REG_IRQ_ENABLE, SLT_REG_IRQ_ENABLE_DONE_MASK);  // irq_o times every command
+    if (const char *c = tb.ctx->commandArgsPlusMatch("cov=")) {
+        if (*c) g_cov_file = std::strchr(c, '=') + 1;
+    }
+    g_cov_every = plus_int(tb.ctx, "cov_every=", 0);
+    g_bench_zero_pct = (int)plus_int(tb.ctx, "zero_pct=", 33);
+    if (const char *c = tb.ctx->commandArgsPlusMatch("act_sigma=")) {
+        if (*c) g_act_sigma = std::atof(std::strchr(c, '=') + 1);
+    }
     long bench = plus_int(tb.ctx, "bench=", 0);
     if (bench) {
         const char *b = tb.ctx->commandArgsPlusMatch("bench=");
@@ -1043,7 +1125,7 @@ int main(int argc, char **argv)
         tb.gaps = 0;
         tb.test = "bench";
         uint64_t cyc = 0;
-        run_case(tb, m, k, 1, 33, true, &cyc);
+        run_case(tb, m, k, 1, g_bench_zero_pct, true, &cyc);
         slt_events p;
         std::vector<int8_t> dummy; // ideal from the format, no weights needed
         uint64_t wbytes = slt_packed_bytes(tb.cfg.weight_format, (size_t)m * k);

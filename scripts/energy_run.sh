@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# energy_run.sh - `make energy CFG=...` (mk/energy.mk sets the environment):
+# the measured energy of the configuration's accelerator top and of the same
+# top with the add/sub array at the same G/U/L (docs/report.md "Measured energy").
+#
+# Environment: CFG CFG_NAME B PDK_DIR MAKE SEED ENERGY_K ENERGY_M ENERGY_SIGMA
+#              ENERGY_ZERO ENERGY_SNAP ENERGY_ADDSUB (1: also the add/sub top)
+#              ENERGY_COMBINE_ONLY (non-empty: only rewrite the combined summary)
+# Writes build/flow/<cfg>/energy/{slt,addsub}/energy.kv (synth/energy.sh) and
+# build/flow/<cfg>/energy/energy.kv + energy.json: pj_per_mac for both arrays,
+# their ratio, per-event energies for the report, the checks.
+set -euo pipefail
+# the whole script is one function, read before it runs (safe to edit while running)
+main() {
+cd "$(dirname "$0")/.."
+. synth/common.sh
+: "${CFG:=slim}" "${CFG_NAME:=$CFG}" "${B:=build}" "${PDK_DIR:=$PWD/../shared/pdk}" "${MAKE:=make}" "${SEED:=1}"
+: "${ENERGY_K:=2560}" "${ENERGY_M:=64}" "${ENERGY_SIGMA:=37}" "${ENERGY_ZERO:=33}" "${ENERGY_SNAP:=500}" "${ENERGY_ADDSUB:=1}"
+MK=(${MAKE} --no-print-directory)
+tag=sky130_fd_sc_hd__tt_025C_1v80
+[ -r "$PDK_DIR/$tag.lib.gz" ] || die "no sky130 liberty in $PDK_DIR: the measured energy needs it"
+out="$B/flow/$CFG_NAME/energy"
+mkdir -p "$out"
+t_all=$(date +%s)
+
+# synth_top NAME CFGARG: the flattened sky130 netlist of a top, (re)made when
+# missing or older than its generator output, the generator or the primitives
+synth_top() {
+  local name=$1 cfgarg=$2 n="$B/flow/$1/synth-top/$tag/netlist_flat.v"
+  if [ ! -s "$n" ] || [ "$B/$name/params.mk" -nt "$n" ] || [ "$B/bin/sltgen" -nt "$n" ] ||
+     [ -n "$(find rtl -name '*.v' -newer "$n" | head -n 1)" ]; then
+    "${MK[@]}" synth CFG="$cfgarg" PART=top LIB=sky130 >"$out/synth-$name.log" 2>&1 ||
+      { tail -n 20 "$out/synth-$name.log"; die "synthesis of the $name top failed ($out/synth-$name.log)"; }
+  fi
+  echo "$n"
+}
+
+cfg_val() { sed -nE "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*([0-9]+).*/\1/p" "$2" | tail -n 1; }
+# window: K and 2M clipped to the configuration (max_k, max_m)
+"${MK[@]}" "$B/$CFG_NAME/params.mk" CFG="$CFG" >/dev/null
+mk_=$(cfg_val max_k "$B/$CFG_NAME/config.cfg"); mm_=$(cfg_val max_m "$B/$CFG_NAME/config.cfg")
+k=$(( ENERGY_K < mk_ ? ENERGY_K : mk_ )); m=$(( 2 * ENERGY_M <= mm_ ? ENERGY_M : mm_ / 2 ))
+lib="$PWD/$B/lib/$tag/$tag.lib"
+
+run_one() { # LABEL NAME CFGARG
+  local label=$1 name=$2 cfgarg=$3 t0 n
+  t0=$(date +%s)
+  n=$(synth_top "$name" "$cfgarg")
+  echo "[$label] synthesis of the top: $(( $(date +%s) - t0 )) s ($n)"
+  echo "step.synth.seconds=$(( $(date +%s) - t0 ))" >"$out/$label.synth.kv"
+  synth/energy.sh --gen "$B/$name" --netlist "$n" --lib "$lib" --out "$out/$label" --label "$label" \
+    --k "$k" --m "$m" --sigma "$ENERGY_SIGMA" --zero "$ENERGY_ZERO" --seed "$SEED" --snap "$ENERGY_SNAP" \
+    --sltnet "$B/bin/sltnet" --libref "$PWD/$B/opt/lib/libsltref.a" >"$out/$label.log" 2>&1
+  local st=$?
+  grep -E '^(slew|windows|array_pj|total_logic|check_|sltnet buffer)' "$out/$label.log" | sed "s/^/[$label] /"
+  return $st
+}
+
+st=0
+if [ -n "${ENERGY_COMBINE_ONLY:-}" ]; then
+  echo "ENERGY_COMBINE_ONLY: combining the existing $out/{slt,addsub}/energy.kv"
+else
+run_one slt "$CFG_NAME" "$CFG" || st=1
+if [ "$ENERGY_ADDSUB" = 1 ]; then
+  acfg="$out/$CFG_NAME-addsub.cfg"
+  sed -E 's/^[[:space:]]*array[[:space:]]*=.*$/array = addsub/' "$B/$CFG_NAME/config.cfg" >"$acfg.tmp"
+  grep -q '^array = addsub' "$acfg.tmp" || echo "array = addsub" >>"$acfg.tmp"
+  cmp -s "$acfg.tmp" "$acfg" 2>/dev/null && rm -f "$acfg.tmp" || mv "$acfg.tmp" "$acfg"
+  run_one addsub "$CFG_NAME-addsub" "$acfg" || st=1
+fi
+fi
+
+# ---- combined summary: energy.kv and energy.json ---------------------------------------
+s="$out/slt/energy.kv" a="$out/addsub/energy.kv"
+[ -s "$s" ] || die "no $s"
+{
+  echo "config=$CFG_NAME"
+  echo "method=gate-level simulation activity"
+  awk -F= '
+    FNR == 1 { f++ }
+    { v[f, $1] = $2 }
+    END {
+      for (i = 1; i <= f; i++) {
+        L = v[i, "label"]
+        c = v[i, "cycles_long"]
+        keys = "workload convergence array_pj_per_mac_short clock_mhz k m_long cycles_long macs_long array_pj_per_mac total_logic_pj_per_mac slew_violations_before slew_violations_after slew_violations_array_before slew_violations_array_after forced_rate sta_power_forced_w forced.power_total_w events_long.table_builds events_long.lookups events_long.buffer_adds fanout.before.fanout_violations fanout.after.fanout_violations fanout.before.cap_violations fanout.after.cap_violations check_windows check_windows_rel_diff check_forced check_forced_rel_diff long.cells_std"
+        n = split(keys, K, " ")
+        for (j = 1; j <= n; j++) printf "%s.%s=%s\n", L, K[j], v[i, K[j]]
+        split("table_builders row_lanes array_glue control axi sram_wrappers top_buffers", B, " ")
+        tot = v[i, "long.e_total_pj_per_cycle"]
+        data_cycle = 0
+        for (j = 1; j <= 7; j++) {
+          e = v[i, "long.block." B[j] ".pj_per_cycle"]; e0 = v[i, "long.block." B[j] ".clock_leak_pj_per_cycle"]
+          printf "%s.block.%s.pj_per_cycle=%s\n%s.block.%s.clock_leak_pj_per_cycle=%s\n%s.block.%s.share=%.4f\n%s.block.%s.flop_toggle_rate=%s\n%s.block.%s.cells=%s\n", \
+            L, B[j], e, L, B[j], e0, L, B[j], (tot > 0 ? e / tot : 0), L, B[j], v[i, "long.block." B[j] ".flop_toggle_rate"], L, B[j], v[i, "long.block." B[j] ".cells"]
+          if (B[j] != "table_builders" && B[j] != "row_lanes") data_cycle += e - e0
+        }
+        printf "%s.e_total_pj_per_cycle=%s\n%s.e_clock_leak_pj_per_cycle=%s\n", L, tot, L, v[i, "long.e_clock_leak_pj_per_cycle"]
+        # per-event energies (sky130 pJ) for the per-token figures: clock + leakage
+        # of every block and the data energy of the non-array blocks every cycle,
+        # the builders data energy per table build, the lanes per lookup/buffer add
+        printf "%s.e_cycle_pj=%.6f\n", L, v[i, "long.e_clock_leak_pj_per_cycle"] + data_cycle
+        tb = v[i, "events_long.table_builds"]; lk = v[i, "events_long.lookups"] + v[i, "events_long.buffer_adds"]
+        eb = v[i, "long.block.table_builders.pj_per_cycle"] - v[i, "long.block.table_builders.clock_leak_pj_per_cycle"]
+        el = v[i, "long.block.row_lanes.pj_per_cycle"] - v[i, "long.block.row_lanes.clock_leak_pj_per_cycle"]
+        if (tb > 0) printf "%s.e_table_build_pj=%.6f\n", L, eb * c / tb
+        if (lk > 0) printf "%s.e_term_pj=%.6f\n", L, el * c / lk
+        pj[L] = v[i, "array_pj_per_mac"]
+        # SRAM macro accesses of the window (simulation markers), priced by the SRAM model at 28 nm
+        printf "%s.sram_reads=%s\n%s.sram_writes=%s\n%s.sram_pj_28nm_per_mac=%.6f\n", L, v[i, "long.sram_reads"], L, v[i, "long.sram_writes"], \
+          L, (v[i, "macs_long"] > 0 ? v[i, "long.sram_pj_28nm"] / v[i, "macs_long"] : 0)
+      }
+      if (pj["slt"] > 0 && pj["addsub"] > 0) printf "ratio_addsub_over_slt=%.4f\n", pj["addsub"] / pj["slt"]
+    }' "$s" $( [ -s "$a" ] && echo "$a" )
+  for l in slt addsub; do
+    [ -s "$out/$l/steps.kv" ] && sed "s/^/$l./" "$out/$l/steps.kv" && sed "s/^/$l./" "$out/$l.synth.kv"
+  done
+  echo "seconds_total=$(( $(date +%s) - t_all ))"
+} >"$out/energy.kv.tmp"
+mv "$out/energy.kv.tmp" "$out/energy.kv"
+# JSON: the same keys, nested at the dots, numbers as numbers
+awk -F= '
+  function q(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return "\"" s "\"" }
+  function isnum(s) { return s ~ /^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/ }
+  { key[++n] = $1; val[n] = substr($0, length($1) + 2) }
+  END {
+    printf "{"
+    for (i = 1; i <= n; i++) printf "%s%s: %s", (i > 1 ? ", " : ""), q(key[i]), isnum(val[i]) ? val[i] : q(val[i])
+    printf "}\n"
+  }' "$out/energy.kv" >"$out/energy.json"
+echo "energy: $out/energy.kv and energy.json ($(( $(date +%s) - t_all )) s)"
+grep -E '^(slt|addsub)\.array_pj_per_mac=|^ratio' "$out/energy.kv"
+exit $st
+}
+main "$@"
+exit $?

@@ -448,7 +448,8 @@ static void gemm_events_hand_computed_binary_multichunk(void **state)
 /* Cycles with bubbles, by hand (docs/numerics.md §6): a pass (one chunk, one token)
  * is one table cycle, RB row cycles and max(0, reissue_gap - RB) bubbles; the
  * reissue gap is latency + 1 - psum_delay = 2 for every pipe depth (psum_delay =
- * latency - 1); the command adds the lane latency (2 + pipe_stages) once. */
+ * latency - 1); the command adds the array latency once: 2 + pipe_stages + 1 (the
+ * SLT array's input register, slt_array_in_stages). */
 static void gemm_events_hand_computed_bubbles(void **state)
 {
     (void)state;
@@ -457,41 +458,41 @@ static void gemm_events_hand_computed_bubbles(void **state)
     memset(w, 0, sizeof w);
     w[0] = 1;
     slt_events e;
-    /* M=1 (RB=1, one bubble), K=6 (NC=1), N=1: 1 * (1 + 1 + 1) + 2 = 5 */
+    /* M=1 (RB=1, one bubble), K=6 (NC=1), N=1: 1 * (1 + 1 + 1) + 3 = 6 */
     assert_int_equal(slt_predict(&cfg, w, 1, 6, 1, &e, g_err, sizeof g_err), 0);
-    assert_int_equal(e.compute_cycles, 5);
-    /* N=3: 3 passes of 3 cycles + 2 = 11 */
+    assert_int_equal(e.compute_cycles, 6);
+    /* N=3: 3 passes of 3 cycles + 3 = 12 */
     assert_int_equal(slt_predict(&cfg, w, 1, 6, 3, &e, g_err, sizeof g_err), 0);
-    assert_int_equal(e.compute_cycles, 11);
-    /* K=13 (NC=3), N=2: 6 passes of 3 + 2 = 20; link: 1 mode beat + 13 weights in 4
-     * bytes = 1 beat of 4 bytes -> 2; cycles = max(20, 2) */
+    assert_int_equal(e.compute_cycles, 12);
+    /* K=13 (NC=3), N=2: 6 passes of 3 + 3 = 21; link: 1 mode beat + 13 weights in 4
+     * bytes = 1 beat of 4 bytes -> 2; cycles = max(21, 2) */
     assert_int_equal(slt_predict(&cfg, w, 1, 13, 2, &e, g_err, sizeof g_err), 0);
-    assert_int_equal(e.compute_cycles, 20);
+    assert_int_equal(e.compute_cycles, 21);
     assert_int_equal(e.link_cycles, 2);
-    assert_int_equal(e.cycles, 20);
-    /* M=2 rows but L=2: still RB=1, K=13, N=1: 3 passes of 3 + 2 = 11 */
+    assert_int_equal(e.cycles, 21);
+    /* M=2 rows but L=2: still RB=1, K=13, N=1: 3 passes of 3 + 3 = 12 */
     assert_int_equal(slt_predict(&cfg, w, 2, 13, 1, &e, g_err, sizeof g_err), 0);
-    assert_int_equal(e.compute_cycles, 11);
-    /* pipe_stages = 3: latency 5, psum delay 4, gap 2: M=1 K=6 N=1 -> 3 + 5 = 8 */
+    assert_int_equal(e.compute_cycles, 12);
+    /* pipe_stages = 3: latency 6, psum delay 5, gap 2: M=1 K=6 N=1 -> 3 + 6 = 9 */
     cfg.pipe_stages = 3;
     assert_int_equal(slt_predict(&cfg, w, 1, 6, 1, &e, g_err, sizeof g_err), 0);
-    assert_int_equal(e.compute_cycles, 8);
-    /* L=1: M=2 gives RB=2, no bubble: K=6, N=1 -> (1 + 2) + 5 = 8, the same as M=1 */
+    assert_int_equal(e.compute_cycles, 9);
+    /* L=1: M=2 gives RB=2, no bubble: K=6, N=1 -> (1 + 2) + 6 = 9, the same as M=1 */
     cfg = make_cfg(3, 2, 1, SLT_FMT_T2, 8, SLT_BUFMODE_AUTO);
     cfg.pipe_stages = 3;
     assert_int_equal(slt_predict(&cfg, w, 2, 6, 1, &e, g_err, sizeof g_err), 0);
-    assert_int_equal(e.compute_cycles, 8);
-    /* M=3 (RB=3): (1 + 3) + 5 = 9 */
+    assert_int_equal(e.compute_cycles, 9);
+    /* M=3 (RB=3): (1 + 3) + 6 = 10 */
     int8_t w3[3 * 6] = {0};
     assert_int_equal(slt_predict(&cfg, w3, 3, 6, 1, &e, g_err, sizeof g_err), 0);
-    assert_int_equal(e.compute_cycles, 9);
+    assert_int_equal(e.compute_cycles, 10);
     /* link-bound: t2 bus 32 (16 weights per beat), M=64 K=6 N=1 on L=1: RB=64,
-     * compute 1 + 64 + 5 = 70; link 1 mode beat + 384 weights = 96 bytes = 24 beats */
+     * compute 1 + 64 + 6 = 71; link 1 mode beat + 384 weights = 96 bytes = 24 beats */
     int8_t wl[64 * 6] = {0};
     assert_int_equal(slt_predict(&cfg, wl, 64, 6, 1, &e, g_err, sizeof g_err), 0);
-    assert_int_equal(e.compute_cycles, 70);
+    assert_int_equal(e.compute_cycles, 71);
     assert_int_equal(e.link_cycles, 25);
-    assert_int_equal(e.cycles, 70);
+    assert_int_equal(e.cycles, 71);
 }
 
 static void gemm_events_json_has_every_field(void **state)

@@ -18,7 +18,8 @@ cd "$(dirname "$0")/.."
 : "${ENERGY_K:=2560}" "${ENERGY_M:=64}" "${ENERGY_SIGMA:=37}" "${ENERGY_ZERO:=33}" "${ENERGY_SNAP:=500}" "${ENERGY_ADDSUB:=1}"
 MK=(${MAKE} --no-print-directory)
 tag=sky130_fd_sc_hd__tt_025C_1v80
-[ -r "$PDK_DIR/$tag.lib.gz" ] || die "no sky130 liberty in $PDK_DIR: the measured energy needs it"
+export PDK_DIR
+synth/lib_find.sh sky130 >/dev/null || die "no sky130 liberty (synth/lib_find.sh: PDK_ROOT or PDK_DIR=$PDK_DIR): the measured energy needs it"
 out="$B/flow/$CFG_NAME/energy"
 mkdir -p "$out"
 t_all=$(date +%s)

@@ -18,6 +18,9 @@ DSE_OUT  ?= $(B)/dse
 DSE_BASE  = $(shell awk '$$1 == "base" { print $$2; exit }' $(DSE_FILE))
 DSE_NAMES = $(shell awk '!/^[[:space:]]*(\#|$$)/ && $$1 != "base" { print $$1 }' $(DSE_FILE))
 DSE_DONE  = $(foreach p,$(DSE_NAMES),$(DSE_OUT)/points/$(p)/done)
+# 1: every point measures its energy per MAC (make energy: synthesis of the point's
+# top + gate-level simulation, many minutes a point); 0: left out, said so
+DSE_ENERGY ?= 1
 
 $(B)/opt/bin/sltdse: $(call objs,opt,$(wildcard ref/dse/*.c)) $(B)/opt/lib/libsltref.a
 	@mkdir -p $(@D)
@@ -41,7 +44,7 @@ dse-gather: $(DSE_DONE)
 
 $(DSE_OUT)/points/%/done: | dse-prep
 	@sets=$$(awk -v n=$* '$$1 == n { for (i = 2; i <= NF; i++) printf " --set %s", $$i }' $(DSE_FILE)); \
-	  B=$(B) PDK_DIR=$(PDK_DIR) MAKE="$(MAKE)" scripts/dse_point.sh --base $(DSE_BASE) --name $* --out $(@D) $$sets
+	  B=$(B) PDK_DIR=$(PDK_DIR) MAKE="$(MAKE)" DSE_ENERGY=$(DSE_ENERGY) scripts/dse_point.sh --base $(DSE_BASE) --name $* --out $(@D) $$sets
 
 dse-clean: ## forget the finished sweep points (build/dse/)
 	rm -rf $(DSE_OUT)
@@ -50,7 +53,7 @@ dse-clean: ## forget the finished sweep points (build/dse/)
 DSE_SLURM_OUT ?= $(B)/dse-slurm
 dse-slurm: deps ## the sweep as a Slurm job array (sbatch --array), gathered like make dse
 	@$(MAKE) --no-print-directory dse-prep
-	B=$(B) PDK_DIR=$(PDK_DIR) MAKE="$(MAKE)" scripts/dse_slurm.sh --sweep $(DSE_FILE) --out $(DSE_SLURM_OUT)
+	B=$(B) PDK_DIR=$(PDK_DIR) MAKE="$(MAKE)" DSE_ENERGY=$(DSE_ENERGY) scripts/dse_slurm.sh --sweep $(DSE_FILE) --out $(DSE_SLURM_OUT)
 	$(B)/bin/sltdse gather --out $(DSE_SLURM_OUT) $(foreach p,$(DSE_NAMES),$(DSE_SLURM_OUT)/points/$(p))
 
 # ---- test: a one-node Slurm cluster on this machine runs the 4-point test sweep,

@@ -11,8 +11,8 @@
 #           array, OpenSTA sky130 tt: Fmax, power at toggle rates 0 and 1
 #   power   OpenSTA power per block (the report's energy calibration)
 #           (synth, sta, power: the scripts `make sta` runs, into DIR/flow/)
-#   energy  gate-level-simulation energy of the array (`make energy`), when
-#           the project has that target
+#   energy  gate-level-simulation energy of the point's array (`make energy
+#           ENERGY_ADDSUB=0`); DSE_ENERGY=0 leaves it out
 #   report  sltreport: 3B decode latency and energy per token (event model)
 #   predict sltdse predict: peak and prefill MAC/cycle (event model)
 # and collects the figures in DIR/point.kv; DIR/done marks a finished point
@@ -95,16 +95,20 @@ fig transistors "$(sed -n 's/^transistors=//p' "$gsum" | tail -n 1)"
 fig fmax_mhz "$(sed -n 's/^fmax_mhz=//p' "$ssum")"
 fig clock_mhz "$(sed -n 's/^clock_mhz=//p' "$ssum")"
 
-# 5. measured energy per MAC (gate-level simulation), when the flow exists
-if grep -qE '^energy:' mk/*.mk 2>/dev/null; then
-  step energy "${MK[@]}" energy CFG="$cfg" PDK_DIR="$PDK_DIR"
-  ekv="$flow/energy/energy.kv"
+# 5. measured energy per MAC (gate-level simulation activity of this point's own
+#    top, make energy with ENERGY_ADDSUB=0: the point's array, SLT or add/sub);
+#    DSE_ENERGY=0 leaves it out (the column stays empty and energy_method says so)
+if [ "${DSE_ENERGY:-1}" = 1 ]; then
+  step energy "${MK[@]}" energy CFG="$cfg" PDK_DIR="$PDK_DIR" ENERGY_ADDSUB=0
+  edir="$PWD/$B/flow/$name/energy"
+  ekv="$edir/energy.kv"
   [ -s "$ekv" ] || finish failed "make energy wrote no $ekv"
-  fig pj_per_mac "$(sed -n 's/^pj_per_mac=//p' "$ekv")"
+  ln -sfn "$edir" "$flow/energy"   # the report (step 6) reads <flow>/energy/energy.kv
+  fig pj_per_mac "$(sed -n 's/^slt\.array_pj_per_mac=//p' "$ekv")"
   fig energy_method "gate-level simulation activity"
 else
   fig pj_per_mac ""
-  fig energy_method "none: no make energy target in this tree"
+  fig energy_method "not measured (DSE_ENERGY=0)"
 fi
 
 # 6. the report's event model: 3B decode latency and energy per token

@@ -46,7 +46,7 @@ echo "dse-slurm: $n points of $sweep as one job array (sbatch --array=0-$((n - 1
 printf 'dse-slurm: job id '
 sbatch --wait --parsable --array="0-$((n - 1))" --job-name=slt-dse ${part:+--partition="$part"} \
   --chdir="$PWD" --cpus-per-task=1 --output="$out/slurm/%A_%a.out" \
-  --export=ALL,B="$B",MAKE="$MAKE",PDK_DIR="$PDK_DIR" \
+  --export=ALL,B="$B",MAKE="$MAKE",PDK_DIR="$PDK_DIR",DSE_ENERGY="${DSE_ENERGY:-1}" \
   --wrap="scripts/dse_slurm.sh --sweep '$sweep' --out '$out' --task" && status=0 || status=$?
 cat "$out"/slurm/*.out | grep '^dse: ' || true
 exit $status

@@ -80,7 +80,7 @@ static void emit_input_register(slt_emitter *e, const slt_design *d)
     em_flop_rst(e, 1, "tbl_valid_q", "tbl_valid_i", NULL);
     em_flop_rst(e, 1, "row_valid_q", "row_valid_i", NULL);
     em_reg(e, d->tbl_act_bits, "tbl_act_q");
-    em_reg(e, d->u, "tbl_mode_q");
+    em_line(e, "reg  [%d:0] tbl_mode_q;  // a vector also for U = 1 (indexed per unit)", d->u - 1);
     em_reg(e, d->row_keys_bits, "row_keys_q");
     em_cg(e, "tbl_in", "tbl_valid_i");
     em_flop_cg(e, "tbl_act_q", "tbl_act_i", "tbl_valid_i", "tbl_in");

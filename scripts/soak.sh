@@ -51,8 +51,8 @@ lint_point() {
   local top files msg
   top=$(sed -n 's/^SLT_TOP := //p' "$dir/params.mk")
   files=("$dir"/rtl/*.v "$dir"/top/*.v)
-  msg=$( { nice -n 10 verilator --lint-only -Wall --top-module "$top" "${files[@]}" &&
-           nice -n 10 iverilog -g2005 -Wall -o /dev/null -s "$top" "${files[@]}"; } 2>&1) || { echo "$msg"; return 1; }
+  msg=$( { nice -n 10 verilator --lint-only -Wall -I"$dir" -I"$dir/top" --top-module "$top" "${files[@]}" &&
+           nice -n 10 iverilog -g2005 -Wall -I"$dir" -I"$dir/top" -o /dev/null -s "$top" "${files[@]}"; } 2>&1) || { echo "$msg"; return 1; }
   [ -z "$msg" ] || { echo "$msg"; return 1; }
   echo "lint ok   $dir ($top): verilator -Wall, iverilog -Wall (fast lint: Yosys not run)"
 }

@@ -108,15 +108,15 @@ EOF
 # Clock pins are left out of the counts (reported apart): the clock network is ideal
 # in this pre-CTS flow (sltnet buffer leaves clock nets alone), and the nets behind an
 # integrated clock-gating cell are the clock tree's job, as is the root clock.
-slew_count() { grep 'VIOLATED' "$1" | grep -vc '/CLK ' || true; }
-slew_clock() { grep 'VIOLATED' "$1" | grep -c '/CLK ' || true; }
+slew_count() { grep 'VIOLATED' "$1" | grep -vEc '/G?CLK ' || true; }
+slew_clock() { grep 'VIOLATED' "$1" | grep -Ec '/G?CLK ' || true; }
 for v in flat buf; do
   SLT_NETLIST="$o/netlist_${v}_sta.v" SLT_OUT="$o/slew_$v.rpt" sta -no_init -no_splash -exit "$o/slew.tcl" >"$o/slew_$v.log" 2>&1 ||
     die "OpenSTA failed on $o/netlist_${v}_sta.v (see $o/slew_$v.log)"
   grep -q '^Error' "$o/slew_$v.log" && die "OpenSTA errors in $o/slew_$v.log"
 done
 slew_before=$(slew_count "$o/slew_flat.rpt"); slew_after=$(slew_count "$o/slew_buf.rpt")
-slew_arr() { grep '^u_array\.' "$1" | grep 'VIOLATED' | grep -vc '/CLK ' || true; }
+slew_arr() { grep '^u_array\.' "$1" | grep 'VIOLATED' | grep -vEc '/G?CLK ' || true; }
 slew_arr_before=$(slew_arr "$o/slew_flat.rpt"); slew_arr_after=$(slew_arr "$o/slew_buf.rpt")
 slew_clk_after=$(slew_clock "$o/slew_buf.rpt")
 echo "slew (max_transition) violations: $slew_before before buffering, $slew_after after (array: $slew_arr_before before, $slew_arr_after after); clock pins (ideal clock, left to CTS): $slew_clk_after"
@@ -157,7 +157,7 @@ else
   verilator --cc --exe --prefix Vtop --coverage-toggle --coverage-underscore --coverage-max-width 1000000 \
     -O3 --x-assign fast --x-initial fast -Wno-fatal -Wno-lint -Wno-style -Wno-MULTITOP -Wno-UNOPTFLAT \
     --top-module "$top" -Mdir "$o/vnet" \
-    -CFLAGS "-std=c++17 -I$root/ref -I$root/tb -I$gen/top -I$gen" -LDFLAGS "$libref -lm" -o Vtop \
+    -CFLAGS "-std=c++17 -DSLT_TB_NETLIST -I$root/ref -I$root/tb -I$gen/top -I$gen" -LDFLAGS "$libref -lm" -o Vtop \
     "$o/models.v" "$root/tb/energy/slt_sram_macro_sim.v" "$o/netlist_buf.v" "$root/tb/top/tb_top.cpp" \
     "$(verilator --getenv VERILATOR_ROOT)/include/verilated_vcd_c.cpp" >"$o/vnet/verilator.log" 2>&1 ||
     { tail -20 "$o/vnet/verilator.log"; die "verilator failed"; }

@@ -765,6 +765,13 @@ static InjMem g_mems[4];
 
 static uint32_t &inj_var(Tb &tb, int mem, int which)
 {
+#ifdef SLT_TB_NETLIST  // the gate-level netlist of the energy flow has no backdoor
+    static uint32_t none;
+    (void)mem;
+    (void)which;
+    tb.fail("+inject needs the RTL model (the SRAM backdoor of rtl/slt_sram_ecc.v), not a netlist");
+    return none;
+#else
     switch (mem * 4 + which) {
     case 0: return INJ(u_wbuf, inj_addr);
     case 1: return INJ(u_wbuf, inj_bit0);
@@ -783,6 +790,7 @@ static uint32_t &inj_var(Tb &tb, int mem, int which)
     case 14: return INJ(u_mode, inj_bit1);
     default: return INJ(u_mode, inj_count);
     }
+#endif
 }
 
 // Arm the target: the abuf before LOAD_ACT, the others before the GEMV/GEMM, at a word

@@ -11,23 +11,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "slt_cli.h"
 #include "slt_bitnet.h"
 
 #define MAX_PROMPT 4096
 
-static int gdie(const char *fmt, ...)
-{
-    char msg[2 * SLT_ERRLEN];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    for (char *p = msg; *p; p++)
-        if (*p == '\n' || *p == '\r') *p = ' ';
-    fflush(stdout);
-    fprintf(stderr, "sltref: %s\n", msg);
-    return SLT_EXIT_BADINPUT;
-}
 
 static const char g_usage[] =
     "usage: sltref generate MODEL --prompt-ids ID,ID,... --n N [--quiet] [--config FILE] [--set key=value]...\n"
@@ -48,15 +36,15 @@ static const char g_usage[] =
  * linked with the Verilated top (tb/decode/tb_decode.cpp). */
 static int exec_rtl(int argc, char **argv, int at)
 {
-    if (at + 1 >= argc) return gdie("generate: option --rtl needs a value (a generated directory, e.g. build/tiny)");
+    if (at + 1 >= argc) return slt_cli_die("generate: option --rtl needs a value (a generated directory, e.g. build/tiny)");
     const char *dir = argv[at + 1];
     static char exe[4096], cfgarg[4200];
     snprintf(exe, sizeof exe, "%s/vdec/Vdec", dir);
     snprintf(cfgarg, sizeof cfgarg, "+cfg=%s/config.cfg", dir);
     if (access(exe, X_OK))
-        return gdie("generate: --rtl %s: %s not built (make decode-rtl DEC_RTL_CFG=<name>)", dir, exe);
+        return slt_cli_die("generate: --rtl %s: %s not built (make decode-rtl DEC_RTL_CFG=<name>)", dir, exe);
     char **v = calloc((size_t)argc + 2, sizeof *v);
-    if (!v) return gdie("out of memory");
+    if (!v) return slt_cli_die("out of memory");
     int n = 0;
     v[n++] = exe;
     v[n++] = cfgarg;
@@ -66,24 +54,24 @@ static int exec_rtl(int argc, char **argv, int at)
     fflush(stdout);
     execv(exe, v);
     free(v);
-    return gdie("generate: --rtl: cannot run %s", exe);
+    return slt_cli_die("generate: --rtl: cannot run %s", exe);
 }
 
 static int parse_ids(const char *s, int *ids, int *n)
 {
     *n = 0;
-    if (!*s) return gdie("generate: --prompt-ids is empty");
+    if (!*s) return slt_cli_die("generate: --prompt-ids is empty");
     const char *p = s;
     for (;;) {
-        if (*n == MAX_PROMPT) return gdie("generate: more than %d prompt ids", MAX_PROMPT);
-        if (*p < '0' || *p > '9') return gdie("generate: --prompt-ids '%s': expected comma-separated ids", s);
+        if (*n == MAX_PROMPT) return slt_cli_die("generate: more than %d prompt ids", MAX_PROMPT);
+        if (*p < '0' || *p > '9') return slt_cli_die("generate: --prompt-ids '%s': expected comma-separated ids", s);
         errno = 0;
         char *end;
         long v = strtol(p, &end, 10);
-        if (errno || v > INT_MAX) return gdie("generate: --prompt-ids: id out of range in '%s'", s);
+        if (errno || v > INT_MAX) return slt_cli_die("generate: --prompt-ids: id out of range in '%s'", s);
         ids[(*n)++] = (int)v;
         if (!*end) return 0;
-        if (*end != ',') return gdie("generate: --prompt-ids '%s': expected comma-separated ids", s);
+        if (*end != ',') return slt_cli_die("generate: --prompt-ids '%s': expected comma-separated ids", s);
         p = end + 1;
     }
 }
@@ -103,22 +91,22 @@ static int parse_gen_args(int argc, char **argv, gen_args *a)
                             : !strcmp(s, "--dump-acts") ? &a->dump
                                                         : NULL;
         if (slot) {
-            if (*slot) return gdie("generate: option %s given twice", s);
-            if (i + 1 >= argc) return gdie("generate: option %s needs a value", s);
+            if (*slot) return slt_cli_die("generate: option %s given twice", s);
+            if (i + 1 >= argc) return slt_cli_die("generate: option %s needs a value", s);
             *slot = argv[++i];
         } else if (!strcmp(s, "--quiet")) {
             a->quiet = 1;
         } else if (s[0] == '-' && s[1]) {
-            return gdie("generate: unknown option '%s' (see sltref generate --help)", s);
+            return slt_cli_die("generate: unknown option '%s' (see sltref generate --help)", s);
         } else if (a->model) {
-            return gdie("generate: unexpected argument '%s'", s);
+            return slt_cli_die("generate: unexpected argument '%s'", s);
         } else {
             a->model = s;
         }
     }
-    if (!a->model) return gdie("generate: missing MODEL (see sltref generate --help)");
-    if (!a->ids) return gdie("generate: missing --prompt-ids");
-    if (!a->n) return gdie("generate: missing --n");
+    if (!a->model) return slt_cli_die("generate: missing MODEL (see sltref generate --help)");
+    if (!a->ids) return slt_cli_die("generate: missing --prompt-ids");
+    if (!a->n) return slt_cli_die("generate: missing --n");
     return 0;
 }
 
@@ -127,7 +115,7 @@ static int parse_n(const char *s, int *n)
     char *end;
     errno = 0;
     long v = strtol(s, &end, 10);
-    if (errno || *end || end == s || v < 0 || v > 1000000) return gdie("generate: --n '%s' must be 0..1000000", s);
+    if (errno || *end || end == s || v < 0 || v > 1000000) return slt_cli_die("generate: --n '%s' must be 0..1000000", s);
     *n = (int)v;
     return 0;
 }
@@ -146,8 +134,8 @@ static int decode(const slt_bn_model *m, const slt_config *cfg, const int *ids, 
     char err[SLT_ERRLEN];
     slt_bn_state s;
     int cap = np + n;
-    if (cap > m->c.max_pos) return gdie("generate: %d positions exceed max_position_embeddings %d", cap, m->c.max_pos);
-    if (slt_bn_state_init(m, cap, &s, err, sizeof err)) return gdie("%s", err);
+    if (cap > m->c.max_pos) return slt_cli_die("generate: %d positions exceed max_position_embeddings %d", cap, m->c.max_pos);
+    if (slt_bn_state_init(m, cap, &s, err, sizeof err)) return slt_cli_die("%s", err);
     s.dump = dump;
     float *logits = malloc((size_t)m->c.vocab * sizeof *logits);
     int *out = malloc(((size_t)n + 1) * sizeof *out);
@@ -155,7 +143,7 @@ static int decode(const slt_bn_model *m, const slt_config *cfg, const int *ids, 
         free(logits);
         free(out);
         slt_bn_state_free(&s);
-        return gdie("generate: out of memory");
+        return slt_cli_die("generate: out of memory");
     }
     uint64_t cyc = slt_bn_token_cycles(m);
     double lat_us = (double)cyc / cfg->clock_mhz;
@@ -166,7 +154,7 @@ static int decode(const slt_bn_model *m, const slt_config *cfg, const int *ids, 
         int tok = p < np ? ids[p] : out[p - np];
         uint64_t b0 = busy ? busy(ctx) : 0;
         if (slt_bn_step(m, &s, tok, fn, ctx, want ? logits : NULL, err, sizeof err)) {
-            rc = gdie("%s", err);
+            rc = slt_cli_die("%s", err);
             break;
         }
         if (want) out[p - np + 1] = slt_bn_argmax(logits, m->c.vocab);
@@ -203,12 +191,12 @@ int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, slt_b
         }
     for (int i = 1; i < argc; i++)
         if (!strcmp(argv[i], "--rtl")) {
-            if (fn) return gdie("generate: --rtl given twice");
+            if (fn) return slt_cli_die("generate: --rtl given twice");
             return exec_rtl(argc, argv, i);
         }
     slt_config cfg;
     char err[SLT_ERRLEN];
-    if (slt_config_from_args(&cfg, &argc, argv, err, sizeof err)) return gdie("%s", err);
+    if (slt_config_from_args(&cfg, &argc, argv, err, sizeof err)) return slt_cli_die("%s", err);
     gen_args a;
     int rc = parse_gen_args(argc, argv, &a);
     if (rc) return rc;
@@ -216,16 +204,16 @@ int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, slt_b
     int np = 0, n = 0;
     if ((rc = parse_ids(a.ids, ids, &np)) || (rc = parse_n(a.n, &n))) return rc;
     slt_bn_model m;
-    if (slt_bn_load(a.model, &m, err, sizeof err)) return gdie("%s", err);
+    if (slt_bn_load(a.model, &m, err, sizeof err)) return slt_cli_die("%s", err);
     for (int i = 0; i < np; i++)
         if (ids[i] >= m.c.vocab) {
             int vocab = m.c.vocab;
             slt_bn_free(&m);
-            return gdie("generate: prompt id %d outside the vocabulary 0..%d", ids[i], vocab - 1);
+            return slt_cli_die("generate: prompt id %d outside the vocabulary 0..%d", ids[i], vocab - 1);
         }
     if (slt_bn_prepare(&m, &cfg, err, sizeof err)) {
         slt_bn_free(&m);
-        return gdie("%s", err);
+        return slt_cli_die("%s", err);
     }
     if (!a.quiet) {
         uint64_t cyc = slt_bn_token_cycles(&m);
@@ -242,7 +230,7 @@ int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, slt_b
     FILE *dump = NULL;
     if (a.dump && !(dump = fopen(a.dump, "w"))) {
         slt_bn_free(&m);
-        return gdie("generate: --dump-acts %s: cannot create", a.dump);
+        return slt_cli_die("generate: --dump-acts %s: cannot create", a.dump);
     }
     if (!a.quiet) { /* the events the energy model prices (docs/report.md), per token */
         slt_events e;
@@ -261,7 +249,7 @@ int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, slt_b
                (unsigned long long)e.obuf_reads, (unsigned long long)e.obuf_writes, (unsigned long long)e.link_bytes);
     }
     rc = decode(&m, &cfg, ids, np, n, a.quiet, dump, fn ? fn : slt_bn_gemv_golden, ctx, busy);
-    if (dump && fclose(dump) && !rc) rc = gdie("generate: --dump-acts %s: write failed", a.dump);
+    if (dump && fclose(dump) && !rc) rc = slt_cli_die("generate: --dump-acts %s: write failed", a.dump);
     slt_bn_free(&m);
     return rc;
 }

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "slt_bitnet.h"
+#include "slt_cli.h"
 #include "slt_config.h"
 #include "slt_gemm.h"
 #include "slt_import.h"
@@ -35,21 +36,6 @@
  * failed run (exit 2) never leaves an output behind. */
 static const char *g_written;
 
-/* Print "sltref: <message>" as exactly one line (newlines from library
- * messages are flattened) and return the bad-input status. */
-static int die(const char *fmt, ...)
-{
-    char msg[2 * SLT_ERRLEN];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    for (char *p = msg; *p; p++)
-        if (*p == '\n' || *p == '\r') *p = ' ';
-    fflush(stdout);
-    fprintf(stderr, "sltref: %s\n", msg);
-    return EXIT_BAD;
-}
 
 /* ---- command-line model ----------------------------------------------------- */
 
@@ -177,7 +163,7 @@ static const char *index_name(const slt_npy *a, size_t i, char *buf, size_t len)
 static int load(const char *path, slt_npy *a)
 {
     char err[SLT_ERRLEN];
-    if (slt_npy_read(path, a, err, sizeof err)) return die("%s", err);
+    if (slt_npy_read(path, a, err, sizeof err)) return slt_cli_die("%s", err);
     return 0;
 }
 
@@ -188,10 +174,10 @@ static int check_array(const char *path, const slt_npy *a, unsigned dtypes, int 
 {
     char d[160];
     if (!(dtypes & (1u << a->dtype)) || a->ndim < rmin || a->ndim > rmax)
-        return die("%s: expected %s, found %s", path, want, describe(a, d, sizeof d));
+        return slt_cli_die("%s: expected %s, found %s", path, want, describe(a, d, sizeof d));
     for (int i = 0; i < a->ndim; i++) {
-        if (a->shape[i] == 0) return die("%s: expected a non-empty %s, found %s", path, want, describe(a, d, sizeof d));
-        if (a->shape[i] > INT_MAX) return die("%s: dimension %zu too large (max %d)", path, a->shape[i], INT_MAX);
+        if (a->shape[i] == 0) return slt_cli_die("%s: expected a non-empty %s, found %s", path, want, describe(a, d, sizeof d));
+        if (a->shape[i] > INT_MAX) return slt_cli_die("%s: dimension %zu too large (max %d)", path, a->shape[i], INT_MAX);
     }
     return 0;
 }
@@ -202,7 +188,7 @@ static int check_finite(const char *path, const slt_npy *a)
     char ix[96];
     for (size_t i = 0; i < a->count; i++)
         if (!isfinite(v[i]))
-            return die("%s: element %s is %s, expected a finite float32", path, index_name(a, i, ix, sizeof ix),
+            return slt_cli_die("%s: element %s is %s, expected a finite float32", path, index_name(a, i, ix, sizeof ix),
                        isnan(v[i]) ? "nan" : v[i] > 0 ? "inf" : "-inf");
     return 0;
 }
@@ -215,7 +201,7 @@ static int check_weights(const char *path, const slt_npy *a, int binary, const c
     for (size_t i = 0; i < a->count; i++) {
         int ok = w[i] == 1 || w[i] == -1 || (!binary && w[i] == 0);
         if (!ok)
-            return die("%s: element %s is %d, expected %s (%s)", path, index_name(a, i, ix, sizeof ix), w[i],
+            return slt_cli_die("%s: element %s is %d, expected %s (%s)", path, index_name(a, i, ix, sizeof ix), w[i],
                        binary ? "-1 or +1" : "-1, 0 or +1", why);
     }
     return 0;
@@ -237,7 +223,7 @@ static int check_act_range(const char *path, const slt_npy *x, const int16_t *v,
     char ix[96];
     for (size_t i = 0; i < x->count; i++)
         if (v[i] < lo || v[i] > hi)
-            return die("%s: element %s is %d, outside act_bits=%d (expected %ld..%ld; use --set act_bits=16 or "
+            return slt_cli_die("%s: element %s is %d, outside act_bits=%d (expected %ld..%ld; use --set act_bits=16 or "
                        "--model naive)", path, index_name(x, i, ix, sizeof ix), v[i], bits, lo, hi);
     return 0;
 }
@@ -251,19 +237,19 @@ static int check_act_range(const char *path, const slt_npy *x, const int16_t *v,
 static int read_raw(const char *path, size_t want, const char *what, uint8_t **out)
 {
     struct stat st;
-    if (stat(path, &st) != 0) return die("%s: cannot read: %s", path, strerror(errno));
-    if (!S_ISREG(st.st_mode)) return die("%s: cannot read: not a regular file", path);
+    if (stat(path, &st) != 0) return slt_cli_die("%s: cannot read: %s", path, strerror(errno));
+    if (!S_ISREG(st.st_mode)) return slt_cli_die("%s: cannot read: not a regular file", path);
     if ((unsigned long long)st.st_size != want)
-        return die("%s: %lld bytes, expected %zu (%s)", path, (long long)st.st_size, want, what);
+        return slt_cli_die("%s: %lld bytes, expected %zu (%s)", path, (long long)st.st_size, want, what);
     FILE *f = fopen(path, "rb");
-    if (!f) return die("%s: cannot read: %s", path, strerror(errno));
+    if (!f) return slt_cli_die("%s: cannot read: %s", path, strerror(errno));
     *out = malloc(want ? want : 1);
     int bad = !*out || fread(*out, 1, want, f) != want || fgetc(f) != EOF;
     fclose(f);
     if (bad) {
         free(*out);
         *out = NULL;
-        return die("%s: cannot read %zu bytes (file changed or out of memory)", path, want);
+        return slt_cli_die("%s: cannot read %zu bytes (file changed or out of memory)", path, want);
     }
     return 0;
 }
@@ -271,7 +257,7 @@ static int read_raw(const char *path, size_t want, const char *what, uint8_t **o
 static int write_raw(const char *path, const uint8_t *data, size_t n)
 {
     char err[SLT_ERRLEN];
-    if (slt_write_atomic(path, data, n, err, sizeof err)) return die("%s", err);
+    if (slt_write_atomic(path, data, n, err, sizeof err)) return slt_cli_die("%s", err);
     g_written = path;
     return 0;
 }
@@ -279,7 +265,7 @@ static int write_raw(const char *path, const uint8_t *data, size_t n)
 static int write_npy(const char *path, slt_dtype dt, int ndim, const size_t *shape, const void *data)
 {
     char err[SLT_ERRLEN];
-    if (slt_npy_write(path, dt, ndim, shape, data, err, sizeof err)) return die("%s", err);
+    if (slt_npy_write(path, dt, ndim, shape, data, err, sizeof err)) return slt_cli_die("%s", err);
     g_written = path;
     return 0;
 }
@@ -289,7 +275,7 @@ static int pick_format(const args *a, const slt_config *cfg, slt_format *f)
 {
     const char *s = opt_value(a, OPT_FORMAT);
     *f = cfg->weight_format;
-    if (s && slt_format_parse(s, f)) return die("--format '%s' is not t2, t5 or b1", s);
+    if (s && slt_format_parse(s, f)) return slt_cli_die("--format '%s' is not t2, t5 or b1", s);
     return 0;
 }
 
@@ -301,7 +287,7 @@ static int quant_w_run(const args *a, const slt_config *cfg)
     const char *in = a->pos[1], *out = a->pos[2];
     int binary = (a->given & OPT_BINARY) != 0;
     slt_quant_mode mode = (a->given & OPT_EXACT_DIV) ? SLT_QUANT_EXACT_DIV : SLT_QUANT_PUBLISHED;
-    if (binary && mode == SLT_QUANT_EXACT_DIV) return die("quant-w: --exact-div applies to ternary weights only");
+    if (binary && mode == SLT_QUANT_EXACT_DIV) return slt_cli_die("quant-w: --exact-div applies to ternary weights only");
     slt_npy w;
     int rc = load(in, &w);
     if (rc) return rc;
@@ -309,10 +295,10 @@ static int quant_w_run(const args *a, const slt_config *cfg)
     float scale = 0;
     char err[SLT_ERRLEN];
     if (!(rc = check_array(in, &w, DT(SLT_NPY_F32), 2, 2, "float32 [M,K]")) && !(rc = check_finite(in, &w))) {
-        if (!(q = malloc(w.count))) rc = die("%s: out of memory", in);
+        if (!(q = malloc(w.count))) rc = slt_cli_die("%s: out of memory", in);
         else if (binary ? slt_quant_binary(w.data, w.count, q, &scale, err, sizeof err)
                         : slt_quant_ternary_mode(w.data, w.count, mode, q, &scale, err, sizeof err))
-            rc = die("%s: %s", in, err);
+            rc = slt_cli_die("%s: %s", in, err);
         else if (!(rc = write_npy(out, SLT_NPY_I8, 2, w.shape, q)))
             printf("gamma=%.9g\n", (double)scale);
     }
@@ -329,7 +315,7 @@ static int bits_option(const args *a, const slt_config *cfg, int *bits)
     long v;
     *bits = cfg->act_bits;
     if (!s) return 0;
-    if (parse_long(s, 4, 16, &v) || (v != 4 && v != 8 && v != 16)) return die("--bits '%s' is not 4, 8 or 16", s);
+    if (parse_long(s, 4, 16, &v) || (v != 4 && v != 8 && v != 16)) return slt_cli_die("--bits '%s' is not 4, 8 or 16", s);
     *bits = (int)v;
     return 0;
 }
@@ -356,9 +342,9 @@ static int quant_a_compute(const char *in, const char *out, const slt_npy *x, in
     void *o = NULL;
     char err[SLT_ERRLEN];
     int rc = 0;
-    if (!q || !s) rc = die("%s: out of memory", in);
-    else if (slt_quant_act_mode(x->data, rows, k, bits, mode, q, s, err, sizeof err)) rc = die("%s: %s", in, err);
-    else if (!(o = act_output(q, x->count, bits))) rc = die("%s: out of memory", in);
+    if (!q || !s) rc = slt_cli_die("%s: out of memory", in);
+    else if (slt_quant_act_mode(x->data, rows, k, bits, mode, q, s, err, sizeof err)) rc = slt_cli_die("%s: %s", in, err);
+    else if (!(o = act_output(q, x->count, bits))) rc = slt_cli_die("%s: out of memory", in);
     else if (!(rc = write_npy(out, bits == 16 ? SLT_NPY_I16 : SLT_NPY_I8, x->ndim, x->shape, o)))
         for (size_t r = 0; r < rows; r++) printf("scale=%.9g\n", (double)s[r]);
     free(o);
@@ -392,7 +378,7 @@ static int model_option(const args *a, int *lut)
         *lut = 0;
         return 0;
     }
-    return die("--model '%s' is not naive or lut", s);
+    return slt_cli_die("--model '%s' is not naive or lut", s);
 }
 
 /* Shapes, K agreement, weight alphabet, and (lut) K <= max_k and act_bits. */
@@ -404,13 +390,13 @@ static int gemm_check(const args *a, const slt_config *cfg, int lut, const slt_n
     if ((rc = check_array(wp, w, DT(SLT_NPY_I8), 2, 2, "int8 [M,K]"))) return rc;
     if ((rc = check_array(xp, x, DT(SLT_NPY_I8) | DT(SLT_NPY_I16), 1, 2, "int8 or int16 [N,K] or [K]"))) return rc;
     if (x->shape[x->ndim - 1] != w->shape[1])
-        return die("%s: K = %zu (last dimension) does not match %s's K = %zu", xp, x->shape[x->ndim - 1], wp,
+        return slt_cli_die("%s: K = %zu (last dimension) does not match %s's K = %zu", xp, x->shape[x->ndim - 1], wp,
                    w->shape[1]);
     if ((rc = check_weights(wp, w, binary, binary ? "the config's weight_format is b1" : "ternary weights")))
         return rc;
     if (!lut) return 0;
     if (w->shape[1] > (size_t)cfg->max_k)
-        return die("%s: K = %zu exceeds the config's max_k = %d (--model lut)", wp, w->shape[1], cfg->max_k);
+        return slt_cli_die("%s: K = %zu exceeds the config's max_k = %d (--model lut)", wp, w->shape[1], cfg->max_k);
     return check_act_range(xp, x, xv, cfg->act_bits);
 }
 
@@ -429,14 +415,14 @@ static int gemm_run(const args *a, const slt_config *cfg)
     int32_t *y = NULL;
     char err[SLT_ERRLEN];
     if (!xv) {
-        rc = die("%s: out of memory", a->pos[2]);
+        rc = slt_cli_die("%s: out of memory", a->pos[2]);
     } else if (!(rc = gemm_check(a, cfg, lut, &w, &x, xv))) {
         int m = (int)w.shape[0], k = (int)w.shape[1], n = x.ndim == 2 ? (int)x.shape[0] : 1;
         size_t shape[2] = {(size_t)n, (size_t)m};
-        if (!(y = malloc((size_t)n * (size_t)m * sizeof *y))) rc = die("out of memory");
+        if (!(y = malloc((size_t)n * (size_t)m * sizeof *y))) rc = slt_cli_die("out of memory");
         else if (lut ? slt_gemm_lut(cfg, w.data, xv, y, m, k, n, NULL, err, sizeof err)
                      : slt_gemm_naive(w.data, xv, y, m, k, n, err, sizeof err))
-            rc = die("gemm %s x %s: %s", a->pos[1], a->pos[2], err);
+            rc = slt_cli_die("gemm %s x %s: %s", a->pos[1], a->pos[2], err);
         /* A 1-D Xq gives a 1-D Y of [M], as numpy's Xq @ Wq.T does. */
         else rc = x.ndim == 2 ? write_npy(yp, SLT_NPY_I32, 2, shape, y) : write_npy(yp, SLT_NPY_I32, 1, shape + 1, y);
     }
@@ -463,8 +449,8 @@ static int pack_run(const args *a, const slt_config *cfg)
     if (!(rc = check_array(in, &w, DT(SLT_NPY_I8), 1, 8, "int8 weights (any shape)"))
         && !(rc = check_weights(in, &w, slt_format_is_binary(f), why))) {
         size_t nb = slt_packed_bytes(f, w.count);
-        if (!(buf = malloc(nb ? nb : 1))) rc = die("%s: out of memory", in);
-        else if (slt_pack(f, w.data, w.count, buf, err, sizeof err)) rc = die("%s: %s", in, err);
+        if (!(buf = malloc(nb ? nb : 1))) rc = slt_cli_die("%s: out of memory", in);
+        else if (slt_pack(f, w.data, w.count, buf, err, sizeof err)) rc = slt_cli_die("%s: %s", in, err);
         else rc = write_raw(out, buf, nb);
     }
     free(buf);
@@ -479,20 +465,20 @@ static int unpack_run(const args *a, const slt_config *cfg)
     int rc, ndim;
     size_t shape[8], n;
     if ((rc = pick_format(a, cfg, &f))) return rc;
-    if (!s) return die("unpack: missing --shape M,K (the weight count is not stored in %s)", in);
-    if ((rc = parse_shape(s, &ndim, shape, &n)) == -2) return die("--shape '%s': too many weights", s);
+    if (!s) return slt_cli_die("unpack: missing --shape M,K (the weight count is not stored in %s)", in);
+    if ((rc = parse_shape(s, &ndim, shape, &n)) == -2) return slt_cli_die("--shape '%s': too many weights", s);
     if (rc)
-        return die("--shape '%s' is not a list of 1..8 positive integers like 3,4", s);
+        return slt_cli_die("--shape '%s' is not a list of 1..8 positive integers like 3,4", s);
     /* Keeps slt_packed_bytes' rounding-up sum from wrapping. */
-    if (n > SIZE_MAX / 16) return die("--shape '%s': too many weights", s);
+    if (n > SIZE_MAX / 16) return slt_cli_die("--shape '%s': too many weights", s);
     char what[128];
     snprintf(what, sizeof what, "%zu weights in format %s", n, slt_format_name(f));
     uint8_t *buf = NULL;
     if ((rc = read_raw(in, slt_packed_bytes(f, n), what, &buf))) return rc;
     int8_t *w = malloc(n);
     char err[SLT_ERRLEN];
-    if (!w) rc = die("%s: out of memory", in);
-    else if (slt_unpack(f, buf, slt_packed_bytes(f, n), n, w, err, sizeof err)) rc = die("%s: %s", in, err);
+    if (!w) rc = slt_cli_die("%s: out of memory", in);
+    else if (slt_unpack(f, buf, slt_packed_bytes(f, n), n, w, err, sizeof err)) rc = slt_cli_die("%s: %s", in, err);
     else rc = write_npy(out, SLT_NPY_I8, ndim, shape, w);
     free(w);
     free(buf);
@@ -506,7 +492,7 @@ static int predict_run(const args *a, const slt_config *cfg)
     const char *in = a->pos[1], *ns = opt_value(a, OPT_N);
     long n = 1;
     int rc;
-    if (ns && parse_long(ns, 1, cfg->max_n, &n)) return die("predict: --n '%s' is not in 1..%d (max_n)", ns, cfg->max_n);
+    if (ns && parse_long(ns, 1, cfg->max_n, &n)) return slt_cli_die("predict: --n '%s' is not in 1..%d (max_n)", ns, cfg->max_n);
     slt_npy w;
     if ((rc = load(in, &w))) return rc;
     int binary = slt_format_is_binary(cfg->weight_format);
@@ -517,8 +503,8 @@ static int predict_run(const args *a, const slt_config *cfg)
         memset(&ev, 0, sizeof ev);
         int m = (int)w.shape[0], k = (int)w.shape[1];
         if (w.shape[1] > (size_t)cfg->max_k)
-            rc = die("%s: K = %zu exceeds the config's max_k = %d", in, w.shape[1], cfg->max_k);
-        else if (slt_predict(cfg, w.data, m, k, (int)n, &ev, err, sizeof err)) rc = die("%s: %s", in, err);
+            rc = slt_cli_die("%s: K = %zu exceeds the config's max_k = %d", in, w.shape[1], cfg->max_k);
+        else if (slt_predict(cfg, w.data, m, k, (int)n, &ev, err, sizeof err)) rc = slt_cli_die("%s: %s", in, err);
         else slt_events_json(&ev, m, k, (int)n, stdout);
     }
     slt_npy_free(&w);
@@ -537,21 +523,21 @@ static int vectors_run(const args *a, const slt_config *cfg)
     int ndim;
     size_t dims[8], count;
     long n = 1;
-    if (!shape) return die("vectors: --shape M,K is required");
+    if (!shape) return slt_cli_die("vectors: --shape M,K is required");
     if (parse_shape(shape, &ndim, dims, &count) || ndim != 2 || dims[0] > INT_MAX || dims[1] > INT_MAX)
-        return die("vectors: --shape '%s' is not M,K with positive integers", shape);
-    if (ns && parse_long(ns, 1, cfg->max_n, &n)) return die("vectors: --n '%s' is not in 1..%d (max_n)", ns, cfg->max_n);
+        return slt_cli_die("vectors: --shape '%s' is not M,K with positive integers", shape);
+    if (ns && parse_long(ns, 1, cfg->max_n, &n)) return slt_cli_die("vectors: --n '%s' is not in 1..%d (max_n)", ns, cfg->max_n);
     uint64_t seed = slt_seed_from_env(1);
     if (seeds) {
         char *end;
         errno = 0;
         unsigned long long v = strtoull(seeds, &end, 0);
-        if (!*seeds || *seeds == '-' || errno || *end) return die("vectors: --seed '%s' is not an unsigned integer", seeds);
+        if (!*seeds || *seeds == '-' || errno || *end) return slt_cli_die("vectors: --seed '%s' is not an unsigned integer", seeds);
         seed = (uint64_t)v;
     }
     char err[SLT_ERRLEN];
     if (slt_vectors_write(cfg, (int)dims[0], (int)dims[1], (int)n, seed, dir, err, sizeof err))
-        return die("vectors: %s", err);
+        return slt_cli_die("vectors: %s", err);
     printf("vectors: %s: M=%zu K=%zu N=%ld seed %llu\n", dir, dims[0], dims[1], n, (unsigned long long)seed);
     return 0;
 }
@@ -564,7 +550,7 @@ static int import_run(const args *a, const slt_config *cfg)
     int rc = pick_format(a, cfg, &o.format);
     if (rc) return rc;
     char err[SLT_ERRLEN];
-    if (slt_import(a->pos[1], a->pos[2], &o, stdout, err, sizeof err)) return die("%s", err);
+    if (slt_import(a->pos[1], a->pos[2], &o, stdout, err, sizeof err)) return slt_cli_die("%s", err);
     printf("import: wrote %s/manifest.tsv\n", a->pos[2]);
     return 0;
 }
@@ -736,7 +722,7 @@ static int handle_info(int argc, char **argv, int *done)
     /* "sltref help [command]" */
     if (argc >= 2 && !strcmp(argv[1], "help")) {
         const command *c = argc >= 3 ? find_command(argv[2]) : NULL;
-        if (argc >= 3 && !c) return die("help: unknown command '%s' (see sltref --help)", argv[2]);
+        if (argc >= 3 && !c) return slt_cli_die("help: unknown command '%s' (see sltref --help)", argv[2]);
         if (c) usage_cmd(c, stdout);
         else usage_all(stdout);
         return 0;
@@ -752,16 +738,16 @@ static int parse_args(int argc, char **argv, args *a)
     for (int i = 1; i < argc; i++) {
         const char *s = argv[i];
         if (s[0] != '-' || !s[1]) {
-            if (a->npos == MAX_POS) return die("unexpected argument '%s'", s);
+            if (a->npos == MAX_POS) return slt_cli_die("unexpected argument '%s'", s);
             a->pos[a->npos++] = s;
             continue;
         }
         const option_def *o = find_option(s);
-        if (!o) return die("unknown option '%s' (see sltref --help)", s);
-        if (a->given & o->bit) return die("option %s given twice", s);
+        if (!o) return slt_cli_die("unknown option '%s' (see sltref --help)", s);
+        if (a->given & o->bit) return slt_cli_die("option %s given twice", s);
         a->given |= o->bit;
         if (!o->takes_value) continue;
-        if (i + 1 >= argc) return die("option %s needs a value", s);
+        if (i + 1 >= argc) return slt_cli_die("option %s needs a value", s);
         a->value[o - g_options] = argv[++i];
     }
     return 0;
@@ -772,14 +758,14 @@ static int check_usage(const command *c, const args *a)
 {
     for (size_t i = 0; i < N_OPTIONS; i++)
         if ((a->given & g_options[i].bit) && !(c->opts & g_options[i].bit))
-            return die("%s: option %s does not apply (usage: sltref %s %s)", c->name, g_options[i].name, c->name,
+            return slt_cli_die("%s: option %s does not apply (usage: sltref %s %s)", c->name, g_options[i].name, c->name,
                        c->synopsis);
     int need = 0;
     while (c->pos_names[need]) need++;
     if (a->npos - 1 < need)
-        return die("%s: missing argument %s (usage: sltref %s %s)", c->name, c->pos_names[a->npos - 1], c->name,
+        return slt_cli_die("%s: missing argument %s (usage: sltref %s %s)", c->name, c->pos_names[a->npos - 1], c->name,
                    c->synopsis);
-    if (a->npos - 1 > need) return die("%s: unexpected argument '%s'", c->name, a->pos[need + 1]);
+    if (a->npos - 1 > need) return slt_cli_die("%s: unexpected argument '%s'", c->name, a->pos[need + 1]);
     return 0;
 }
 
@@ -792,7 +778,7 @@ static int check_flag_values(int argc, char **argv)
         for (size_t j = 0; j < N_OPTIONS; j++) {
             size_t len = strlen(g_options[j].name);
             if (!g_options[j].takes_value && (size_t)(eq - argv[i]) == len && !strncmp(argv[i], g_options[j].name, len))
-                return die("option %s takes no value", g_options[j].name);
+                return slt_cli_die("option %s takes no value", g_options[j].name);
         }
     }
     return 0;
@@ -811,7 +797,7 @@ static int check_output_not_input(const command *c, const args *a)
     if (!writes || stat(out, &so)) return 0;
     for (int i = 1; i < a->npos - 1; i++)
         if (!stat(a->pos[i], &si) && si.st_dev == so.st_dev && si.st_ino == so.st_ino)
-            return die("%s: output '%s' is the input '%s' (same file); write the output elsewhere", c->name, out,
+            return slt_cli_die("%s: output '%s' is the input '%s' (same file); write the output elsewhere", c->name, out,
                        a->pos[i]);
     return 0;
 }
@@ -820,13 +806,13 @@ static int run(int argc, char **argv)
 {
     int done, rc = handle_info(argc, argv, &done);
     if (done) return rc;
-    if (argc < 2) return die("missing command (see sltref --help)");
+    if (argc < 2) return slt_cli_die("missing command (see sltref --help)");
     slt_config cfg;
     char err[SLT_ERRLEN];
-    if (slt_config_from_args(&cfg, &argc, argv, err, sizeof err)) return die("%s", err);
+    if (slt_config_from_args(&cfg, &argc, argv, err, sizeof err)) return slt_cli_die("%s", err);
     args a;
     if ((rc = parse_args(argc, argv, &a))) return rc;
-    if (a.npos == 0) return die("missing command (see sltref --help)");
+    if (a.npos == 0) return slt_cli_die("missing command (see sltref --help)");
     const command *c = find_command(a.pos[0]);
     /* Order is free: the command may follow positionals ("W.npy quant-w ..."). */
     for (int i = 1; !c && i < a.npos; i++)
@@ -834,7 +820,7 @@ static int run(int argc, char **argv)
             memmove(&a.pos[1], &a.pos[0], (size_t)i * sizeof a.pos[0]);
             a.pos[0] = c->name;
         }
-    if (!c) return die("unknown command '%s' (expected quant-w, quant-a, gemm, pack, unpack, predict, vectors or import)", a.pos[0]);
+    if (!c) return slt_cli_die("unknown command '%s' (expected quant-w, quant-a, gemm, pack, unpack, predict, vectors or import)", a.pos[0]);
     if ((rc = check_usage(c, &a))) return rc;
     if ((rc = check_output_not_input(c, &a))) return rc;
     return c->run(&a, &cfg);
@@ -849,13 +835,13 @@ int main(int argc, char **argv)
     int n;
     char *store = NULL;
     char **v = split_equals(argc, argv, &n, &store);
-    if (!v) return die("out of memory");
+    if (!v) return slt_cli_die("out of memory");
     rc = run(n, v);
     /* A full disk or closed pipe on stdout loses gamma/scale/JSON: a failure,
      * not a silent success, and like every failure it leaves no output file. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
         if (g_written) unlink(g_written);
-        rc = die("cannot write to standard output");
+        rc = slt_cli_die("cannot write to standard output");
     }
     free(v);
     free(store);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dse_points.h"
+#include "report/report_text.h"
 
 /* ---- CSV / JSON ------------------------------------------------------------------ */
 static const char *const k_cols[] = {"name", "status", "array", "group_size", "lut_units", "row_lanes", "act_bits",
@@ -41,16 +42,6 @@ static void csv_field(FILE *f, const char *s)
     fputc('"', f);
 }
 
-static void json_str(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\') fprintf(f, "\\%c", *s);
-        else if ((unsigned char)*s < 0x20) fprintf(f, "\\u%04x", *s);
-        else fputc(*s, f);
-    }
-    fputc('"', f);
-}
 
 static FILE *open_out(const char *path)
 {
@@ -95,7 +86,7 @@ int dse_write_json(const char *path, const dse_point *pts, int n)
         for (int c = 0; c < NCOLS; c++) {
             cell(&pts[i], c, buf, sizeof buf);
             fprintf(f, "%s\"%s\": ", c ? ", " : "", k_cols[c]);
-            if (!is_num_col(c)) json_str(f, buf);
+            if (!is_num_col(c)) report_json_str(f, buf);
             else fputs(*buf ? buf : "null", f);
         }
         fprintf(f, "}%s\n", i + 1 < n ? "," : "");
@@ -121,15 +112,6 @@ static int on_front(const dse_point *pts, int n, int i, double (*x)(const dse_po
     return 1;
 }
 
-static void xml_text(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '<') fputs("&lt;", f);
-        else if (*s == '>') fputs("&gt;", f);
-        else if (*s == '&') fputs("&amp;", f);
-        else fputc(*s, f);
-    }
-}
 
 typedef struct { double x0, x1, y0, y1; int px, py, pw, ph; } plot_frame;
 
@@ -148,10 +130,10 @@ static void frame_axes(FILE *f, const plot_frame *fr, const char *xlabel, const 
                 sy(fr, yv) + 4, yv);
     }
     fprintf(f, "  <text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", fr->px + fr->pw / 2, fr->py + fr->ph + 36);
-    xml_text(f, xlabel);
+    report_xml_text(f, xlabel);
     fprintf(f, "</text>\n  <text x=\"16\" y=\"%d\" transform=\"rotate(-90 16 %d)\" text-anchor=\"middle\">",
             fr->py + fr->ph / 2, fr->py + fr->ph / 2);
-    xml_text(f, ylabel);
+    report_xml_text(f, ylabel);
     fputs("</text>\n", f);
 }
 
@@ -181,9 +163,9 @@ int dse_svg_scatter(const char *path, const char *title, const char *note, const
                "height=\"480\" viewBox=\"0 0 900 480\" font-family=\"sans-serif\" font-size=\"13\">\n"
                "  <rect x=\"0\" y=\"0\" width=\"900\" height=\"480\" fill=\"#ffffff\"/>\n  <text x=\"10\" y=\"22\" "
                "font-size=\"16\" font-weight=\"bold\">");
-    xml_text(f, title);
+    report_xml_text(f, title);
     fputs("</text>\n  <text x=\"10\" y=\"40\" font-size=\"11\" fill=\"#555555\">", f);
-    xml_text(f, note);
+    report_xml_text(f, note);
     fputs("</text>\n", f);
     frame_axes(f, &fr, xlabel, ylabel);
     if (!shown)
@@ -196,7 +178,7 @@ int dse_svg_scatter(const char *path, const char *title, const char *note, const
         const char *col = strcmp(p->array, "slt") ? "#f28e2b" : "#4e79a7";
         fprintf(f, "  <circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\" stroke=\"%s\" stroke-width=\"2\"><title>",
                 sx(&fr, x(p)), sy(&fr, y(p)), front ? 6 : 4, front ? col : "none", col);
-        xml_text(f, p->name);
+        report_xml_text(f, p->name);
         fputs("</title></circle>\n", f);
     }
     fputs("  <circle cx=\"730\" cy=\"80\" r=\"6\" fill=\"#4e79a7\"/><text x=\"742\" y=\"85\">slt</text>\n"

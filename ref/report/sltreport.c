@@ -28,6 +28,7 @@
 #include "sram_model.h"
 #include "report_energy.h"
 #include "report_kv.h"
+#include "report_text.h"
 
 #define TAG_SKY130 "sky130_fd_sc_hd__tt_025C_1v80"
 #define TAG_ASAP7 "asap7sc7p5t"
@@ -167,15 +168,6 @@ static int predict_shape(const slt_config *cfg, int m, int k, uint64_t seed, slt
 }
 
 /* ---- SVG ------------------------------------------------------------------------------ */
-static void xml_text(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '<') fputs("&lt;", f);
-        else if (*s == '>') fputs("&gt;", f);
-        else if (*s == '&') fputs("&amp;", f);
-        else fputc(*s, f);
-    }
-}
 
 /* horizontal bar chart; values >= 0 */
 static int svg_bars(const char *path, const char *title, const char *note, const char *unit, int n,
@@ -194,15 +186,15 @@ static int svg_bars(const char *path, const char *title, const char *note, const
                "font-family=\"sans-serif\" font-size=\"13\">\n", w, h, w, h);
     fprintf(f, "  <rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", w, h);
     fprintf(f, "  <text x=\"10\" y=\"24\" font-size=\"16\" font-weight=\"bold\">");
-    xml_text(f, title);
+    report_xml_text(f, title);
     fprintf(f, "</text>\n  <text x=\"10\" y=\"44\" font-size=\"11\" fill=\"#555555\">");
-    xml_text(f, note);
+    report_xml_text(f, note);
     fprintf(f, "</text>\n");
     for (int i = 0; i < n; i++) {
         int y = top + i * row;
         double bw = vals[i] / vmax * bar_w;
         fprintf(f, "  <text x=\"%d\" y=\"%d\" text-anchor=\"end\">", bar_x - 8, y + 16);
-        xml_text(f, labels[i]);
+        report_xml_text(f, labels[i]);
         fprintf(f, "</text>\n");
         fprintf(f, "  <rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"20\" fill=\"%s\"/>\n", bar_x, y + 2, bw,
                 colors[i % 8]);
@@ -222,16 +214,6 @@ static void json_num(FILE *f, double v)
     else fputs("null", f);
 }
 
-static void json_str(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; s && *s; s++) {
-        if (*s == '"' || *s == '\\') fprintf(f, "\\%c", *s);
-        else if ((unsigned char)*s < 0x20) fprintf(f, "\\u%04x", *s);
-        else fputc(*s, f);
-    }
-    fputc('"', f);
-}
 
 static const char *or_na(const char *s) { return s && *s ? s : "n/a"; }
 
@@ -472,14 +454,14 @@ int main(int argc, char **argv)
     FILE *j = fopen(p, "w");
     if (!j) { fprintf(stderr, "sltreport: cannot write %s: %s\n", p, strerror(errno)); return 2; }
     fprintf(j, "{\n  \"config\": ");
-    json_str(j, cfg.name);
+    report_json_str(j, cfg.name);
     fprintf(j, ",\n  \"config_file\": ");
-    json_str(j, cfg_path);
+    report_json_str(j, cfg_path);
     fprintf(j, ",\n  \"clock_mhz\": ");
     json_num(j, f_mhz);
     fprintf(j, ",\n  \"link_bytes_per_cycle\": %d", cfg.bus_bits / 8);
     fprintf(j, ",\n  \"liberty\": ");
-    json_str(j, liberty);
+    report_json_str(j, liberty);
     static const char *const lib_tags[] = {TAG_SKY130, TAG_ASAP7};
     fprintf(j, ",\n  \"liberty_files\": ");
     slt_report_liberty_json(j, flow, lib_tags, 2);
@@ -505,7 +487,7 @@ int main(int argc, char **argv)
     fprintf(j, ",\n  \"rtl_check\": ");
     if (isfinite(rtl_cycles)) {
         fprintf(j, "{\"shape\": ");
-        json_str(j, kv_str(&rtlc, "shape"));
+        report_json_str(j, kv_str(&rtlc, "shape"));
         fprintf(j, ", \"k\": %d, \"m\": %d, \"cycles\": ", rtl_k, rtl_m);
         json_num(j, rtl_cycles);
         fprintf(j, ", \"predicted_cycles\": ");
@@ -547,7 +529,7 @@ int main(int argc, char **argv)
     json_num(j, kv_num(&gen, "transistors"));
     fprintf(j, ",\n  \"peak_macs_per_cycle\": %g", peak_macs);
     fprintf(j, ",\n  \"energy_model\": {\"calibration\": ");
-    json_str(j, ee.ok ? "OpenSTA report_power per block, sky130 tt 1.8V 25C, activity 0 and 1" : "none (no liberty power)");
+    report_json_str(j, ee.ok ? "OpenSTA report_power per block, sky130 tt 1.8V 25C, activity 0 and 1" : "none (no liberty power)");
     fprintf(j, ", \"data_activity\": %g, \"scaling_to_28nm\": ", act);
     json_num(j, ee.ok ? ee.scale28 : NAN);
     fprintf(j, ", \"e_cycle_pj\": ");
@@ -570,7 +552,7 @@ int main(int argc, char **argv)
     for (int mi = 0; mi < N_MODELS; mi++) {
         const model_result *r = &res[mi];
         fprintf(j, "    ");
-        json_str(j, g_models[mi].name);
+        report_json_str(j, g_models[mi].name);
         fprintf(j, ": {\"latency_s\": ");
         json_num(j, r->latency_s);
         fprintf(j, ", \"energy_mj\": ");

@@ -114,6 +114,17 @@ uint64_t slt_bn_token_cycles(const slt_bn_model *m)
     return c;
 }
 
+void slt_bn_token_events(const slt_bn_model *m, slt_events *e)
+{
+    memset(e, 0, sizeof *e);
+    for (int l = 0; l < m->c.layers; l++)
+        for (int i = 0; i < SLT_BN_NLIN; i++) {
+            uint64_t *d = (uint64_t *)e; /* slt_events is all uint64_t counters */
+            const uint64_t *x = (const uint64_t *)&m->layer[l].lin[i].ev;
+            for (size_t j = 0; j < sizeof *e / sizeof(uint64_t); j++) d[j] += x[j];
+        }
+}
+
 /* ---- state ------------------------------------------------------------------------------ */
 
 void slt_bn_state_free(slt_bn_state *s)

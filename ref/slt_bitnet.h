@@ -81,6 +81,8 @@ void slt_bn_free(slt_bn_model *m);
 
 /* Cycles of the ternary linears for one token (sum of lin.cycles). */
 uint64_t slt_bn_token_cycles(const slt_bn_model *m);
+/* Events of the ternary linears for one token (sum of lin.ev), for the energy model. */
+void slt_bn_token_events(const slt_bn_model *m, slt_events *e);
 
 typedef struct {
     int pos, cap;         /* next position; positions the cache holds */

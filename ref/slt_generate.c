@@ -13,6 +13,7 @@
 
 #include "slt_cli.h"
 #include "slt_bitnet.h"
+#include "slt_energy.h"
 
 #define MAX_PROMPT 4096
 
@@ -26,6 +27,9 @@ static const char g_usage[] =
     "  exact integer GEMV; per token it prints the accelerator's predicted cycles and latency\n"
     "  for this model's ternary linears under the configuration (slt_predict, default slim).\n"
     "  Last line: 'tokens: a,b,c'. --quiet prints only that line.\n"
+    "  --energy FILE: the energy parameters `make run` wrote for this configuration\n"
+    "         (build/<cfg>/energy_params.kv, docs/report.md); per token it then prints the\n"
+    "         accelerator's energy in mJ and the method behind it. Without it: n/a.\n"
     "  --dump-acts FILE: every int8 activation vector the ternary linears see, one line each:\n"
     "         'pos layer site scale q0 q1 ...' (site qkv, o, gate_up, down; scale in %a hex).\n"
     "  --rtl DIR: run the ternary linears on the Verilated accelerator top generated in DIR\n"
@@ -77,9 +81,18 @@ static int parse_ids(const char *s, int *ids, int *n)
 }
 
 typedef struct {
-    const char *model, *ids, *n, *dump;
+    const char *model, *ids, *n, *dump, *energy;
     int quiet;
 } gen_args;
+
+/* the energy per token (--energy), constant for a model and configuration */
+typedef struct {
+    int have;
+    slt_energy_params p;
+    slt_energy_breakdown b;
+} gen_energy;
+
+#define NO_ENERGY "energy n/a (no energy parameters: run make run or pass --energy)"
 
 static int parse_gen_args(int argc, char **argv, gen_args *a)
 {
@@ -89,6 +102,7 @@ static int parse_gen_args(int argc, char **argv, gen_args *a)
         const char **slot = !strcmp(s, "--prompt-ids") ? &a->ids
                             : !strcmp(s, "--n")        ? &a->n
                             : !strcmp(s, "--dump-acts") ? &a->dump
+                            : !strcmp(s, "--energy")   ? &a->energy
                                                         : NULL;
         if (slot) {
             if (*slot) return slt_cli_die("generate: option %s given twice", s);
@@ -128,8 +142,8 @@ static double now_s(void)
 }
 
 /* Prompt then N greedy tokens; prints one line per position. */
-static int decode(const slt_bn_model *m, const slt_config *cfg, const int *ids, int np, int n, int quiet,
-                  FILE *dump, slt_bn_gemv_fn fn, void *ctx, slt_bn_busy_fn busy)
+static int decode(const slt_bn_model *m, const slt_config *cfg, const gen_energy *en, const int *ids, int np, int n,
+                  int quiet, FILE *dump, slt_bn_gemv_fn fn, void *ctx, slt_bn_busy_fn busy)
 {
     char err[SLT_ERRLEN];
     slt_bn_state s;
@@ -162,15 +176,16 @@ static int decode(const slt_bn_model *m, const slt_config *cfg, const int *ids, 
         printf("pos %d in %d%s", p, tok, p < np ? " (prompt)" : "");
         if (want) printf(" -> %d", out[p - np + 1]);
         printf(" accel_cycles %llu latency_us %.3f", (unsigned long long)cyc, lat_us);
+        if (en->have) printf(" energy_mj %.6g [%s]", en->b.total_mj, en->p.method);
+        else printf(" " NO_ENERGY);
         if (busy) printf(" rtl_busy_cycles %llu", (unsigned long long)(busy(ctx) - b0));
         printf("\n");
     }
     double dt = now_s() - t0;
     if (!rc) {
         if (!quiet)
-            printf("# %d positions in %.3f s on this CPU (%.2f positions/s, backend above); energy per token: not "
-                   "computed here, see the make run report (needs liberty power)\n",
-                   s.pos, dt, dt > 0 ? s.pos / dt : 0.0);
+            printf("# %d positions in %.3f s on this CPU (%.2f positions/s, backend above)\n", s.pos, dt,
+                   dt > 0 ? s.pos / dt : 0.0);
         printf("tokens:");
         for (int i = 0; i < n; i++) printf("%s%d", i ? "," : " ", out[i]);
         printf("\n");
@@ -179,6 +194,41 @@ static int decode(const slt_bn_model *m, const slt_config *cfg, const int *ids, 
     free(out);
     slt_bn_state_free(&s);
     return rc;
+}
+
+/* --energy FILE: the parameters of this configuration and the energy of one token */
+static int load_energy(const char *path, const slt_config *cfg, const slt_bn_model *m, gen_energy *en)
+{
+    char err[SLT_ERRLEN];
+    if (slt_energy_params_load(path, cfg, &en->p, err, sizeof err)) return slt_cli_die("generate: --energy: %s", err);
+    slt_events e;
+    slt_bn_token_events(m, &e);
+    slt_energy_of_events(&en->p, &e, &en->b);
+    en->have = 1;
+    return 0;
+}
+
+/* the events the energy model prices (docs/report.md), per token, and their energy */
+static void print_events_energy(const slt_bn_model *m, const gen_energy *en, const char *path)
+{
+    slt_events e;
+    slt_bn_token_events(m, &e);
+    printf("# events per token: cycles %llu, table_builds %llu, lookups %llu, buffer_adds %llu, accumulates %llu, "
+           "skipped_groups %llu, wbuf r/w %llu/%llu, abuf r/w %llu/%llu, obuf r/w %llu/%llu, link_bytes %llu\n",
+           (unsigned long long)e.cycles, (unsigned long long)e.table_builds, (unsigned long long)e.lookups,
+           (unsigned long long)e.buffer_adds, (unsigned long long)e.accumulates, (unsigned long long)e.skipped_groups,
+           (unsigned long long)e.wbuf_reads, (unsigned long long)e.wbuf_writes, (unsigned long long)e.abuf_reads,
+           (unsigned long long)e.abuf_writes, (unsigned long long)e.obuf_reads, (unsigned long long)e.obuf_writes,
+           (unsigned long long)e.link_bytes);
+    if (!en->have) {
+        printf("# %s\n", NO_ENERGY);
+        return;
+    }
+    const slt_energy_breakdown *b = &en->b;
+    printf("# energy per token: %.6g mJ = logic %.6g + SRAM %.6g (wbuf %.6g, abuf %.6g, obuf %.6g); link I/O %.6g "
+           "mJ excluded. Method: %s (%s). Node: %s. Leaves out: %s. Parameters: %s (slt_energy_of_events)\n",
+           b->total_mj, b->logic_mj, b->sram_mj, b->wbuf_mj, b->abuf_mj, b->obuf_mj, b->link_mj, en->p.method,
+           en->p.provenance, en->p.node, en->p.leaves_out, path);
 }
 
 int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, slt_bn_busy_fn busy,
@@ -215,6 +265,12 @@ int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, slt_b
         slt_bn_free(&m);
         return slt_cli_die("%s", err);
     }
+    gen_energy en;
+    memset(&en, 0, sizeof en);
+    if (a.energy && (rc = load_energy(a.energy, &cfg, &m, &en))) {
+        slt_bn_free(&m);
+        return rc;
+    }
     if (!a.quiet) {
         uint64_t cyc = slt_bn_token_cycles(&m);
         printf("# model %s (%s%s): hidden %d, intermediate %d, layers %d, heads %d/%d, vocab %d, %s\n", a.model,
@@ -232,23 +288,8 @@ int slt_generate_main(int argc, char **argv, slt_bn_gemv_fn fn, void *ctx, slt_b
         slt_bn_free(&m);
         return slt_cli_die("generate: --dump-acts %s: cannot create", a.dump);
     }
-    if (!a.quiet) { /* the events the energy model prices (docs/report.md), per token */
-        slt_events e;
-        memset(&e, 0, sizeof e);
-        for (int l = 0; l < m.c.layers; l++)
-            for (int i = 0; i < SLT_BN_NLIN; i++) {
-                uint64_t *d = (uint64_t *)&e;
-                const uint64_t *x = (const uint64_t *)&m.layer[l].lin[i].ev;
-                for (size_t j = 0; j < sizeof e / sizeof(uint64_t); j++) d[j] += x[j];
-            }
-        printf("# events per token: table_builds %llu, lookups %llu, buffer_adds %llu, skipped_groups %llu, "
-               "wbuf r/w %llu/%llu, abuf r/w %llu/%llu, obuf r/w %llu/%llu, link_bytes %llu\n",
-               (unsigned long long)e.table_builds, (unsigned long long)e.lookups, (unsigned long long)e.buffer_adds,
-               (unsigned long long)e.skipped_groups, (unsigned long long)e.wbuf_reads,
-               (unsigned long long)e.wbuf_writes, (unsigned long long)e.abuf_reads, (unsigned long long)e.abuf_writes,
-               (unsigned long long)e.obuf_reads, (unsigned long long)e.obuf_writes, (unsigned long long)e.link_bytes);
-    }
-    rc = decode(&m, &cfg, ids, np, n, a.quiet, dump, fn ? fn : slt_bn_gemv_golden, ctx, busy);
+    if (!a.quiet) print_events_energy(&m, &en, a.energy);
+    rc = decode(&m, &cfg, &en, ids, np, n, a.quiet, dump, fn ? fn : slt_bn_gemv_golden, ctx, busy);
     if (dump && fclose(dump) && !rc) rc = slt_cli_die("generate: --dump-acts %s: write failed", a.dump);
     slt_bn_free(&m);
     return rc;

@@ -291,6 +291,9 @@ fi
 # copy next to the generator output (sltgen replaced build/<cfg>/ at stage 1)
 if [ -s "$repdir/report.md" ]; then
   cp "$repdir/report.md" "$repdir/report.json" "$repdir/area.svg" "$repdir/energy.svg" "$B/$CFG_NAME/"
+  # the energy parameters for `sltref generate --energy` (only when logic energy was computed)
+  rm -f "$B/$CFG_NAME/energy_params.kv"
+  [ -s "$repdir/energy_params.kv" ] && cp "$repdir/energy_params.kv" "$B/$CFG_NAME/"
 fi
 echo "==== make run: $(( $(date +%s) - t_start )) s; report: $B/$CFG_NAME/report.md (and report.json, area.svg, energy.svg) ===="
 if [ ${#warn[@]} -gt 0 ]; then

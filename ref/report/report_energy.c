@@ -32,12 +32,6 @@ void energy_meas_load(const char *flow, energy_meas *em)
     em->ok = em->kv.present && isfinite(em->e_cycle_pj) && isfinite(em->e_term_pj) && isfinite(em->pj_slt);
 }
 
-double energy_meas_logic_pj(const energy_meas *em, double cycles, double table_builds, double terms)
-{
-    if (!em->ok) return NAN;
-    return cycles * em->e_cycle_pj + table_builds * em->e_build_pj + terms * em->e_term_pj;
-}
-
 static void jnum(FILE *j, double v)
 {
     if (isfinite(v)) fprintf(j, "%.6g", v);

@@ -21,8 +21,6 @@ typedef struct {
 
 /* reads FLOW/energy/energy.kv; em->ok = 0 when it is missing or incomplete */
 void energy_meas_load(const char *flow, energy_meas *em);
-/* sky130 pJ of the logic for the given event counts */
-double energy_meas_logic_pj(const energy_meas *em, double cycles, double table_builds, double terms);
 /* the report.json fields energy_method, array_pj_per_mac, slew_violations and
  * energy_measured {...}, each preceded by ",\n  " */
 void energy_meas_json(FILE *j, const energy_meas *em);

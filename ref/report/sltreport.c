@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "slt_config.h"
+#include "slt_energy.h"
 #include "slt_gemm.h"
 #include "slt_pack.h"
 #include "slt_prng.h"
@@ -28,6 +29,7 @@
 #include "sram_model.h"
 #include "report_energy.h"
 #include "report_kv.h"
+#include "report_params.h"
 #include "report_text.h"
 
 #define TAG_SKY130 "sky130_fd_sc_hd__tt_025C_1v80"
@@ -326,6 +328,20 @@ int main(int argc, char **argv)
      * 1.3 nJ at 45 nm (Horowitz, ISSCC 2014, lower end of 1.3-2.6 nJ) */
     const double link_pj_per_bit = 1300.0 / 64.0;
 
+    /* ---- the energy parameters (slt_energy_of_events: the one formula) ---- */
+    slt_energy_params par_g, par_hi, par_7, par_m; /* global rate, activity 1, ASAP7, measured activity */
+    energy_params_common(&cfg, &w28, &a28, &o28, link_pj_per_bit, &par_g);
+    par_hi = par_7 = par_m = par_g;
+    energy_params_logic(&par_g, ee.e_cycle, ee.e_build, ee.e_term, have_ctrl ? e_ctrl : 0, ee.scale28);
+    energy_params_logic(&par_hi, ee_hi.e_cycle, ee_hi.e_build, ee_hi.e_term,
+                        have_ctrl ? (ptop1 - bp.total_p1) / (f_mhz * 1e6) * 1e12 : 0, ee_hi.scale28);
+    energy_params_logic(&par_7, ee7.e_cycle, ee7.e_build, ee7.e_term, 0, ee7.scale28);
+    energy_params_logic(&par_m, em.e_cycle_pj, em.e_build_pj, em.e_term_pj, 0, s28_sky130);
+    energy_params_text_global(&par_g, act, have_ctrl);
+    energy_params_text_measured(&par_m, flow);
+    /* the headline's parameters, for sltref generate --energy */
+    const slt_energy_params *par_head = em.ok ? &par_m : ee.ok ? &par_g : NULL;
+
     /* ---- per model ---- */
     slt_config pcfg = cfg;  /* prediction: max_k raised to each shape (see docs/report.md) */
     model_result res[N_MODELS];
@@ -360,36 +376,36 @@ int main(int argc, char **argv)
         r->latency_s = (double)t->cycles / (f_mhz * 1e6);
         r->link_bound_s = (double)t->weight_bytes / link_bps;
         r->compute_s = (double)t->compute_cycles / (f_mhz * 1e6);
-        double cyc = (double)t->cycles;
+        slt_energy_breakdown bg, bh, b7, bm; /* global rate, activity 1, ASAP7, measured activity */
+        slt_energy_of_events(&par_g, t, &bg);
+        slt_energy_of_events(&par_hi, t, &bh);
+        slt_energy_of_events(&par_7, t, &b7);
+        slt_energy_of_events(&par_m, t, &bm);
         if (ee.ok) {
-            double s28 = ee.scale28 * 1e-9; /* pJ -> mJ, scaled */
-            r->e_cycle_mj = cyc * ee.e_cycle * s28;
-            r->e_build_mj = (double)t->table_builds * ee.e_build * s28;
-            r->e_term_mj = (double)t->accumulates * ee.e_term * s28;
-            r->e_ctrl_mj = have_ctrl ? cyc * e_ctrl * s28 : 0;
-            r->e_logic_mj = r->e_cycle_mj + r->e_build_mj + r->e_term_mj + r->e_ctrl_mj;
+            r->e_cycle_mj = bg.cycle_mj;
+            r->e_build_mj = bg.build_mj;
+            r->e_term_mj = bg.term_mj;
+            r->e_ctrl_mj = bg.ctrl_mj;
+            r->e_logic_mj = bg.logic_mj;
             r->e_logic_native_mj = r->e_logic_mj / ee.scale28;
-            double hi = (cyc * ee_hi.e_cycle + (double)t->table_builds * ee_hi.e_build + (double)t->accumulates * ee_hi.e_term) * s28;
-            if (have_ctrl) hi += cyc * (ptop1 - bp.total_p1) / (f_mhz * 1e6) * 1e12 * s28;
-            r->energy_hi_mj = hi;
+            r->energy_hi_mj = bh.logic_mj;
         } else {
             r->e_logic_mj = r->e_logic_native_mj = r->energy_hi_mj = NAN;
         }
-        r->e_logic_asap7_mj = ee7.ok ? (cyc * ee7.e_cycle + (double)t->table_builds * ee7.e_build +
-                                        (double)t->accumulates * ee7.e_term) * ee7.scale28 * 1e-9
-                                     : NAN;
-        r->e_wbuf_mj = ((double)t->wbuf_writes * word + (double)t->wbuf_reads * wread_bits) * w28.pj_per_bit * 1e-9;
-        r->e_abuf_mj = ((double)t->abuf_writes * word + (double)t->abuf_reads * aread_bits) * a28.pj_per_bit * 1e-9;
-        r->e_obuf_mj = ((double)(t->obuf_writes + t->obuf_reads) * oacc_bits) * o28.pj_per_bit * 1e-9;
-        r->e_sram_mj = r->e_wbuf_mj + r->e_abuf_mj + r->e_obuf_mj;
+        r->e_logic_asap7_mj = ee7.ok ? b7.logic_mj : NAN;
+        r->e_wbuf_mj = bg.wbuf_mj;
+        r->e_abuf_mj = bg.abuf_mj;
+        r->e_obuf_mj = bg.obuf_mj;
+        r->e_sram_mj = bg.sram_mj;
         r->energy_mj = r->e_logic_mj + r->e_sram_mj;
         r->energy_global_mj = r->energy_mj;
-        r->e_logic_meas_mj = energy_meas_logic_pj(&em, cyc, (double)t->table_builds, (double)t->accumulates) * s28_sky130 * 1e-9;
+        r->e_logic_meas_mj = em.ok ? bm.logic_mj : NAN;
         if (em.ok) r->energy_mj = r->e_logic_meas_mj + r->e_sram_mj;
         if (isfinite(r->energy_hi_mj)) r->energy_hi_mj += r->e_sram_mj;
-        r->e_link_mj = (double)t->link_bytes * 8 * link_pj_per_bit * 1e-9;
+        r->e_link_mj = bg.link_mj;
     }
     const model_result *r3 = &res[2];
+    if (energy_params_emit(out, par_head)) return 2;
 
     /* ---- figures from the flows ---- */
     const double area_logic_array = kv_num(&syn, "area_logic_um2");
@@ -693,6 +709,11 @@ int main(int argc, char **argv)
                            "registers would cut it."
                          : ".");
     }
+    if (par_head)
+        fprintf(f, "\nThe per-event energies behind this energy (%s) are in `energy_params.kv` next to this report: "
+                   "`sltref generate MODEL --config <this configuration> --energy energy_params.kv` prints the energy per "
+                   "decoded token of a real checkpoint with the same formula (`slt_energy_of_events`, docs/decode.md).\n",
+                par_head->method);
     fprintf(f, "\n![energy breakdown](energy.svg)\n\n");
 
     /* latency: which figures are modelled and which measured */
@@ -895,12 +916,9 @@ int main(int argc, char **argv)
                "skipped groups | energy µJ per GEMV (28 nm, logic + SRAM) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (int s = 0; s < r3->nsh; s++) {
         const slt_events *e = &r3->sh[s].ev;
-        double el = ee.ok ? ((double)e->cycles * ee.e_cycle + (double)e->table_builds * ee.e_build + (double)e->accumulates * ee.e_term) *
-                                ee.scale28 * 1e-6
-                          : NAN;
-        double es = (((double)e->wbuf_writes * word + (double)e->wbuf_reads * wread_bits) * w28.pj_per_bit +
-                     ((double)e->abuf_writes * word + (double)e->abuf_reads * aread_bits) * a28.pj_per_bit +
-                     (double)(e->obuf_writes + e->obuf_reads) * oacc_bits * o28.pj_per_bit) * 1e-6;
+        slt_energy_breakdown eb;
+        if (par_head) slt_energy_of_events(par_head, e, &eb);
+        double el = par_head ? eb.logic_mj * 1e3 : NAN, es = par_head ? eb.sram_mj * 1e3 : NAN;
         fprintf(f, "| %s | %d x %d | %d | %llu | %llu | %llu | %llu | %llu | %llu | %llu | %.1f |\n", r3->sh[s].what,
                 r3->sh[s].m, r3->sh[s].k, r3->sh[s].count, (unsigned long long)e->cycles, (unsigned long long)e->compute_cycles,
                 (unsigned long long)e->link_cycles, (unsigned long long)e->table_builds, (unsigned long long)e->lookups,

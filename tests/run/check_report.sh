@@ -100,6 +100,16 @@ for s in area energy; do
 done
 [ $fail = 0 ] && echo "ok: area.svg and energy.svg well-formed$(command -v xmllint >/dev/null 2>&1 && echo ' (xmllint)')"
 
+# the energy parameters for sltref generate --energy: present exactly when the energy is
+e3=${v[models/bitnet_b1_58-3B/energy_mj]}
+if [ "$e3" != null ]; then
+  grep -qx 'format=slt-energy-params 1' "$dir/energy_params.kv" 2>/dev/null || bad "energy_mj is $e3 but $dir/energy_params.kv is missing or malformed"
+  grep -q '^method=' "$dir/energy_params.kv" 2>/dev/null || bad "$dir/energy_params.kv has no method"
+else
+  [ ! -e "$dir/energy_params.kv" ] || bad "energy_mj is null but $dir/energy_params.kv exists"
+fi
+[ $fail = 0 ] && echo "ok: energy_params.kv $([ "$e3" != null ] && echo "written ($(sed -n 's/^method=//p' "$dir/energy_params.kv"))" || echo "absent (no logic energy)")"
+
 md="$dir/report.md"
 [ -s "$md" ] || bad "no $md"
 for m in $models; do grep -q -- "| $m |" "$md" || bad "report.md has no row for $m"; done

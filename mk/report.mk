@@ -1,0 +1,10 @@
+# report.mk - the energy parameters that `make run` writes (build/<cfg>/energy_params.kv,
+# docs/report.md) read back by `sltref generate --energy` (docs/decode.md).
+#
+# t-energy-generate: sltreport writes the parameters from a flow directory holding a
+#   synthetic measured-energy result; generate prints energy per token on the committed
+#   fixture, equal to the formula recomputed independently; bad parameter files refused.
+TEST_STEPS += t-energy-generate
+.PHONY: t-energy-generate
+t-energy-generate: $(B)/opt/bin/sltreport $(B)/san/bin/sltref
+	tests/report/check_generate_energy.sh $(B)/opt/bin/sltreport $(B)/san/bin/sltref

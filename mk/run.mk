@@ -24,8 +24,8 @@ RUN_TOP_SYNTH_TIMEOUT ?= 600
 RUN_ENERGY ?= 1
 
 $(B)/opt/bin/sltreport: $(B)/opt/obj/ref/report/sltreport.o $(B)/opt/obj/ref/report/sltreport_fpga.o $(B)/opt/obj/ref/report/report_text.o \
-  $(B)/opt/obj/ref/report/report_kv.o $(B)/opt/obj/ref/report/report_energy.o $(B)/opt/obj/ref/report/report_params.o $(B)/opt/obj/gen/sram_model.o \
-  $(B)/opt/lib/libsltref.a
+  $(B)/opt/obj/ref/report/report_kv.o $(B)/opt/obj/ref/report/report_energy.o $(B)/opt/obj/ref/report/report_params.o $(B)/opt/obj/ref/report/report_ecc.o $(B)/opt/obj/gen/sram_model.o \
+  $(B)/opt/lib/libsltgen.a $(B)/opt/lib/libsltref.a
 	@mkdir -p $(@D)
 	$(CC) $(OPTFLAGS) $^ $(LDLIBS) -o $@
 
@@ -39,7 +39,7 @@ $(B)/opt/bin/sltjsoncheck: $(B)/opt/obj/tests/run/sltjsoncheck.o
 	$(CC) $(OPTFLAGS) $^ $(LDLIBS) -o $@
 
 .PHONY: run run-tools
-run-tools: $(B)/bin/sltgen $(B)/bin/sltref $(B)/bin/sltreport $(B)/bin/sltsram $(B)/bin/sltnet
+run-tools: $(B)/bin/sltgen $(B)/bin/sltref $(B)/bin/sltreport $(B)/bin/sltsram $(B)/bin/sltnet $(B)/bin/sltecc
 
 run: deps ## the whole flow on CFG (gen, lint, sim, synth, STA, energy) -> build/<cfg>/report.md
 	@$(MAKE) --no-print-directory run-tools

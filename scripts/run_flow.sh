@@ -49,7 +49,7 @@ sky_lib=$(synth/lib_find.sh sky130)
 asap_libs=$(synth/lib_find.sh asap7)
 asap_lib=${asap_libs%%:*}
 lib_where() { synth/lib_find.sh --where "$1" | sed 's/=/ /'; }
-nstage=14
+nstage=15
 i=0
 
 record() { printf 'stage.%s=%s|%s|%s\n' "$1" "$2" "$3" "$4" >>"$stages"; }
@@ -271,6 +271,15 @@ if [ -s "$area_kv" ] && [ -z "$RUN_AREA" ]; then
 else
   stage area "SLT vs add/sub arrays, G = 2..5 (make area)" \
     "${MK[@]}" area $( [ -r "$sky_lib" ] && echo LIB=sky130 )
+fi
+
+# 10b. ECC cost: one SECDED encoder + decoder per protected SRAM at its data width, synthesised
+#      alone (Yosys, sky130 when found; seconds) - what ecc = secded adds, for either value
+#      of the configuration's ecc (docs/report.md "ECC cost"). Not fatal.
+rm -f "$flow/ecc/ecc_logic.kv"
+if ! stage ecc-cost "SECDED encoder/decoder logic at this configuration's SRAM widths (Yosys${sky_lib:+, sky130})" \
+    env LIBROOT="$B/lib" scripts/ecc_logic_area.sh "$B/bin/sltecc" "$CFG_FILE" "$flow/ecc/ecc_logic.kv" $sky_lib; then
+  failed=("${failed[@]:0:${#failed[@]}-1}"); warn+=(ecc-cost)
 fi
 
 # 11. the report

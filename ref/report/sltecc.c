@@ -2,6 +2,9 @@
  * by `make ecc-cost` next to the synthesised logic area.
  *
  *   sltecc --config FILE [--k K] [--m M] [--n N] [--seed S]
+ *   sltecc --config FILE --widths    one line per SRAM of the top: NAME DEPTH WIDTH ECC
+ *                                    (ECC 1: SECDED applies to it when ecc = secded;
+ *                                    scripts/ecc_logic_area.sh synthesises its coders)
  *
  * Per buffer of the generated top (gen/emit_top.c geometry, same depth with and
  * without ECC: the code bits come on top of the configured KiB): data bits, codeword
@@ -39,13 +42,25 @@ int main(int argc, char **argv)
     if (slt_config_from_args(&cfg, &argc, argv, err, sizeof err)) return die(err);
     int k = imin(3200, cfg.max_k), m = imin(8640, cfg.max_m), n = 1;
     unsigned long long seed = 1;
+    int widths = 0;
     for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--widths")) { widths = 1; continue; }
         if (i + 1 >= argc) return die("usage: sltecc --config FILE [--k K] [--m M] [--n N] [--seed S]");
         if (!strcmp(argv[i], "--k")) k = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--m")) m = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--n")) n = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--seed")) seed = strtoull(argv[++i], NULL, 0);
         else return die("usage: sltecc --config FILE [--k K] [--m M] [--n N] [--seed S]");
+    }
+    if (widths) {
+        slt_design dw;
+        slt_design_derive(&cfg, &dw);
+        slt_top_geom gw;
+        slt_top_geometry(&dw, &gw);
+        printf("wbuf %d %d 1\nabuf %d %d 1\nobuf %d %d 1\nmodes %d %d %d\n", gw.wbuf_depth, gw.wbuf_width,
+               gw.abuf_depth, gw.abuf_width, gw.obuf_depth, gw.obuf_width, gw.mode_depth, dw.u,
+               !slt_format_is_binary(cfg.weight_format));
+        return 0;
     }
     if (k < 1 || k > cfg.max_k || m < 1 || m > cfg.max_m || n < 1 || n > cfg.max_n)
         return die("--k/--m/--n outside 1..max_k/max_m/max_n of the configuration");

@@ -29,6 +29,7 @@
 #include "sram_model.h"
 #include "report_energy.h"
 #include "report_kv.h"
+#include "report_ecc.h"
 #include "report_params.h"
 #include "report_text.h"
 
@@ -339,6 +340,20 @@ int main(int argc, char **argv)
     energy_params_logic(&par_m, em.e_cycle_pj, em.e_build_pj, em.e_term_pj, 0, s28_sky130);
     energy_params_text_global(&par_g, act, have_ctrl);
     energy_params_text_measured(&par_m, flow);
+    /* ECC (report_ecc.c): with ecc = secded every SRAM access moves a codeword; the cost
+     * against ecc = none is priced with the headline parameters without ECC */
+    ecc_cost ec;
+    if (ecc_cost_sram(&cfg, flow, &ec)) {
+        fprintf(stderr, "sltreport: SRAM model refused a buffer shape of the top (ECC cost)\n");
+        return 2;
+    }
+    const slt_energy_params head_none = em.ok ? par_m : par_g;
+    if (ec.secded) {
+        ecc_params_secded(&ec, &par_g, &par_g);
+        ecc_params_secded(&ec, &par_hi, &par_hi);
+        ecc_params_secded(&ec, &par_7, &par_7);
+        ecc_params_secded(&ec, &par_m, &par_m);
+    }
     /* the headline's parameters, for sltref generate --energy */
     const slt_energy_params *par_head = em.ok ? &par_m : ee.ok ? &par_g : NULL;
 
@@ -406,6 +421,7 @@ int main(int argc, char **argv)
     }
     const model_result *r3 = &res[2];
     if (energy_params_emit(out, par_head)) return 2;
+    ecc_cost_energy(&ec, par_head ? &head_none : NULL, &r3->tok);
 
     /* ---- figures from the flows ---- */
     const double area_logic_array = kv_num(&syn, "area_logic_um2");
@@ -564,6 +580,7 @@ int main(int argc, char **argv)
     json_num(j, link_pj_per_bit);
     fprintf(j, ", \"units\": \"pJ per event at the calibration node (sky130); multiply by scaling_to_28nm\"}");
     energy_meas_json(j, &em);
+    ecc_cost_json(j, &ec);
     fprintf(j, ",\n  \"models\": {\n");
     for (int mi = 0; mi < N_MODELS; mi++) {
         const model_result *r = &res[mi];
@@ -909,6 +926,8 @@ int main(int argc, char **argv)
     fprintf(f, "Link I/O (excluded from chip energy, shown for scale): %.1f pJ/bit, the low end of a 64-bit DRAM access "
                "(1.3-2.6 nJ at 45 nm, Horowitz ISSCC 2014) - an assumption, not a measurement of any link.\n\n",
             link_pj_per_bit);
+
+    ecc_cost_md(f, &ec, area_logic, area_scope);
 
     /* per layer shape, 3B */
     fprintf(f, "## Per GEMV, bitnet_b1_58-3B (one decoder layer; x %d layers)\n\n", g_models[2].layers);

@@ -110,6 +110,23 @@ else
 fi
 [ $fail = 0 ] && echo "ok: energy_params.kv $([ "$e3" != null ] && echo "written ($(sed -n 's/^method=//p' "$dir/energy_params.kv"))" || echo "absent (no logic energy)")"
 
+# ECC cost (stage ecc-cost + the SRAM model): what secded costs or would cost
+mapfile -t ec < <("$jc" "$j" ecc_cost/ecc ecc_cost/sram_area_sky130_um2/overhead ecc_cost/coder_logic_transistors \
+  ecc_cost/coder_logic_area_um2 ecc_cost/energy_mj_per_token_3b/none ecc_cost/energy_mj_per_token_3b/secded)
+case "${ec[0]}" in none|secded) ;; *) bad "ecc_cost/ecc = '${ec[0]}', expected none or secded" ;; esac
+pos ecc_cost/sram_area_sky130_um2/overhead "${ec[1]}"
+pos ecc_cost/coder_logic_transistors "${ec[2]}"   # stage ecc-cost runs in every make run (Yosys)
+libfield ecc_cost/coder_logic_area_um2 "${ec[3]}"
+if [ "$e3" != null ]; then
+  pos ecc_cost/energy_mj_per_token_3b/none "${ec[4]}"; pos ecc_cost/energy_mj_per_token_3b/secded "${ec[5]}"
+  # the configuration's own energy is the matching column
+  want=${ec[4]}; [ "${ec[0]}" = secded ] && want=${ec[5]}
+  awk -v a="$want" -v b="$e3" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d <= 1e-5 * b) }' ||
+    bad "ecc_cost energy for ecc = ${ec[0]} ($want) is not the headline 3B energy ($e3)"
+fi
+grep -q '^## ECC cost' "$dir/report.md" || bad "report.md has no ECC cost section"
+[ $fail = 0 ] && echo "ok: ecc_cost (ecc = ${ec[0]}): SRAM +${ec[1]}, coders ${ec[2]} transistors / ${ec[3]} um2, 3B ${ec[4]} -> ${ec[5]} mJ"
+
 md="$dir/report.md"
 [ -s "$md" ] || bad "no $md"
 for m in $models; do grep -q -- "| $m |" "$md" || bad "report.md has no row for $m"; done

@@ -8,3 +8,10 @@ TEST_STEPS += t-energy-generate
 .PHONY: t-energy-generate
 t-energy-generate: $(B)/opt/bin/sltreport $(B)/san/bin/sltref
 	tests/report/check_generate_energy.sh $(B)/opt/bin/sltreport $(B)/san/bin/sltref
+
+# t-report-lut: report.json lut_vs_addsub_best from a sweep summary, from the energy stage's
+#   SLT/add-sub pair, and null with a note when neither exists (tests/report/check_lut_best.sh)
+TEST_STEPS += t-report-lut
+.PHONY: t-report-lut
+t-report-lut: $(B)/opt/bin/sltreport $(B)/opt/bin/sltjsoncheck
+	tests/report/check_lut_best.sh $(B)/opt/bin/sltreport $(B)/opt/bin/sltjsoncheck

@@ -290,6 +290,8 @@ total=$(( t0 - t_start ))
 record total "$([ ${#failed[@]} -eq 0 ] && echo ok || echo FAIL)" "$total" "wall time of the stages above; sim: $simnote"
 args=(--config "$CFG_FILE" --flow "$flow" --out "$repdir" --stages "$stages" --seed "$SEED")
 [ -s "$area_kv" ] && args+=(--area "$area_kv")
+# a design-space sweep's verdict (make dse: lut_vs_addsub_best), when one has run
+[ -s "${DSE_OUT:-$B/dse}/summary.json" ] && args+=(--dse "${DSE_OUT:-$B/dse}/summary.json")
 [ -n "$RUN_QUICK" ] && args+=(--quick)
 if "$B/bin/sltreport" "${args[@]}" >"$rundir/report.log" 2>&1; then
   printf 'ok    %4ss  %s\n' "$(( $(date +%s) - t0 ))" "$(tail -n 1 "$rundir/report.log" | sed 's/^sltreport: //')"

@@ -11,7 +11,7 @@
  * constant and omission is in docs/report.md.
  *
  *   sltreport --config FILE --flow DIR --out DIR [--stages FILE] [--area FILE]
- *             [--seed N] [--activity A] [--quick]
+ *             [--dse SUMMARY.json] [--seed N] [--activity A] [--quick]
  */
 #include <errno.h>
 #include <math.h>
@@ -29,6 +29,7 @@
 #include "sram_model.h"
 #include "report_energy.h"
 #include "report_kv.h"
+#include "report_lut.h"
 #include "report_ecc.h"
 #include "report_params.h"
 #include "report_text.h"
@@ -223,12 +224,12 @@ static const char *or_na(const char *s) { return s && *s ? s : "n/a"; }
 static void usage(void)
 {
     fprintf(stderr, "usage: sltreport --config FILE --flow DIR --out DIR [--stages FILE] [--area FILE] "
-                    "[--seed N] [--activity A] [--quick]\n");
+                    "[--dse SUMMARY.json] [--seed N] [--activity A] [--quick]\n");
 }
 
 int main(int argc, char **argv)
 {
-    const char *cfg_path = NULL, *flow = NULL, *out = NULL, *stages_path = NULL, *area_path = NULL;
+    const char *cfg_path = NULL, *flow = NULL, *out = NULL, *stages_path = NULL, *area_path = NULL, *dse_path = NULL;
     uint64_t seed = 1;
     double act = 0.5;
     int quick = 0;
@@ -243,6 +244,7 @@ int main(int argc, char **argv)
         else if (strcmp(a, "--out") == 0) out = v;
         else if (strcmp(a, "--stages") == 0) stages_path = v;
         else if (strcmp(a, "--area") == 0) area_path = v;
+        else if (strcmp(a, "--dse") == 0) dse_path = v;
         else if (strcmp(a, "--seed") == 0) seed = strtoull(v, NULL, 10);
         else if (strcmp(a, "--activity") == 0) act = atof(v);
         else { usage(); return 2; }
@@ -581,6 +583,9 @@ int main(int argc, char **argv)
     fprintf(j, ", \"units\": \"pJ per event at the calibration node (sky130); multiply by scaling_to_28nm\"}");
     energy_meas_json(j, &em);
     ecc_cost_json(j, &ec);
+    lut_best lb;
+    lut_best_of(dse_path, &em.kv, &cfg, &lb);
+    lut_best_json(j, &lb);
     fprintf(j, ",\n  \"models\": {\n");
     for (int mi = 0; mi < N_MODELS; mi++) {
         const model_result *r = &res[mi];
@@ -927,6 +932,7 @@ int main(int argc, char **argv)
                "(1.3-2.6 nJ at 45 nm, Horowitz ISSCC 2014) - an assumption, not a measurement of any link.\n\n",
             link_pj_per_bit);
 
+    lut_best_md(f, &lb);
     ecc_cost_md(f, &ec, area_logic, area_scope);
 
     /* per layer shape, 3B */

@@ -127,6 +127,16 @@ fi
 grep -q '^## ECC cost' "$dir/report.md" || bad "report.md has no ECC cost section"
 [ $fail = 0 ] && echo "ok: ecc_cost (ecc = ${ec[0]}): SRAM +${ec[1]}, coders ${ec[2]} transistors / ${ec[3]} um2, 3B ${ec[4]} -> ${ec[5]} mJ"
 
+# where the LUT pays: a ratio with its source, or null with the reason
+mapfile -t lb < <("$jc" "$j" lut_vs_addsub_best lut_vs_addsub_best/ratio lut_vs_addsub_best/source lut_vs_addsub_note)
+if [ "${lb[0]}" = null ]; then
+  [ -n "${lb[3]}" ] && [ "${lb[3]}" != MISSING ] || bad "lut_vs_addsub_best is null without lut_vs_addsub_note"
+else
+  pos lut_vs_addsub_best/ratio "${lb[1]}"
+  [ -n "${lb[2]}" ] && [ "${lb[2]}" != MISSING ] || bad "lut_vs_addsub_best has no source"
+fi
+grep -q '^## Where the LUT pays' "$dir/report.md" || bad "report.md has no LUT vs add/sub section"
+
 md="$dir/report.md"
 [ -s "$md" ] || bad "no $md"
 for m in $models; do grep -q -- "| $m |" "$md" || bad "report.md has no row for $m"; done

@@ -15,3 +15,10 @@ TEST_STEPS += t-report-lut
 .PHONY: t-report-lut
 t-report-lut: $(B)/opt/bin/sltreport $(B)/opt/bin/sltjsoncheck
 	tests/report/check_lut_best.sh $(B)/opt/bin/sltreport $(B)/opt/bin/sltjsoncheck
+
+# t-report-cg: report.json clock_gating_pj_per_mac from stage cg-energy's result.kv, with
+#   and without its `method` key, and absent (tests/report/check_cg.sh)
+TEST_STEPS += t-report-cg
+.PHONY: t-report-cg
+t-report-cg: $(B)/opt/bin/sltreport $(B)/opt/bin/sltjsoncheck
+	tests/report/check_cg.sh $(B)/opt/bin/sltreport $(B)/opt/bin/sltjsoncheck

@@ -24,7 +24,7 @@ RUN_TOP_SYNTH_TIMEOUT ?= 600
 RUN_ENERGY ?= 1
 
 $(B)/opt/bin/sltreport: $(B)/opt/obj/ref/report/sltreport.o $(B)/opt/obj/ref/report/sltreport_fpga.o $(B)/opt/obj/ref/report/report_text.o \
-  $(B)/opt/obj/ref/report/report_kv.o $(B)/opt/obj/ref/report/report_energy.o $(B)/opt/obj/ref/report/report_params.o $(B)/opt/obj/ref/report/report_ecc.o $(B)/opt/obj/ref/report/report_lut.o $(B)/opt/obj/gen/sram_model.o \
+  $(B)/opt/obj/ref/report/report_kv.o $(B)/opt/obj/ref/report/report_energy.o $(B)/opt/obj/ref/report/report_params.o $(B)/opt/obj/ref/report/report_ecc.o $(B)/opt/obj/ref/report/report_lut.o $(B)/opt/obj/ref/report/report_cg.o $(B)/opt/obj/gen/sram_model.o \
   $(B)/opt/lib/libsltgen.a $(B)/opt/lib/libsltref.a
 	@mkdir -p $(@D)
 	$(CC) $(OPTFLAGS) $^ $(LDLIBS) -o $@

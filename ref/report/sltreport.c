@@ -29,6 +29,7 @@
 #include "sram_model.h"
 #include "report_energy.h"
 #include "report_kv.h"
+#include "report_cg.h"
 #include "report_lut.h"
 #include "report_ecc.h"
 #include "report_params.h"
@@ -551,12 +552,10 @@ int main(int argc, char **argv)
     /* the accelerator top in ASAP7 (synth-top stage), next to fmax_mhz (the top in sky130) */
     fprintf(j, ",\n  \"fmax_top_asap7_mhz\": ");
     json_num(j, kv_num(&stat7, "fmax_mhz"));
-    /* clock gating: clock-pin energy per MAC of the array, on vs off, same workload (cg-energy stage) */
-    fprintf(j, ",\n  \"clock_gating_pj_per_mac\": {\"on\": ");
-    json_num(j, kv_num(&cgkv, "on.clock_pj_per_mac"));
-    fprintf(j, ", \"off\": ");
-    json_num(j, kv_num(&cgkv, "off.clock_pj_per_mac"));
-    fprintf(j, ", \"scope\": \"%s\"}", cgkv.present ? "clock pins of the array's flip-flops and clock gates only (RTL clock-edge counts x sky130 liberty); not the total energy per MAC" : "not measured");
+    /* clock gating: energy per MAC of the array, on vs off, same workload (cg-energy stage) */
+    cg_result cg;
+    cg_result_of(&cgkv, &cg);
+    cg_result_json(j, &cg);
     fprintf(j, ",\n  \"area_asap7_um2\": ");
     json_num(j, area7);
     fprintf(j, ",\n  \"transistors_generic\": ");
@@ -811,9 +810,7 @@ int main(int argc, char **argv)
     if (isfinite(kv_num(&stat7, "fmax_mhz")))
         fprintf(f, "| clock, ASAP7, accelerator top | Fmax %.0f MHz | OpenSTA, pre-layout, mixed corners, SRAM macros black boxes | - | - |\n",
                 kv_num(&stat7, "fmax_mhz"));
-    if (cgkv.present)
-        fprintf(f, "| clock gating, array clock-pin energy | %.3g pJ/MAC gated vs %.3g pJ/MAC ungated | flip-flop and clock-gate clock pins only: Icarus RTL clock-edge counts x sky130 tt liberty energies, same workload (%s); data path, wires, clock tree excluded | - | - |\n",
-                kv_num(&cgkv, "on.clock_pj_per_mac"), kv_num(&cgkv, "off.clock_pj_per_mac"), or_na(kv_str(&cgkv, "workload")));
+    cg_result_md_row(f, &cg);
     fprintf(f, "\n");
     fprintf(f, "Slim-Llama and H100 figures are as listed in SPEC §1/§9 (press reports of ISSCC 2025 paper 23.9; H100 "
                "measured with NVML). The Slim-Llama die includes its controllers, I/O and 500 KB SRAM; this design's area "

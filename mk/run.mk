@@ -23,7 +23,7 @@ RUN_TOP_SYNTH_TIMEOUT ?= 600
 # stage energy (mk/energy.mk, gate-level simulation activity); RUN_ENERGY= skips it
 RUN_ENERGY ?= 1
 
-$(B)/opt/bin/sltreport: $(B)/opt/obj/ref/report/sltreport.o $(B)/opt/obj/ref/report/sltreport_fpga.o $(B)/opt/obj/ref/report/report_text.o \
+$(B)/opt/bin/sltreport: $(B)/opt/obj/ref/report/sltreport.o $(addprefix $(B)/opt/obj/ref/report/,report_load.o report_model.o report_json.o report_svg.o report_md.o) $(B)/opt/obj/ref/report/sltreport_fpga.o $(B)/opt/obj/ref/report/report_text.o \
   $(B)/opt/obj/ref/report/report_kv.o $(B)/opt/obj/ref/report/report_energy.o $(B)/opt/obj/ref/report/report_params.o $(B)/opt/obj/ref/report/report_ecc.o $(B)/opt/obj/ref/report/report_lut.o $(B)/opt/obj/ref/report/report_cg.o $(B)/opt/obj/gen/sram_model.o \
   $(B)/opt/lib/libsltgen.a $(B)/opt/lib/libsltref.a
 	@mkdir -p $(@D)

@@ -49,7 +49,7 @@ sky_lib=$(synth/lib_find.sh sky130)
 asap_libs=$(synth/lib_find.sh asap7)
 asap_lib=${asap_libs%%:*}
 lib_where() { synth/lib_find.sh --where "$1" | sed 's/=/ /'; }
-nstage=15
+nstage=17
 i=0
 
 record() { printf 'stage.%s=%s|%s|%s\n' "$1" "$2" "$3" "$4" >>"$stages"; }

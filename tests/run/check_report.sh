@@ -128,12 +128,16 @@ grep -q '^## ECC cost' "$dir/report.md" || bad "report.md has no ECC cost sectio
 [ $fail = 0 ] && echo "ok: ecc_cost (ecc = ${ec[0]}): SRAM +${ec[1]}, coders ${ec[2]} transistors / ${ec[3]} um2, 3B ${ec[4]} -> ${ec[5]} mJ"
 
 # where the LUT pays: a ratio with its source, or null with the reason
-mapfile -t lb < <("$jc" "$j" lut_vs_addsub_best lut_vs_addsub_best/ratio lut_vs_addsub_best/source lut_vs_addsub_note)
-if [ "${lb[0]}" = null ]; then
-  [ -n "${lb[3]}" ] && [ "${lb[3]}" != MISSING ] || bad "lut_vs_addsub_best is null without lut_vs_addsub_note"
+lb=$("$jc" "$j" lut_vs_addsub_best)
+if [ "$lb" = null ]; then
+  note=$("$jc" "$j" lut_vs_addsub_note)
+  [ -n "$note" ] && [ "$note" != MISSING ] || bad "lut_vs_addsub_best is null without lut_vs_addsub_note"
+  [ $fail = 0 ] && echo "ok: lut_vs_addsub_best null: $note"
 else
-  pos lut_vs_addsub_best/ratio "${lb[1]}"
-  [ -n "${lb[2]}" ] && [ "${lb[2]}" != MISSING ] || bad "lut_vs_addsub_best has no source"
+  mapfile -t lb < <("$jc" "$j" lut_vs_addsub_best/ratio lut_vs_addsub_best/source)
+  pos lut_vs_addsub_best/ratio "${lb[0]}"
+  [ -n "${lb[1]}" ] && [ "${lb[1]}" != MISSING ] || bad "lut_vs_addsub_best has no source"
+  [ $fail = 0 ] && echo "ok: lut_vs_addsub_best ${lb[0]} (${lb[1]})"
 fi
 grep -q '^## Where the LUT pays' "$dir/report.md" || bad "report.md has no LUT vs add/sub section"
 

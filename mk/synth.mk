@@ -38,6 +38,9 @@ ASIC_EXTRA   ?= $(wildcard rtl/slt_sram_macro.v)
 # 28 nm modelled, ASAP7 not modelled); BLACKBOX=<file> overrides it.
 BLACKBOX     ?=
 SRAM_MODEL   ?= $(B)/bin/sltsram
+# ... and the SRAM timing (gen/sram_model.c slt_sram_timing_of, sky130 only) as a
+# liberty with one cell per shape, read by OpenSTA (synth/sltsramlib.c)
+SRAM_TIMING  ?= $(B)/bin/sltsramlib
 
 # ---- derived ---------------------------------------------------------------------------
 SYN_DIR    = $(B)/$(CFG_NAME)
@@ -54,7 +57,11 @@ syn_clock  = $(if $(CLOCK_MHZ),--clock-mhz $(CLOCK_MHZ))
 syn_check  = @test -n "$(syn_top)" || { echo "no $(SYN_TOPVAR) in $(SYN_PARAMS): give TOP=<module>"; exit 2; }
 syn_common = --params $(SYN_PARAMS) --files-var $(SYN_FILESVAR) --top $(syn_top) --name $(CFG_NAME) $(syn_clock) \
              $(addprefix --define ,$(ASIC_DEFINES)) $(addprefix --file ,$(ASIC_EXTRA)) \
-             $(if $(BLACKBOX),--blackbox $(BLACKBOX)) --sram-model $(SRAM_MODEL) --libdir $(B)/lib
+             $(if $(BLACKBOX),--blackbox $(BLACKBOX)) --sram-model $(SRAM_MODEL) --sram-timing $(SRAM_TIMING) --libdir $(B)/lib
+
+$(B)/opt/bin/sltsramlib: $(B)/opt/obj/synth/sltsramlib.o $(B)/opt/obj/gen/sram_model.o
+	@mkdir -p $(@D)
+	$(CC) $(OPTFLAGS) $^ $(LDLIBS) -o $@
 
 # ---- generator output ------------------------------------------------------------------
 # build/<name>/params.mk (and rtl/, headers) comes from the pattern rule of
@@ -68,12 +75,12 @@ endif
 
 # ---- user targets ----------------------------------------------------------------------
 .PHONY: synth sta fpga area bench-area
-synth: $(SYN_PARAMS) $(SRAM_MODEL) ## Yosys: cells, transistors per module (CFG=, LIB= adds um^2 and a netlist)
+synth: $(SYN_PARAMS) $(SRAM_MODEL) $(SRAM_TIMING) ## Yosys: cells, transistors per module (CFG=, LIB= adds um^2 and a netlist)
 	$(syn_check)
 	@echo "==== synth: $(CFG_NAME), top $(syn_top)$(if $(LIB), + liberty $(LIB)) ===="
 	synth/synth.sh $(syn_common) --out $(FLOW_DIR)/synth$(SYN_SUFFIX) $(if $(LIB),--lib "$(LIB_FILES)")
 
-sta: $(SYN_PARAMS) $(SRAM_MODEL) ## OpenSTA: slack, Fmax, power at POWER_ACTIVITIES (CFG=, LIB= required)
+sta: $(SYN_PARAMS) $(SRAM_MODEL) $(SRAM_TIMING) ## OpenSTA: slack, Fmax, power at POWER_ACTIVITIES (CFG=, LIB= required)
 	$(syn_check)
 	@test -n "$(LIB)" || { echo "make sta needs LIB=sky130|asap7|<liberty path>"; exit 2; }
 	@echo "==== sta: $(CFG_NAME), top $(syn_top), liberty $(LIB) ===="

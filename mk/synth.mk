@@ -111,6 +111,16 @@ area: $(B)/bin/sltgen ## SLT vs add/sub array: transistors per MAC/cycle, G=2..5
 BENCH_STEPS += bench-area
 bench-area: area
 
+# sky130 timing of every configs/*.cfg at TIMING_MHZ: top (SRAM paths timed by the
+# model's liberty) and array, sequentially, then a table (build/timing/timing.{csv,txt}).
+# A benchmark (tens of minutes), not a test. TIMING_REUSE=1 only re-prints the table.
+TIMING_MHZ   ?= 200
+TIMING_CFGS  ?=
+TIMING_REUSE ?=
+.PHONY: timing-all
+timing-all: $(B)/bin/sltgen $(SRAM_MODEL) $(SRAM_TIMING) ## sky130 top + array timing of every config at TIMING_MHZ (200), table
+	MAKE="$(MAKE)" B=$(B) synth/timing_all.sh --mhz $(TIMING_MHZ) $(if $(TIMING_CFGS),--cfgs "$(TIMING_CFGS)") $(if $(TIMING_REUSE),--reuse)
+
 # ---- test steps (tests/flow/run.sh): small designs of tests/flow/ and build/tiny -------
 # t-flow-sky130 / -asap7 print "SKIP: ..." when PDK_DIR is missing: reported SKIP, not passed.
 FLOW_TEST = tests/flow/run.sh
@@ -118,8 +128,9 @@ FLOW_ENV  = PDK_DIR=$(PDK_DIR) FLOW_OUT=$(B)/flow-test
 TEST_STEPS += t-flow-generic t-flow-sky130 t-flow-asap7 t-flow-fpga t-flow-tiny
 .PHONY: t-flow-generic t-flow-sky130 t-flow-asap7 t-flow-fpga t-flow-tiny
 t-flow-generic: $(SRAM_MODEL)
+t-flow-sky130: $(SRAM_MODEL) $(SRAM_TIMING)
 t-flow-generic t-flow-sky130 t-flow-asap7 t-flow-fpga:
-	$(FLOW_ENV) SLTSRAM=$(SRAM_MODEL) $(FLOW_TEST) $(patsubst t-flow-%,%,$@)
+	$(FLOW_ENV) SLTSRAM=$(SRAM_MODEL) SLTSRAMLIB=$(SRAM_TIMING) $(FLOW_TEST) $(patsubst t-flow-%,%,$@)
 
 # the generated tiny array through every flow (needs the generator)
 t-flow-tiny: $(if $(wildcard gen/sltgen.c),$(B)/tiny/params.mk)

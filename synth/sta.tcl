@@ -42,10 +42,16 @@ foreach {class from to} [list reg2reg $reg_ck $reg_d in2reg $inputs $reg_d \
 # instances u_macro of slt_sram): read paths go through their rdata_o pins,
 # write paths end at their inputs (setup checks). Worst slack of each, in
 # seconds, and the worst path of each in $out/sram_paths.rpt.
-set sram_rd [get_pins -quiet -hierarchical u_macro/rdata_o*]
+# (the pins through -of_objects: OpenSTA 2.0's hierarchical pin patterns miss most
+# bus pins of these instances)
+set sram_rd {}
 set sram_wr {}
-foreach p {we_i re_i waddr_i* raddr_i* wdata_i*} {
-  foreach pin [get_pins -quiet -hierarchical u_macro/$p] { lappend sram_wr $pin }
+set sram_cells [get_cells -quiet -hierarchical u_macro]
+if {[llength $sram_cells] > 0} {
+  set sram_rd [get_pins -quiet -of_objects $sram_cells -filter "direction == output"]
+  foreach pin [get_pins -quiet -of_objects $sram_cells -filter "direction == input"] {
+    if {![string match */clk_i [get_full_name $pin]]} { lappend sram_wr $pin }
+  }
 }
 puts $kv "sram_read_pins=[llength $sram_rd]"
 puts $kv "sram_write_pins=[llength $sram_wr]"

@@ -47,20 +47,21 @@ for c in $cfgs; do
   [ -r "configs/$c.cfg" ] || die "no configs/$c.cfg"
   for p in $parts; do
     d=sta; [ "$p" = top ] && d=sta-top
-    if [ $reuse = 1 ] && [ -n "$(summary_of "$c" $d)" ]; then continue; fi
-    rm -rf "$B/flow/$c/$d"
-    log="$out/logs/$c-$p.log"
-    t0=$(date +%s)
-    banner "timing-all: $c $p at $mhz MHz ($lib)"
-    if nice -n 10 $MAKE --no-print-directory sta CFG=$c LIB=$lib PART=$p CLOCK_MHZ=$mhz POWER_ACTIVITIES= >"$log" 2>&1; then
-      echo "done in $(( $(date +%s) - t0 )) s: $(grep -E '^(period|Fmax|SRAM)' "$log" | tr '\n' ' ')"
-    else
-      echo "FAILED after $(( $(date +%s) - t0 )) s (log $log)"
+    if [ $reuse = 0 ] || [ -z "$(summary_of "$c" $d)" ]; then
+      rm -rf "$B/flow/$c/$d"
+      log="$out/logs/$c-$p.log"
+      t0=$(date +%s)
+      banner "timing-all: $c $p at $mhz MHz ($lib)"
+      if nice -n 10 $MAKE --no-print-directory sta CFG=$c LIB=$lib PART=$p CLOCK_MHZ=$mhz POWER_ACTIVITIES= >"$log" 2>&1; then
+        echo "done in $(( $(date +%s) - t0 )) s: $(grep -E '^(period|Fmax|SRAM)' "$log" | tr '\n' ' ')"
+      else
+        echo "FAILED after $(( $(date +%s) - t0 )) s (log $log)"
+      fi
+      echo "seconds=$(( $(date +%s) - t0 ))" >"$out/logs/$c-$p.time"
     fi
-    echo "seconds=$(( $(date +%s) - t0 ))" >"$out/logs/$c-$p.time"
     # the same top netlist with the SRAM macros as untimed black boxes (the flow
     # before the SRAM timing model): STA only, no synthesis
-    if [ "$p" = top ] && [ -n "$(summary_of "$c" sta-top)" ]; then
+    if [ "$p" = top ] && [ -n "$(summary_of "$c" sta-top)" ] && { [ $reuse = 0 ] || [ -z "$(summary_of "$c" sta-top-nosram)" ]; }; then
       sd="$B/flow/$c/synth-top"; tag=$(basename "$(dirname "$(summary_of "$c" sta-top)")")
       rm -rf "$B/flow/$c/synth-top-nosram" "$B/flow/$c/sta-top-nosram"
       mkdir -p "$B/flow/$c/synth-top-nosram"

@@ -41,7 +41,12 @@ out=${out:-$B/timing}
 mkdir -p "$out/logs"
 
 # summary.kv of one part (the first liberty tag folder that has one)
-summary_of() { ls "$B/flow/$1/$2"/*/summary.kv 2>/dev/null | head -n 1; }
+# (the library's own tag folder: a short name matches <name>*, a path any folder)
+summary_of() {
+  local g='*'
+  case "$lib" in */*|*.lib|*.gz) ;; *) g="$lib*" ;; esac
+  ls "$B/flow/$1/$2"/$g/summary.kv 2>/dev/null | head -n 1
+}
 
 for c in $cfgs; do
   [ -r "configs/$c.cfg" ] || die "no configs/$c.cfg"

@@ -10,6 +10,8 @@
  *             SRAMs at 45 nm, 0.9 V (Horowitz, ISSCC 2014), scaled by
  *             scale = (node_nm / 45) * (vdd / 0.9)^2 (C*V^2 scaling)
  *   E_write = E_read (assumption)
+ *   timing  = sky130 only: clk -> rdata, setup, hold from the SRAM22 tt liberty,
+ *             plus ceil(log2(banks)) bank-select levels (slt_sram_timing_of)
  */
 #ifndef SLT_SRAM_MODEL_H
 #define SLT_SRAM_MODEL_H

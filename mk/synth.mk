@@ -4,6 +4,7 @@
 #   make sta   CFG=tiny LIB=sky130                          OpenSTA timing and power
 #   make fpga  CFG=tiny [FPGA_DEVICE=auto|hx8k|up5k|85k] [PART=top]  iCE40/ECP5 LUT/FF/BRAM/DSP, Fmax
 #   make area  [AREA_MACS=60] [AREA_UNITS=1|AREA_LANES=L]   SLT vs add/sub transistors
+#   make timing-all [TIMING_MHZ=200] [TIMING_CFGS=...]     sky130 top + array timing of every config
 #
 # Every flow reads the generator's output build/<cfg>/ (made here from
 # configs/<cfg>.cfg when missing) and writes build/flow/<cfg>/{synth,sta,fpga}/

@@ -218,6 +218,8 @@ sky130)
       near "$(calc "10 - $(kv_get "$ss" slack_sram_read)")" "$(calc "$cq + 0.3")" 0.3
     check "the write path's required time is the model's setup (10 - 0.33 ns)" grep -qE '^ +-0\.3300 +9\.6700 +library setup time' "$sr"
     check "worst path is the SRAM read (its clk->rdata dominates)" eq "$(kv_get "$ss" crit_start)" u_sram/u_macro
+    check "Fmax named as limited by the SRAM read paths" eq "$(kv_get "$ss" fmax_limited_by)" sram_read
+    check "sltsramlib rejects a malformed shape (exit 2)" bash -c "'$SLTSRAMLIB' --lib '$out/bad.lib' 10x >/dev/null 2>&1; [ \$? = 2 ]"
     mkdir -p "$out/sp_nolib"; cp -r "$out/sp/$tag" "$out/sp_nolib/"; rm -f "$out/sp_nolib/$tag/sram_timing.lib"
     check "sta.sh without the liberty" run "$out/sp_nolib_sta.log" synth/sta.sh --synth "$out/sp_nolib" \
       --top flow_sram_path --lib "$SKY" --libdir "$libdir" --out "$out/sp_nolib_sta" --clock-mhz 100 --activities ""

@@ -9,7 +9,7 @@
 #     --cfgs L    configuration names of configs/ (default: every configs/*.cfg)
 #     --lib L     liberty short name or path (default sky130)
 #     --parts P   which parts (default "top array")
-#     --reuse     do not rerun a part whose summary.kv exists (table only)
+#     --reuse     do not rerun a part whose summary.kv exists at this clock
 #     --out DIR   table folder (default build/timing): timing.csv, timing.txt
 # Environment: MAKE (default make), B (build folder, default build).
 # Prints one row per configuration: top WNS at the clock, top Fmax and what
@@ -52,7 +52,9 @@ for c in $cfgs; do
   [ -r "configs/$c.cfg" ] || die "no configs/$c.cfg"
   for p in $parts; do
     d=sta; [ "$p" = top ] && d=sta-top
-    if [ $reuse = 0 ] || [ -z "$(summary_of "$c" $d)" ]; then
+    sm=$(summary_of "$c" $d)
+    # reuse only a result timed at this clock (make run times at the config's own)
+    if [ $reuse = 0 ] || [ -z "$sm" ] || [ "$(kv_get "$sm" clock_mhz)" != "$mhz" ]; then
       rm -rf "$B/flow/$c/$d"
       log="$out/logs/$c-$p.log"
       t0=$(date +%s)

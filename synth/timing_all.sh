@@ -54,7 +54,9 @@ for c in $cfgs; do
     d=sta; [ "$p" = top ] && d=sta-top
     sm=$(summary_of "$c" $d)
     # reuse only a result timed at this clock (make run times at the config's own)
+    ran=0
     if [ $reuse = 0 ] || [ -z "$sm" ] || [ "$(kv_get "$sm" clock_mhz)" != "$mhz" ]; then
+      ran=1
       rm -rf "$B/flow/$c/$d"
       log="$out/logs/$c-$p.log"
       t0=$(date +%s)
@@ -68,7 +70,7 @@ for c in $cfgs; do
     fi
     # the same top netlist with the SRAM macros as untimed black boxes (the flow
     # before the SRAM timing model): STA only, no synthesis
-    if [ "$p" = top ] && [ -n "$(summary_of "$c" sta-top)" ] && { [ $reuse = 0 ] || [ -z "$(summary_of "$c" sta-top-nosram)" ]; }; then
+    if [ "$p" = top ] && [ -n "$(summary_of "$c" sta-top)" ] && { [ $ran = 1 ] || [ -z "$(summary_of "$c" sta-top-nosram)" ]; }; then
       sd="$B/flow/$c/synth-top"; tag=$(basename "$(dirname "$(summary_of "$c" sta-top)")")
       rm -rf "$B/flow/$c/synth-top-nosram" "$B/flow/$c/sta-top-nosram"
       mkdir -p "$B/flow/$c/synth-top-nosram"

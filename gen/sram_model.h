@@ -10,6 +10,8 @@
  *             SRAMs at 45 nm, 0.9 V (Horowitz, ISSCC 2014), scaled by
  *             scale = (node_nm / 45) * (vdd / 0.9)^2 (C*V^2 scaling)
  *   E_write = E_read (assumption)
+ *   timing  = sky130 only: clk -> rdata, setup, hold from the SRAM22 tt liberty,
+ *             plus ceil(log2(banks)) bank-select levels (slt_sram_timing_of)
  */
 #ifndef SLT_SRAM_MODEL_H
 #define SLT_SRAM_MODEL_H
@@ -51,6 +53,29 @@ double slt_sram_energy_scale(const slt_sram_tech *t);
 /* Estimate for a Depth x Width memory. Returns 0, or -1 for depth < 1,
  * width < 1 or an unknown node (out untouched). */
 int slt_sram_estimate_of(slt_sram_node node, double depth, int width, slt_sram_estimate *out);
+
+/* Timing of one Depth x Width SRAM (a modelled macro: `banks` banks of bank_bits,
+ * synth/sram_model.md "Timing"), typical corner, ns and pF. Only sky130 has a
+ * characterised basis (SRAM22 macros, tt 25 C 1.8 V); 28 nm has none. */
+typedef struct {
+    int banks;              /* as slt_sram_estimate_of */
+    double bank_bits;
+    int mux_levels;         /* ceil(log2(banks)): bank-select 2:1 mux levels */
+    double bank_clk_q_ns;   /* clk -> dout of one bank at 7 fF, ideal clock */
+    double clk_q_ns;        /* clk -> rdata valid of the whole memory at 7 fF:
+                               bank_clk_q_ns + mux_levels * level_ns */
+    double drive_ns_per_pf; /* extra clk -> rdata per pF of load above 7 fF */
+    double slew_ns;         /* rdata transition at 7 fF */
+    double slew_ns_per_pf;  /* extra transition per pF */
+    double setup_ns;        /* addr/data/enable before clk: bank setup + mux_levels * level_ns */
+    double hold_ns;         /* addr/data/enable after clk (bank hold) */
+    double pin_cap_pf;      /* input pin capacitance */
+    const char *source;     /* one line: where the numbers come from */
+} slt_sram_timing;
+
+/* Timing of a Depth x Width memory on a node. Returns 0, or -1 for depth < 1,
+ * width < 1, an unknown node or a node without a timing basis (28 nm). */
+int slt_sram_timing_of(slt_sram_node node, double depth, int width, slt_sram_timing *out);
 
 #ifdef __cplusplus
 }

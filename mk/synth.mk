@@ -4,6 +4,7 @@
 #   make sta   CFG=tiny LIB=sky130                          OpenSTA timing and power
 #   make fpga  CFG=tiny [FPGA_DEVICE=auto|hx8k|up5k|85k] [PART=top]  iCE40/ECP5 LUT/FF/BRAM/DSP, Fmax
 #   make area  [AREA_MACS=60] [AREA_UNITS=1|AREA_LANES=L]   SLT vs add/sub transistors
+#   make timing-all [TIMING_MHZ=200] [TIMING_CFGS=...]     sky130 top + array timing of every config
 #
 # Every flow reads the generator's output build/<cfg>/ (made here from
 # configs/<cfg>.cfg when missing) and writes build/flow/<cfg>/{synth,sta,fpga}/
@@ -38,6 +39,9 @@ ASIC_EXTRA   ?= $(wildcard rtl/slt_sram_macro.v)
 # 28 nm modelled, ASAP7 not modelled); BLACKBOX=<file> overrides it.
 BLACKBOX     ?=
 SRAM_MODEL   ?= $(B)/bin/sltsram
+# ... and the SRAM timing (gen/sram_model.c slt_sram_timing_of, sky130 only) as a
+# liberty with one cell per shape, read by OpenSTA (synth/sltsramlib.c)
+SRAM_TIMING  ?= $(B)/bin/sltsramlib
 
 # ---- derived ---------------------------------------------------------------------------
 SYN_DIR    = $(B)/$(CFG_NAME)
@@ -54,7 +58,11 @@ syn_clock  = $(if $(CLOCK_MHZ),--clock-mhz $(CLOCK_MHZ))
 syn_check  = @test -n "$(syn_top)" || { echo "no $(SYN_TOPVAR) in $(SYN_PARAMS): give TOP=<module>"; exit 2; }
 syn_common = --params $(SYN_PARAMS) --files-var $(SYN_FILESVAR) --top $(syn_top) --name $(CFG_NAME) $(syn_clock) \
              $(addprefix --define ,$(ASIC_DEFINES)) $(addprefix --file ,$(ASIC_EXTRA)) \
-             $(if $(BLACKBOX),--blackbox $(BLACKBOX)) --sram-model $(SRAM_MODEL) --libdir $(B)/lib
+             $(if $(BLACKBOX),--blackbox $(BLACKBOX)) --sram-model $(SRAM_MODEL) --sram-timing $(SRAM_TIMING) --libdir $(B)/lib
+
+$(B)/opt/bin/sltsramlib: $(B)/opt/obj/synth/sltsramlib.o $(B)/opt/obj/gen/sram_model.o
+	@mkdir -p $(@D)
+	$(CC) $(OPTFLAGS) $^ $(LDLIBS) -o $@
 
 # ---- generator output ------------------------------------------------------------------
 # build/<name>/params.mk (and rtl/, headers) comes from the pattern rule of
@@ -68,12 +76,12 @@ endif
 
 # ---- user targets ----------------------------------------------------------------------
 .PHONY: synth sta fpga area bench-area
-synth: $(SYN_PARAMS) $(SRAM_MODEL) ## Yosys: cells, transistors per module (CFG=, LIB= adds um^2 and a netlist)
+synth: $(SYN_PARAMS) $(SRAM_MODEL) $(SRAM_TIMING) ## Yosys: cells, transistors per module (CFG=, LIB= adds um^2 and a netlist)
 	$(syn_check)
 	@echo "==== synth: $(CFG_NAME), top $(syn_top)$(if $(LIB), + liberty $(LIB)) ===="
 	synth/synth.sh $(syn_common) --out $(FLOW_DIR)/synth$(SYN_SUFFIX) $(if $(LIB),--lib "$(LIB_FILES)")
 
-sta: $(SYN_PARAMS) $(SRAM_MODEL) ## OpenSTA: slack, Fmax, power at POWER_ACTIVITIES (CFG=, LIB= required)
+sta: $(SYN_PARAMS) $(SRAM_MODEL) $(SRAM_TIMING) ## OpenSTA: slack, Fmax, power at POWER_ACTIVITIES (CFG=, LIB= required)
 	$(syn_check)
 	@test -n "$(LIB)" || { echo "make sta needs LIB=sky130|asap7|<liberty path>"; exit 2; }
 	@echo "==== sta: $(CFG_NAME), top $(syn_top), liberty $(LIB) ===="
@@ -104,6 +112,16 @@ area: $(B)/bin/sltgen ## SLT vs add/sub array: transistors per MAC/cycle, G=2..5
 BENCH_STEPS += bench-area
 bench-area: area
 
+# sky130 timing of every configs/*.cfg at TIMING_MHZ: top (SRAM paths timed by the
+# model's liberty) and array, sequentially, then a table (build/timing/timing.{csv,txt}).
+# A benchmark (tens of minutes), not a test. TIMING_REUSE=1 only re-prints the table.
+TIMING_MHZ   ?= 200
+TIMING_CFGS  ?=
+TIMING_REUSE ?=
+.PHONY: timing-all
+timing-all: $(B)/bin/sltgen $(SRAM_MODEL) $(SRAM_TIMING) ## sky130 top + array timing of every config at TIMING_MHZ (200), table
+	MAKE="$(MAKE)" B=$(B) synth/timing_all.sh --mhz $(TIMING_MHZ) $(if $(TIMING_CFGS),--cfgs "$(TIMING_CFGS)") $(if $(TIMING_REUSE),--reuse)
+
 # ---- test steps (tests/flow/run.sh): small designs of tests/flow/ and build/tiny -------
 # t-flow-sky130 / -asap7 print "SKIP: ..." when PDK_DIR is missing: reported SKIP, not passed.
 FLOW_TEST = tests/flow/run.sh
@@ -111,8 +129,9 @@ FLOW_ENV  = PDK_DIR=$(PDK_DIR) FLOW_OUT=$(B)/flow-test
 TEST_STEPS += t-flow-generic t-flow-sky130 t-flow-asap7 t-flow-fpga t-flow-tiny
 .PHONY: t-flow-generic t-flow-sky130 t-flow-asap7 t-flow-fpga t-flow-tiny
 t-flow-generic: $(SRAM_MODEL)
+t-flow-sky130: $(SRAM_MODEL) $(SRAM_TIMING)
 t-flow-generic t-flow-sky130 t-flow-asap7 t-flow-fpga:
-	$(FLOW_ENV) SLTSRAM=$(SRAM_MODEL) $(FLOW_TEST) $(patsubst t-flow-%,%,$@)
+	$(FLOW_ENV) SLTSRAM=$(SRAM_MODEL) SLTSRAMLIB=$(SRAM_TIMING) $(FLOW_TEST) $(patsubst t-flow-%,%,$@)
 
 # the generated tiny array through every flow (needs the generator)
 t-flow-tiny: $(if $(wildcard gen/sltgen.c),$(B)/tiny/params.mk)

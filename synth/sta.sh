@@ -62,7 +62,12 @@ banner "constraints: $o/constraints.sdc"
 [ "$unit" = ps ] && period=$(calc "1e6 / $clock") || period=$(calc "1e3 / $clock")
 grep -E '^create_clock|^set_(input|output)_delay' "$o/constraints.sdc"
 
-export SLT_STA_LIBS="$(kv_get "$libkv" sta_libs)" SLT_NETLIST="$netlist" SLT_TOP="$top" \
+# SRAM macros: the modelled timing liberty from synth.sh (sky130 only), else
+# black boxes (untimed)
+sram_lib="$sdir/$tag/sram_timing.lib"
+sta_libs="$(kv_get "$libkv" sta_libs)"
+if [ -r "$sram_lib" ]; then sta_libs="$sta_libs $(cd "$(dirname "$sram_lib")" && pwd)/sram_timing.lib"; else sram_lib=""; fi
+export SLT_STA_LIBS="$sta_libs" SLT_NETLIST="$netlist" SLT_TOP="$top" \
        SLT_SDC="$o/constraints.sdc" SLT_WIRE_LOAD="$(kv_get "$libkv" wire_load)" SLT_OUT="$o" \
        SLT_SYNTH_DIR="$here" SLT_CLOCK_PORT="$clk_port" \
        SLT_ICG_ENABLE_PIN="$(kv_get "$libkv" icg_cell | awk '{ print $3 }')"
@@ -88,17 +93,22 @@ fi
 # with the period: an in->reg or reg->out path needs T - s / (1 - io_frac),
 # an in->out path T - s / (1 - 2 io_frac). Fmax = 1 / the largest need.
 tmin=""; limit=""; class_kv=""
-for c in reg2reg in2reg reg2out in2out; do
+# SRAM read (through a macro's rdata_o) and write (to its inputs) paths count as
+# register-to-register paths: the macro is clocked by clk_i
+for c in reg2reg in2reg reg2out in2out sram_read sram_write; do
   s_si=$(kv_get "$o/timing_raw.kv" "slack_${c}_seconds")
   [ -n "$s_si" ] || continue
   s=$(calc "$s_si / ($ns_per * 1e-9)")
   case $c in
-    reg2reg) need=$(calc "$period - ($s)") ;;
+    reg2reg|sram_*) need=$(calc "$period - ($s)") ;;
     in2out)  need=$(calc "$period - ($s) / (1 - 2 * $io_frac)") ;;
     *)       need=$(calc "$period - ($s) / (1 - $io_frac)") ;;
   esac
   class_kv="$class_kv"$'\n'"slack_$c=$s"$'\n'"fmax_${c}_mhz=$(calc "1000 / ($need * $ns_per)")"
-  if [ -z "$tmin" ] || awk -v a="$need" -v b="$tmin" 'BEGIN { exit !(a > b) }'; then tmin=$need; limit=$c; fi
+  # (an SRAM class names the limit when it ties: OpenSTA counts a timed macro among
+  # the registers, so its read path is also the reg2reg one)
+  ge=">"; case $c in sram_*) ge=">=" ;; esac
+  if [ -z "$tmin" ] || awk -v a="$need" -v b="$tmin" "BEGIN { exit !(a $ge b) }"; then tmin=$need; limit=$c; fi
 done
 [ -n "$tmin" ] || die "no register or port path constrained in $name"
 fmax=$(calc "1000 / ($tmin * $ns_per)")
@@ -153,6 +163,15 @@ done
   echo "crit_end=$crit_end"
   echo "crit_group=$crit_group"
   echo "sta_blackbox_instances=$bb"
+  # SRAM macro timing: yes when the model's liberty was read and macro pins were found
+  srd=$(kv_get "$o/timing_raw.kv" sram_read_pins); swr=$(kv_get "$o/timing_raw.kv" sram_write_pins)
+  if [ -n "$sram_lib" ] && [ "${srd:-0}" -gt 0 ]; then echo "sram_timed=yes"
+  elif [ "${srd:-0}" -gt 0 ] || [ "$bb" -gt 0 ]; then echo "sram_timed=no"
+  else echo "sram_timed=none"; fi
+  echo "sram_timing_lib=${sram_lib:-none}"
+  echo "sram_read_pins=${srd:-0}"
+  echo "sram_write_pins=${swr:-0}"
+  [ -n "$sram_lib" ] && [ -r "$sdir/$tag/sram_timing.kv" ] && grep '^sram_timing\.' "$sdir/$tag/sram_timing.kv"
   # clock gates (integrated clock-gating cells): count and the worst slack of
   # their enable checks (setup, hold), library time unit
   echo "clock_gates=$(kv_get "$o/timing_raw.kv" clock_gates)"
@@ -171,6 +190,9 @@ echo "period $period $unit, worst slack $wns $unit ($(kv_get "$o/summary.kv" met
 echo "worst path: $crit_start -> $crit_end (path group $crit_group)"
 echo "Fmax $fmax MHz, limited by $limit paths (reg2reg: 1/(period - slack); port paths scale io_frac = $io_frac with the period)"
 [ "$bb" -gt 0 ] && echo "note: $bb black-box instance(s) (SRAM macros): paths through them are not timed"
+if [ "$(kv_get "$o/summary.kv" sram_timed)" = yes ]; then
+  echo "SRAM macros timed (MODELLED clk->rdata and setup, $sram_lib): read paths slack $(kv_get "$o/summary.kv" slack_sram_read), write paths slack $(kv_get "$o/summary.kv" slack_sram_write) $unit ($o/sram_paths.rpt)"
+fi
 cgn=$(kv_get "$o/summary.kv" clock_gates)
 [ -n "$cgn" ] && [ "$cgn" != 0 ] && echo "clock gates: $cgn, enable check slack setup $(kv_get "$o/summary.kv" slack_cg_setup) / hold $(kv_get "$o/summary.kv" slack_cg_hold) $unit"
 echo "summary: $o/summary.kv  reports: $o/timing.rpt $o/sta.log"

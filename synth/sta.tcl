@@ -38,6 +38,38 @@ foreach {class from to} [list reg2reg $reg_ck $reg_d in2reg $inputs $reg_d \
   }
   if {$worst ne ""} { puts $kv "slack_${class}_seconds=$worst" }
 }
+# SRAM macros with modelled timing (sram_timing.lib, cells slt_sram_macro_<D>x<W>,
+# instances u_macro of slt_sram): read paths go through their rdata_o pins,
+# write paths end at their inputs (setup checks). Worst slack of each, in
+# seconds, and the worst path of each in $out/sram_paths.rpt.
+# (the pins through -of_objects: OpenSTA 2.0's hierarchical pin patterns miss most
+# bus pins of these instances)
+set sram_rd {}
+set sram_wr {}
+set sram_cells [get_cells -quiet -hierarchical u_macro]
+if {[llength $sram_cells] > 0} {
+  set sram_rd [get_pins -quiet -of_objects $sram_cells -filter "direction == output"]
+  foreach pin [get_pins -quiet -of_objects $sram_cells -filter "direction == input"] {
+    if {![string match */clk_i [get_full_name $pin]]} { lappend sram_wr $pin }
+  }
+}
+puts $kv "sram_read_pins=[llength $sram_rd]"
+puts $kv "sram_write_pins=[llength $sram_wr]"
+set rpt [open $out/sram_paths.rpt w]
+close $rpt
+foreach {key pins mode} [list sram_read $sram_rd -through sram_write $sram_wr -to] {
+  if {[llength $pins] == 0} continue
+  set worst ""
+  foreach pe [find_timing_paths $mode $pins -path_delay max -group_count 1 -endpoint_count 1] {
+    if {[$pe is_unconstrained]} continue
+    if {$worst eq "" || [$pe slack] < $worst} { set worst [$pe slack] }
+  }
+  if {$worst ne ""} { puts $kv "slack_${key}_seconds=$worst" }
+  set rpt [open $out/sram_paths.rpt a]
+  puts $rpt "==== $key: worst path [string map {- {}} $mode] the SRAM macro pins"
+  close $rpt
+  report_checks $mode $pins -path_delay max -digits 4 -fields {cap input_pin} >> $out/sram_paths.rpt
+}
 # Clock gates (slt_clock_gate mapped to the library's integrated clock-gating
 # cell, instance u_icg): OpenSTA checks the enable against the clock (setup and
 # hold of the cell's enable pin, its clock-gating check).

@@ -15,6 +15,10 @@
 #     --define NAME       Verilog define for every file (e.g. SLT_SRAM_BLACKBOX)
 #     --name NAME         label for the reports (default: TOP)
 #     --libdir DIR        where library build copies go (default: build/lib)
+#     --sram-model PROG   SRAM area model (build/bin/sltsram): black-box area file
+#     --sram-timing PROG  SRAM timing model (build/bin/sltsramlib): for a sky130
+#                         liberty, DIR/<lib tag>/sram_timing.lib (one cell per SRAM
+#                         shape, read by sta.sh) and sram_timing.kv
 #
 # Writes DIR/yosys.log and
 #   DIR/generic/summary.kv   cells, flops, transistors, per module (stat2kv.awk)
@@ -25,7 +29,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
 
-params="" files_var="" sram_model="" top="" out="" lib="" clock="" clock_src="" bbmodel="" name="" libroot="build/lib"
+params="" files_var="" sram_model="" sram_timing="" top="" out="" lib="" clock="" clock_src="" bbmodel="" name="" libroot="build/lib"
 rtl_dirs=() files=() defines=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -41,6 +45,7 @@ while [ $# -gt 0 ]; do
     --blackbox) bbmodel=$2; shift ;;
     --files-var) files_var=$2; shift ;;
     --sram-model) sram_model=$2; shift ;;
+    --sram-timing) sram_timing=$2; shift ;;
     --name) name=$2; shift ;;
     --libdir) libroot=$2; shift ;;
     *) die "unknown argument '$1' (see the header of $0)" ;;
@@ -146,6 +151,19 @@ if [ -n "$sram_model" ]; then
     echo "SRAM macros (modelled, gen/sram_model.c): $shapes -> $out/blackbox_area.txt"
     [ -n "$bbmodel" ] || bbmodel="$out/blackbox_area.txt"
   fi
+fi
+# ---- SRAM macros: modelled timing (sky130 only), a liberty cell per shape ----------
+rm -f "${lib_dir:-/nonexistent}/sram_timing.lib" "${lib_dir:-/nonexistent}/sram_timing.kv"
+if [ -n "$lib" ] && [ -n "$sram_timing" ] && [ -n "${shapes:-}" ]; then
+  case "$tag" in
+    sky130*)
+      [ -x "$sram_timing" ] || die "SRAM timing program '$sram_timing' not found (make build/bin/sltsramlib)"
+      # shellcheck disable=SC2086
+      "$sram_timing" --lib "$lib_dir/sram_timing.lib" --kv "$lib_dir/sram_timing.kv" $shapes || die "$sram_timing failed"
+      echo "SRAM macros (timing MODELLED, gen/sram_model.c): $lib_dir/sram_timing.lib"
+      sed -n 's/^sram_timing\.\([^.]*\)\.clk_q_ns=/  \1 clk->rdata (ns): /p' "$lib_dir/sram_timing.kv" ;;
+    *) echo "SRAM macros: timing NOT MODELLED for $tag (black boxes, paths through them untimed)" ;;
+  esac
 fi
 if [ -n "$lib" ]; then
   {

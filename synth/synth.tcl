@@ -106,8 +106,35 @@ yosys design -save mapped
 # constants, simple left-hand sides, and no parameters on black-box instances
 # (its Verilog reader rejects `slt_sram_macro #(.Depth(..))`; the shapes were
 # dumped to blackbox_cells.txt above and the area is already counted).
+# SRAM macros get one cell type per shape, slt_sram_macro_<Depth>x<Width>, which
+# the SRAM timing liberty (synth/sltsramlib.c, written by synth.sh) defines, so
+# OpenSTA times the paths through them (unknown cells stay black boxes there).
+proc slt_decval {v} {
+  if {[regexp {^[0-9]+'([01]+)$} $v -> b]} { set n 0; foreach c [split $b ""] { set n [expr {2 * $n + $c}] }; return $n }
+  return $v
+}
+if {[lsearch -exact [env_or SLT_BLACKBOX ""] slt_sram_macro] >= 0} {
+  set fh [open $gen_dir/blackbox_cells.txt r]
+  set shapes {}; set incell 0; set d ""; set w ""
+  foreach ln [split [read $fh] "\n"] {
+    if {[regexp {^\s*cell \\slt_sram_macro } $ln]} { set incell 1; set d ""; set w ""; continue }
+    if {$incell && [regexp {parameter .*\\Depth (\S+)$} $ln -> v]} { set d [slt_decval $v] }
+    if {$incell && [regexp {parameter .*\\Width (\S+)$} $ln -> v]} { set w [slt_decval $v] }
+    if {$incell && [regexp {^\s*end\s*$} $ln]} {
+      set incell 0
+      if {$d ne "" && $w ne ""} { lappend shapes "$d $w" }
+    }
+  }
+  close $fh
+  foreach sh [lsort -unique $shapes] {
+    lassign $sh d w
+    yosys chtype -set slt_sram_macro_${d}x${w} t:slt_sram_macro r:Depth=$d %i r:Width=$w %i
+  }
+  yosys select -clear
+}
 foreach bb [env_or SLT_BLACKBOX ""] {
   foreach prm {Depth Width AddrWidth} {
+    catch {yosys setparam -unset $prm */t:slt_sram_macro_*}
     catch {yosys setparam -unset $prm */t:$bb}
   }
 }

@@ -104,6 +104,42 @@ static void sram_model_rejects_bad_arguments(void **state)
 }
 
 /* Not a check: prints the figures quoted in synth/sram_model.md for the slim buffers. */
+static void sram_model_timing_sky130_fit_within_1_percent_of_sram22(void **state)
+{
+    (void)state;
+    /* SRAM22 tt liberty, clk -> dout max(rise, fall) at 7 fF: 512x32, 1024x32, 2048x32 */
+    const double d[3] = {512, 1024, 2048}, cq[3] = {3.656, 4.026, 4.603};
+    for (int i = 0; i < 3; i++) {
+        slt_sram_timing t;
+        assert_int_equal(slt_sram_timing_of(SLT_NODE_SKY130, d[i], 32, &t), 0);
+        assert_int_equal(t.banks, 1);
+        assert_int_equal(t.mux_levels, 0);
+        assert_true(rel(t.clk_q_ns, cq[i]) < 0.01);
+        assert_true(t.clk_q_ns == t.bank_clk_q_ns);
+        assert_true(t.setup_ns > 0.2 && t.setup_ns < 0.5);
+        assert_true(t.hold_ns > 0.0 && t.hold_ns < t.setup_ns);
+    }
+}
+
+static void sram_model_timing_banks_add_mux_levels(void **state)
+{
+    (void)state;
+    slt_sram_timing one, many;
+    /* 64 Kbit: one bank; 2 Mbit: 32 banks of 64 Kbit -> 5 mux levels of 0.20 ns */
+    assert_int_equal(slt_sram_timing_of(SLT_NODE_SKY130, 1024, 64, &one), 0);
+    assert_int_equal(slt_sram_timing_of(SLT_NODE_SKY130, 32768, 64, &many), 0);
+    assert_int_equal(one.banks, 1);
+    assert_int_equal(many.banks, 32);
+    assert_int_equal(many.mux_levels, 5);
+    assert_true(rel(many.bank_clk_q_ns, one.bank_clk_q_ns) < 1e-12);
+    assert_true(rel(many.clk_q_ns, one.clk_q_ns + 5 * 0.20) < 1e-12);
+    assert_true(rel(many.setup_ns, one.setup_ns + 5 * 0.20) < 1e-12);
+    /* 28 nm has no timing basis; bad shapes are refused */
+    assert_int_equal(slt_sram_timing_of(SLT_NODE_28NM, 1024, 64, &one), -1);
+    assert_int_equal(slt_sram_timing_of(SLT_NODE_SKY130, 0, 64, &one), -1);
+    assert_int_equal(slt_sram_timing_of(SLT_NODE_SKY130, 1024, 0, &one), -1);
+}
+
 static void sram_model_print_slim_buffers(void **state)
 {
     (void)state;
@@ -130,6 +166,8 @@ int main(void)
         cmocka_unit_test(sram_model_sky130_fit_within_10_percent_of_macros),
         cmocka_unit_test(sram_model_monotonic_and_banked),
         cmocka_unit_test(sram_model_rejects_bad_arguments),
+        cmocka_unit_test(sram_model_timing_sky130_fit_within_1_percent_of_sram22),
+        cmocka_unit_test(sram_model_timing_banks_add_mux_levels),
         cmocka_unit_test(sram_model_print_slim_buffers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

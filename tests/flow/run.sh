@@ -198,6 +198,38 @@ sky130)
     check "power failure recorded as 'failed (OpenSTA crash, exit N)'" grep -q '^power_.*=failed (' "$s"
   fi
 
+  banner "sky130: SRAM macro timing (model liberty): read and write paths through slt_sram"
+  SLTSRAM=${SLTSRAM:-build/bin/sltsram}; SLTSRAMLIB=${SLTSRAMLIB:-build/bin/sltsramlib}
+  if [ -x "$SLTSRAM" ] && [ -x "$SLTSRAMLIB" ]; then
+    check "synth.sh flow_sram_path (slt_sram black box + timing model)" run "$out/sp.log" \
+      synth/synth.sh --top flow_sram_path --out "$out/sp" --file rtl/slt_sram.v --file rtl/slt_sram_macro.v \
+        --file $T/flow_sram_path.v --define SLT_SRAM_BLACKBOX --sram-model "$SLTSRAM" --sram-timing "$SLTSRAMLIB" \
+        --lib "$SKY" --clock-mhz 100 --libdir "$libdir"
+    check "macro renamed per shape in the netlist" grep -q 'slt_sram_macro_16x8 ' "$out/sp/$tag/netlist.v"
+    check "sta.sh with the SRAM timing liberty" run "$out/sp_sta.log" synth/sta.sh --synth "$out/sp" \
+      --top flow_sram_path --lib "$SKY" --libdir "$libdir" --out "$out/sp_sta" --clock-mhz 100 --activities ""
+    ss="$out/sp_sta/$tag/summary.kv"; sr="$out/sp_sta/$tag/sram_paths.rpt"
+    cq=$(kv_get "$out/sp/$tag/sram_timing.kv" sram_timing.16x8.clk_q_ns)
+    check "SRAM paths timed" eq "$(kv_get "$ss" sram_timed)" yes
+    check "no black box left for OpenSTA" eq "$(kv_get "$ss" sta_blackbox_instances)" 0
+    check "a read path starts at the macro" grep -q '^Startpoint: u_sram/u_macro ' "$sr"
+    check "a write path ends at the macro" grep -q '^Endpoint: u_sram/u_macro ' "$sr"
+    check "the read path = the model's clk->rdata ($cq ns) + an xor + flop setup (0.3 +- 0.3 ns)" \
+      near "$(calc "10 - $(kv_get "$ss" slack_sram_read)")" "$(calc "$cq + 0.3")" 0.3
+    check "the write path's required time is the model's setup (10 - 0.33 ns)" grep -qE '^ +-0\.3300 +9\.6700 +library setup time' "$sr"
+    check "worst path is the SRAM read (its clk->rdata dominates)" eq "$(kv_get "$ss" crit_start)" u_sram/u_macro
+    check "Fmax named as limited by the SRAM read paths" eq "$(kv_get "$ss" fmax_limited_by)" sram_read
+    check "sltsramlib rejects a malformed shape (exit 2)" bash -c "'$SLTSRAMLIB' --lib '$out/bad.lib' 10x >/dev/null 2>&1; [ \$? = 2 ]"
+    mkdir -p "$out/sp_nolib"; cp -r "$out/sp/$tag" "$out/sp_nolib/"; rm -f "$out/sp_nolib/$tag/sram_timing.lib"
+    check "sta.sh without the liberty" run "$out/sp_nolib_sta.log" synth/sta.sh --synth "$out/sp_nolib" \
+      --top flow_sram_path --lib "$SKY" --libdir "$libdir" --out "$out/sp_nolib_sta" --clock-mhz 100 --activities ""
+    check "without it the macro is an untimed black box" eq \
+      "$(kv_get "$out/sp_nolib_sta/$tag/summary.kv" sram_timed)/$(kv_get "$out/sp_nolib_sta/$tag/summary.kv" sta_blackbox_instances)" no/1
+  else
+    echo "note: $SLTSRAM or $SLTSRAMLIB not built: SRAM timing checks not run (make build/bin/sltsram build/bin/sltsramlib)"
+    fail=$((fail + 1)); echo "FAIL - SRAM timing tools missing"
+  fi
+
   banner "sky130: a long combinational path fails at 1 GHz, passes at 20 MHz"
   check "synth.sh flow_longpath" run "$out/long.log" \
     synth/synth.sh --top flow_longpath --out "$out/long" --file $T/flow_longpath.v \

@@ -544,6 +544,7 @@ static long *g_inject_bad = nullptr;
 // One LOAD_ACT + GEMV/GEMM, checked against the golden model.
 static bool g_counters = true;
 static long g_cases, g_moved; // cases run, cases whose packet rows were permuted (reorder)
+static long g_exact_busy;     // commands whose PERF_CYCLES_BUSY matched the event model exactly
 static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_counters, uint64_t *cycles_out = nullptr)
 {
     check_counters = check_counters && g_counters;
@@ -603,6 +604,21 @@ static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_count
     }
     check_results(tb, m, k, n, y_slot);
     if (cycles_out) *cycles_out = busy;
+    // PERF_CYCLES_BUSY of both commands against the event model, exactly
+    // (slt_busy.h: ideal streams). With random stream gaps the busy cycles depend
+    // on the gaps, so the exact check applies only with gaps off.
+    if (!tb.gaps && !g_inject) {
+        if (busy_act != ev.load_busy_cycles)
+            tb.fail("LOAD_ACT K=%d N=%d: PERF_CYCLES_BUSY %llu, the event model %llu", k, n,
+                    (unsigned long long)busy_act, (unsigned long long)ev.load_busy_cycles);
+        if (busy != ev.busy_cycles)
+            tb.fail("%s M=%d K=%d N=%d: PERF_CYCLES_BUSY %llu, the event model %llu (descriptor %llu + compute %llu + "
+                    "read-out %llu)", n == 1 ? "GEMV" : "GEMM", m, k, n, (unsigned long long)busy,
+                    (unsigned long long)ev.busy_cycles, (unsigned long long)ev.busy_desc_cycles,
+                    (unsigned long long)ev.busy_run_cycles, (unsigned long long)ev.busy_out_cycles);
+        tb.matched += 2;
+        g_exact_busy += 2;
+    }
     if (!check_counters) return;
     // every counter against the shape/format arithmetic and W (expected_counters),
     // then the event model (slt_predict) against the same values
@@ -1046,7 +1062,7 @@ static void run_ksplit(Tb &tb)
 // chunk, same M, N) the busy cycles differ by exactly what slt_predict's cycles
 // differ by -- in the compute-bound regime (RB + 1 + bubbles per pass) and in the
 // link-bound one (weight beats). No stream gaps, output always ready.
-static void run_cycles(Tb &tb)
+static void run_cycles(Tb &tb, int nrand, int maxm, int maxk)
 {
     tb.test = "cycles";
     const slt_config &c = tb.cfg;
@@ -1077,6 +1093,12 @@ static void run_cycles(Tb &tb)
             tb.fail("M=%d N=%d: K %d -> %d adds %lld RTL cycles, the event model %lld", m, n, k, k + ug,
                     (long long)d_rtl, (long long)d_model);
         tb.matched++;
+    }
+    // random shapes without stream gaps: run_case checks both commands' busy cycles exactly
+    for (int i = 0; i < nrand; i++) {
+        int m = (int)slt_prng_range(&tb.rng, 1, maxm), k = (int)slt_prng_range(&tb.rng, 1, maxk);
+        int n = tb.coin(50) ? 1 : (int)slt_prng_range(&tb.rng, 1, c.max_n);
+        run_case(tb, m, k, n, (int)slt_prng_range(&tb.rng, 0, 100), true);
     }
     tb.gaps = gaps;
 }
@@ -1158,7 +1180,8 @@ int main(int argc, char **argv)
     // standard corners: widest K, single row, single column, then random shapes
     tb.verbose = plus_int(tb.ctx, "verbose", 0) != 0;
     if (plus_int(tb.ctx, "cyclesonly", 0)) {   // just the RTL-vs-model cycle checks (+verbose prints them)
-        run_cycles(tb);
+        run_cycles(tb, 8, maxm, maxk);
+        std::printf("PERF_CYCLES_BUSY = event model exactly for %ld commands\n", g_exact_busy);
         std::printf("matched %ld outputs in %llu cycles\n", tb.matched, (unsigned long long)tb.cycle);
         return 0;
     }
@@ -1179,7 +1202,7 @@ int main(int argc, char **argv)
         if (plus_int(tb.ctx, "verbose", 0)) std::printf("case %d: M=%d K=%d N=%d\n", i, m, k, n);
         run_case(tb, m, k, n, (int)slt_prng_range(&tb.rng, 0, 100), true);
     }
-    run_cycles(tb);
+    run_cycles(tb, cases / 2 > 4 ? cases / 2 : 4, maxm, maxk);
     run_ksplit(tb);
     if (plus_int(tb.ctx, "errors", 0)) {
         run_errors(tb);
@@ -1190,6 +1213,8 @@ int main(int argc, char **argv)
         std::printf("reorder = greedy: rows permuted in %ld of %ld cases\n", g_moved, g_cases);
         if (g_moved == 0) tb.fail("reorder = greedy but no case permuted a row");
     }
+    std::printf("PERF_CYCLES_BUSY = event model exactly for %ld commands (no stream gaps)\n", g_exact_busy);
+    if (g_exact_busy == 0) tb.fail("no command was checked against the event model's busy cycles");
     std::printf("matched %ld outputs in %llu cycles\n", tb.matched, (unsigned long long)tb.cycle);
     if (tb.vcd) tb.vcd->close();
     tb.top->final();

@@ -37,6 +37,7 @@
 
 extern "C" {
 #include "slt_arrayif.h"
+#include "slt_busy.h"
 #include "slt_config.h"
 #include "slt_gemm.h"
 #include "slt_pack.h"
@@ -716,11 +717,28 @@ static void run_errors(Tb &tb)
     const uint32_t bad_fmt = SLT_REG_CMD_CTRL_FORMAT_MASK >> SLT_REG_CMD_CTRL_FORMAT_SHIFT;  // 3: no format
     const uint32_t bad_op = SLT_REG_CMD_CTRL_OPCODE_MASK >> SLT_REG_CMD_CTRL_OPCODE_SHIFT;   // 15: no opcode
     uint32_t m4 = (uint32_t)clampi(4, c.max_m), k4 = (uint32_t)clampi(4, c.max_k);
-    expect_error(tb, "M = 0", tb.command(op, fmt, 0, k4, 1, dummy), SLT_ERR_M_ZERO);
-    expect_error(tb, "K > max_k", tb.command(op, fmt, m4, (uint32_t)c.max_k + 1, 1, dummy), SLT_ERR_K_TOO_LARGE);
-    expect_error(tb, "unknown format", tb.command(op, bad_fmt, m4, k4, 1, dummy), SLT_ERR_BAD_FORMAT);
-    expect_error(tb, "unknown opcode", tb.command(bad_op, fmt, m4, k4, 1, {}), SLT_ERR_BAD_OPCODE);
-    expect_error(tb, "GEMV N = 2", tb.command(op, fmt, m4, k4, 2, dummy), SLT_ERR_N_TOO_LARGE);
+    // refused by the descriptor check, without stream gaps: the busy cycles are the
+    // event model's exactly (descriptor part, the packet drained, one flush cycle)
+    auto refused = [&](const char *what, uint32_t opc, uint32_t f, uint32_t mm, uint32_t kk, uint32_t nn,
+                       const std::vector<Beat> &b, uint32_t want) {
+        int g = tb.gaps;
+        tb.gaps = 0;
+        uint64_t busy = 0;
+        uint32_t e = tb.command(opc, f, mm, kk, nn, b, &busy);
+        tb.gaps = g;
+        expect_error(tb, what, e, want);
+        slt_busy sb;
+        slt_busy_refused(&c, b.size(), &sb);
+        if (busy != sb.busy)
+            tb.fail("error case '%s' (M=%u K=%u N=%u, %zu beats): PERF_CYCLES_BUSY %llu, the event model %llu", what, mm,
+                    kk, nn, b.size(), (unsigned long long)busy, (unsigned long long)sb.busy);
+        g_exact_busy++;
+    };
+    refused("M = 0", op, fmt, 0, k4, 1, dummy, SLT_ERR_M_ZERO);
+    refused("K > max_k", op, fmt, m4, (uint32_t)c.max_k + 1, 1, dummy, SLT_ERR_K_TOO_LARGE);
+    refused("unknown format", op, bad_fmt, m4, k4, 1, dummy, SLT_ERR_BAD_FORMAT);
+    refused("unknown opcode", bad_op, fmt, m4, k4, 1, {}, SLT_ERR_BAD_OPCODE);
+    refused("GEMV N = 2", op, fmt, m4, k4, 2, dummy, SLT_ERR_N_TOO_LARGE);
     run_case(tb, clampi(5, c.max_m), clampi(7, c.max_k), 1, 30, false);
     // short and long weight streams: a shape whose weight packet has at least two
     // beats (a b1 packet of a tiny shape can be a single beat: grow M, then K)

@@ -1014,10 +1014,17 @@ static void run_framing(Tb &tb)
                      tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, cut(wb, mb + 1)), SLT_ERR_STREAM_SHORT);
     run_case(tb, m, kw, 1, 30, false);
     tb.done_polls = 4;   // DONE must come at once: nothing to wait for
+    uint64_t busy = 0;
     ERR_CASE("RESIDENT GEMV (no packet)",
-                 tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, {}, nullptr,
+                 tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, {}, &busy,
                             SLT_REG_CMD_CTRL_RESIDENT_MASK),
                  SLT_ERR_BAD_OPCODE);
+    slt_busy rb;   // no packet: the stream gaps play no part, the busy cycles are exact
+    slt_busy_refused(&c, 0, &rb);
+    if (busy != rb.busy)
+        tb.fail("RESIDENT GEMV M=%d K=%d: PERF_CYCLES_BUSY %llu, the event model %llu", m, kw,
+                (unsigned long long)busy, (unsigned long long)rb.busy);
+    g_exact_busy++;
     tb.done_polls = polls;
     run_case(tb, m, kw, 1, 30, false);
     tb.test = "framing";
@@ -1062,15 +1069,26 @@ static void run_ksplit(Tb &tb)
         if (slt_stream_build(&c, wp.data(), m, kp, &s, err, sizeof err)) tb.fail("stream: %s", err);
         auto wb = weight_stream(&c, wp.data(), m, kp, &s);
         slt_stream_free(&s);
+        uint64_t busy_act = 0, busy = 0;
         uint32_t e = tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)kp, (uint32_t)n, act_stream(&c, xp.data(), n, kp),
-                                nullptr, 0, abase, 0);
+                                &busy_act, 0, abase, 0);
         if (e) tb.fail("K split part %d: LOAD_ACT error %u", part, e);
         tb.out_bytes.clear();
         tb.out_lasts = 0;
         e = tb.command(n == 1 ? SLT_OP_GEMV : SLT_OP_GEMM, (uint32_t)c.weight_format, (uint32_t)m, (uint32_t)kp,
-                       (uint32_t)n, wb, nullptr, part ? SLT_REG_CMD_CTRL_ACCUMULATE_MASK : 0, abase, obase);
+                       (uint32_t)n, wb, &busy, part ? SLT_REG_CMD_CTRL_ACCUMULATE_MASK : 0, abase, obase);
         if (e) tb.fail("K split part %d: error %u", part, e);
         check_results(tb, m, kp, n, yp);
+        if (!tb.gaps) {   // non-zero bases and ACCUMULATE do not change the busy cycles
+            slt_busy ba, bg;
+            slt_busy_load_act(&c, kp, n, &ba);
+            slt_busy_gemm(&c, m, kp, n, &bg);
+            if (busy_act != ba.busy || busy != bg.busy)
+                tb.fail("K split part %d M=%d K=%d N=%d: PERF_CYCLES_BUSY LOAD_ACT %llu, %s %llu; the event model %llu, "
+                        "%llu", part, m, kp, n, (unsigned long long)busy_act, part ? "ACCUMULATE" : "GEMV/GEMM",
+                        (unsigned long long)busy, (unsigned long long)ba.busy, (unsigned long long)bg.busy);
+            g_exact_busy += 2;
+        }
     }
 }
 
@@ -1222,6 +1240,12 @@ int main(int argc, char **argv)
     }
     run_cycles(tb, cases / 2 > 4 ? cases / 2 : 4, maxm, maxk);
     run_ksplit(tb);
+    {   // again without stream gaps: the busy cycles of the split's commands, exactly
+        int g = tb.gaps;
+        tb.gaps = 0;
+        run_ksplit(tb);
+        tb.gaps = g;
+    }
     if (plus_int(tb.ctx, "errors", 0)) {
         run_errors(tb);
         run_framing(tb);

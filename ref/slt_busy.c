@@ -119,7 +119,7 @@ typedef struct {
     int ct, cdone;
     uint64_t last_row;       /* cycle of the last row request + 1 (0: none yet) */
     uint64_t inflight;
-    unsigned hist;           /* row requests of the last 32 cycles, bit j: j+1 cycles ago */
+    unsigned hist;           /* row requests of the last 32 cycles, bit j: j+1 cycles ago (latency <= 7) */
 } run_state;
 
 /* codes of the row block being written: MR rows in the last block, WL codes per

@@ -19,6 +19,12 @@ int slt_array_reissue_gap(const slt_config *cfg)
     return slt_array_latency(cfg) + 1 - slt_array_psum_delay(cfg);
 }
 
+uint64_t slt_pass_bubbles(const slt_config *cfg, uint64_t rb)
+{
+    uint64_t gap = (uint64_t)slt_array_reissue_gap(cfg);
+    return gap > rb ? gap - rb : 0;
+}
+
 int slt_entry_bits(const slt_config *cfg) { return slt_config_min_acc_bits(cfg->group_size, cfg->act_bits); }
 
 int slt_act_slices(const slt_config *cfg)

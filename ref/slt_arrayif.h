@@ -45,6 +45,13 @@ int slt_array_psum_delay(const slt_config *cfg);
  * psum cycle must follow the first one's output cycle. */
 int slt_array_reissue_gap(const slt_config *cfg);
 
+/* Bubbles per (chunk, token) pass of RB row blocks: the pass's first row request
+ * waits max(0, reissue_gap - RB) cycles after its table request so that a row
+ * block's partial sum is back in obuf before the next pass reads it. The one home
+ * of this term: the event model's compute_cycles and the busy-cycle model
+ * (slt_busy.c) use it; rtl/slt_ctrl_seq.v implements it from the same Gap. */
+uint64_t slt_pass_bubbles(const slt_config *cfg, uint64_t rb);
+
 /* Width of one table entry: signed, holds +-G * 2^(act_bits-1). */
 int slt_entry_bits(const slt_config *cfg);
 

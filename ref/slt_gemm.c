@@ -14,6 +14,7 @@
 #include "slt_gemm.h"
 
 #include "slt_arrayif.h"
+#include "slt_busy.h"
 
 #include <inttypes.h>
 #include <stdarg.h>
@@ -382,8 +383,7 @@ static void count_events(const slt_config *cfg, const slt_stream *s, int n, slt_
      * obuf read is synchronous, hence the top's gap is reissue_gap + 1 between the
      * same row block's issues); plus the lane pipeline fill/drain. The top's RTL
      * issues exactly this when the link keeps up (docs/top.md "Cycles"). */
-    uint64_t lat = (uint64_t)slt_array_latency(cfg), gap = (uint64_t)slt_array_reissue_gap(cfg);
-    uint64_t bubbles = gap > RB ? gap - RB : 0;
+    uint64_t lat = (uint64_t)slt_array_latency(cfg), bubbles = slt_pass_bubbles(cfg, RB);
     ev->compute_cycles = N * NC * (RB + 1 + bubbles) + lat;
     ev->cycles = ev->compute_cycles > ev->link_cycles ? ev->compute_cycles : ev->link_cycles;
     /* Buffers of the top: wbuf word = one row block's keys (written once per chunk,
@@ -400,6 +400,15 @@ static void count_events(const slt_config *cfg, const slt_stream *s, int n, slt_
      * on a beat), result packet (32-bit results). */
     ev->link_bytes = bus_bytes * (ev->link_cycles + N * ceil_div(K * ab, (uint64_t)cfg->bus_bits) +
                                   ceil_div(N * M * 4, bus_bytes));
+    /* The top's exact busy cycles of the command and of its LOAD_ACT (slt_busy.h). */
+    slt_busy b, a;
+    slt_busy_gemm(cfg, s->m, s->k, n, &b);
+    slt_busy_load_act(cfg, s->k, n, &a);
+    ev->busy_cycles = b.busy;
+    ev->busy_desc_cycles = b.desc;
+    ev->busy_run_cycles = b.run;
+    ev->busy_out_cycles = b.out;
+    ev->load_busy_cycles = a.busy;
 }
 
 int slt_predict(const slt_config *cfg, const int8_t *w, int m, int k, int n, slt_events *ev, char *err, size_t errlen)
@@ -422,11 +431,13 @@ void slt_events_json(const slt_events *ev, int m, int k, int n, FILE *f)
             ", \"wbuf_writes\": %" PRIu64 ", \"abuf_reads\": %" PRIu64 ", \"abuf_writes\": %" PRIu64
             ", \"obuf_reads\": %" PRIu64 ", \"obuf_writes\": %" PRIu64 ", \"weight_bytes\": %" PRIu64
             ", \"link_bytes\": %" PRIu64 ", \"slice_tables\": %" PRIu64 ", \"slice_reads\": %" PRIu64
-            ", \"slice_adds\": %" PRIu64 "}\n",
+            ", \"slice_adds\": %" PRIu64 ", \"busy_cycles\": %" PRIu64 ", \"busy_desc_cycles\": %" PRIu64
+            ", \"busy_run_cycles\": %" PRIu64 ", \"busy_out_cycles\": %" PRIu64 ", \"load_busy_cycles\": %" PRIu64 "}\n",
             m, k, n, ev->cycles, ev->compute_cycles, ev->link_cycles, ev->table_builds, ev->build_adds, ev->lookups,
             ev->skipped_groups, ev->buffer_groups, ev->buffer_adds, ev->accumulates, ev->wbuf_reads, ev->wbuf_writes,
             ev->abuf_reads, ev->abuf_writes, ev->obuf_reads, ev->obuf_writes, ev->weight_bytes, ev->link_bytes,
-            ev->slice_tables, ev->slice_reads, ev->slice_adds);
+            ev->slice_tables, ev->slice_reads, ev->slice_adds, ev->busy_cycles, ev->busy_desc_cycles,
+            ev->busy_run_cycles, ev->busy_out_cycles, ev->load_busy_cycles);
 }
 
 /* ---- LUT GEMM in the array's schedule --------------------------------------- */

@@ -36,6 +36,15 @@ typedef struct {
     uint64_t slice_tables;    /* slice tables built (table_builds x S) */
     uint64_t slice_reads;     /* slice entries read (accumulates x S) */
     uint64_t slice_adds;      /* shift-adds joining them (accumulates x (S-1)) */
+    /* The top's PERF_CYCLES_BUSY, exactly, under ideal streams (ref/slt_busy.h;
+     * docs/top.md "Cycles and counters"): the GEMV/GEMM command is
+     * busy_desc_cycles + busy_run_cycles + busy_out_cycles; the LOAD_ACT of its
+     * N tokens that precedes it is load_busy_cycles. */
+    uint64_t busy_cycles;       /* PERF_CYCLES_BUSY of the GEMV/GEMM command */
+    uint64_t busy_desc_cycles;  /* descriptor: setup, division, multiplication, checks, done */
+    uint64_t busy_run_cycles;   /* compute: modes, weights, passes, array drain (includes compute_cycles' work) */
+    uint64_t busy_out_cycles;   /* result read-out */
+    uint64_t load_busy_cycles;  /* PERF_CYCLES_BUSY of LOAD_ACT (K, N) */
 } slt_events;
 
 /* The array's view of W: groups of G along K (last one zero-padded), chunks of

@@ -58,9 +58,10 @@ static void json_design(const report *R, FILE *j)
         json_num(j, R->rtl_pred);
         fprintf(j, ", \"ratio\": ");
         json_num(j, R->rtl_cycles / R->rtl_pred);
+        fprintf(j, ", \"exact\": %s", R->rtl_cycles == R->rtl_pred ? "true" : "false");
         fprintf(j, ", \"ideal_link_cycles\": ");
         json_num(j, R->rtl_ideal);
-        fprintf(j, ", \"source\": \"cycles measured: Verilator top-level RTL through the AXI ports; predicted: event model slt_predict\"}");
+        fprintf(j, ", \"source\": \"cycles measured: Verilator top-level RTL through the AXI ports; predicted: event model slt_predict busy_cycles (exact PERF_CYCLES_BUSY)\"}");
     } else fprintf(j, "null");
 }
 

@@ -101,8 +101,9 @@ static void md_latency(const report *R, FILE *f)
                "Every latency above is the **event model** (`slt_predict`), not a simulation of a whole token. One "
                "decode GEMV was **measured** on the generated top-level RTL (stage rtl-check: Verilator, through the AXI "
                "ports only, no back-pressure; cycles = PERF_CYCLES_BUSY from GO to DONE) and is compared here with the "
-               "event model's prediction for the same shape (weights of the same uniform ternary distribution, "
-               "different seed):\n\n");
+               "event model's busy cycles for the same shape (`busy_cycles`: the command's exact PERF_CYCLES_BUSY "
+               "including descriptor, fill and read-out; the latencies above use `cycles`, without them); they must "
+               "be equal:\n\n");
     if (isfinite(R->rtl_cycles))
         fprintf(f, "| shape | K x M | measured RTL cycles | predicted cycles (event model) | measured / predicted | link-bound "
                    "ideal cycles | measured / ideal |\n| --- | --- | --- | --- | --- | --- | --- |\n"

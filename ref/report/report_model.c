@@ -140,7 +140,8 @@ static void figures_flow(report *R)
         if (rc.max_k < R->rtl_k) rc.max_k = R->rtl_k;
         if (rc.max_m < R->rtl_m) rc.max_m = R->rtl_m;
         slt_events rev;
-        if (predict_shape(&rc, R->rtl_m, R->rtl_k, R->seed + 77, &rev) == 0) R->rtl_pred = (double)rev.cycles;
+        /* the event model's exact PERF_CYCLES_BUSY of that GEMV (ref/slt_busy.h) */
+        if (predict_shape(&rc, R->rtl_m, R->rtl_k, R->seed + 77, &rev) == 0) R->rtl_pred = (double)rev.busy_cycles;
     }
     R->fmax7 = kv_num(&R->sta7, "fmax_mhz");
     R->area7 = kv_num(&R->syn7, "area_logic_um2");

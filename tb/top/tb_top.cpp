@@ -37,6 +37,7 @@
 
 extern "C" {
 #include "slt_arrayif.h"
+#include "slt_busy.h"
 #include "slt_config.h"
 #include "slt_gemm.h"
 #include "slt_pack.h"
@@ -544,6 +545,7 @@ static long *g_inject_bad = nullptr;
 // One LOAD_ACT + GEMV/GEMM, checked against the golden model.
 static bool g_counters = true;
 static long g_cases, g_moved; // cases run, cases whose packet rows were permuted (reorder)
+static long g_exact_busy;     // commands whose PERF_CYCLES_BUSY matched the event model exactly
 static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_counters, uint64_t *cycles_out = nullptr)
 {
     check_counters = check_counters && g_counters;
@@ -603,6 +605,21 @@ static void run_case(Tb &tb, int m, int k, int n, int zero_pct, bool check_count
     }
     check_results(tb, m, k, n, y_slot);
     if (cycles_out) *cycles_out = busy;
+    // PERF_CYCLES_BUSY of both commands against the event model, exactly
+    // (slt_busy.h: ideal streams). With random stream gaps the busy cycles depend
+    // on the gaps, so the exact check applies only with gaps off.
+    if (!tb.gaps && !g_inject) {
+        if (busy_act != ev.load_busy_cycles)
+            tb.fail("LOAD_ACT K=%d N=%d: PERF_CYCLES_BUSY %llu, the event model %llu", k, n,
+                    (unsigned long long)busy_act, (unsigned long long)ev.load_busy_cycles);
+        if (busy != ev.busy_cycles)
+            tb.fail("%s M=%d K=%d N=%d: PERF_CYCLES_BUSY %llu, the event model %llu (descriptor %llu + compute %llu + "
+                    "read-out %llu)", n == 1 ? "GEMV" : "GEMM", m, k, n, (unsigned long long)busy,
+                    (unsigned long long)ev.busy_cycles, (unsigned long long)ev.busy_desc_cycles,
+                    (unsigned long long)ev.busy_run_cycles, (unsigned long long)ev.busy_out_cycles);
+        tb.matched += 2;
+        g_exact_busy += 2;
+    }
     if (!check_counters) return;
     // every counter against the shape/format arithmetic and W (expected_counters),
     // then the event model (slt_predict) against the same values
@@ -700,11 +717,28 @@ static void run_errors(Tb &tb)
     const uint32_t bad_fmt = SLT_REG_CMD_CTRL_FORMAT_MASK >> SLT_REG_CMD_CTRL_FORMAT_SHIFT;  // 3: no format
     const uint32_t bad_op = SLT_REG_CMD_CTRL_OPCODE_MASK >> SLT_REG_CMD_CTRL_OPCODE_SHIFT;   // 15: no opcode
     uint32_t m4 = (uint32_t)clampi(4, c.max_m), k4 = (uint32_t)clampi(4, c.max_k);
-    expect_error(tb, "M = 0", tb.command(op, fmt, 0, k4, 1, dummy), SLT_ERR_M_ZERO);
-    expect_error(tb, "K > max_k", tb.command(op, fmt, m4, (uint32_t)c.max_k + 1, 1, dummy), SLT_ERR_K_TOO_LARGE);
-    expect_error(tb, "unknown format", tb.command(op, bad_fmt, m4, k4, 1, dummy), SLT_ERR_BAD_FORMAT);
-    expect_error(tb, "unknown opcode", tb.command(bad_op, fmt, m4, k4, 1, {}), SLT_ERR_BAD_OPCODE);
-    expect_error(tb, "GEMV N = 2", tb.command(op, fmt, m4, k4, 2, dummy), SLT_ERR_N_TOO_LARGE);
+    // refused by the descriptor check, without stream gaps: the busy cycles are the
+    // event model's exactly (descriptor part, the packet drained, one flush cycle)
+    auto refused = [&](const char *what, uint32_t opc, uint32_t f, uint32_t mm, uint32_t kk, uint32_t nn,
+                       const std::vector<Beat> &b, uint32_t want) {
+        int g = tb.gaps;
+        tb.gaps = 0;
+        uint64_t busy = 0;
+        uint32_t e = tb.command(opc, f, mm, kk, nn, b, &busy);
+        tb.gaps = g;
+        expect_error(tb, what, e, want);
+        slt_busy sb;
+        slt_busy_refused(&c, b.size(), &sb);
+        if (busy != sb.busy)
+            tb.fail("error case '%s' (M=%u K=%u N=%u, %zu beats): PERF_CYCLES_BUSY %llu, the event model %llu", what, mm,
+                    kk, nn, b.size(), (unsigned long long)busy, (unsigned long long)sb.busy);
+        g_exact_busy++;
+    };
+    refused("M = 0", op, fmt, 0, k4, 1, dummy, SLT_ERR_M_ZERO);
+    refused("K > max_k", op, fmt, m4, (uint32_t)c.max_k + 1, 1, dummy, SLT_ERR_K_TOO_LARGE);
+    refused("unknown format", op, bad_fmt, m4, k4, 1, dummy, SLT_ERR_BAD_FORMAT);
+    refused("unknown opcode", bad_op, fmt, m4, k4, 1, {}, SLT_ERR_BAD_OPCODE);
+    refused("GEMV N = 2", op, fmt, m4, k4, 2, dummy, SLT_ERR_N_TOO_LARGE);
     run_case(tb, clampi(5, c.max_m), clampi(7, c.max_k), 1, 30, false);
     // short and long weight streams: a shape whose weight packet has at least two
     // beats (a b1 packet of a tiny shape can be a single beat: grow M, then K)
@@ -980,10 +1014,17 @@ static void run_framing(Tb &tb)
                      tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, cut(wb, mb + 1)), SLT_ERR_STREAM_SHORT);
     run_case(tb, m, kw, 1, 30, false);
     tb.done_polls = 4;   // DONE must come at once: nothing to wait for
+    uint64_t busy = 0;
     ERR_CASE("RESIDENT GEMV (no packet)",
-                 tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, {}, nullptr,
+                 tb.command(SLT_OP_GEMV, fmt, (uint32_t)m, (uint32_t)kw, 1, {}, &busy,
                             SLT_REG_CMD_CTRL_RESIDENT_MASK),
                  SLT_ERR_BAD_OPCODE);
+    slt_busy rb;   // no packet: the stream gaps play no part, the busy cycles are exact
+    slt_busy_refused(&c, 0, &rb);
+    if (busy != rb.busy)
+        tb.fail("RESIDENT GEMV M=%d K=%d: PERF_CYCLES_BUSY %llu, the event model %llu", m, kw,
+                (unsigned long long)busy, (unsigned long long)rb.busy);
+    g_exact_busy++;
     tb.done_polls = polls;
     run_case(tb, m, kw, 1, 30, false);
     tb.test = "framing";
@@ -1028,15 +1069,26 @@ static void run_ksplit(Tb &tb)
         if (slt_stream_build(&c, wp.data(), m, kp, &s, err, sizeof err)) tb.fail("stream: %s", err);
         auto wb = weight_stream(&c, wp.data(), m, kp, &s);
         slt_stream_free(&s);
+        uint64_t busy_act = 0, busy = 0;
         uint32_t e = tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)kp, (uint32_t)n, act_stream(&c, xp.data(), n, kp),
-                                nullptr, 0, abase, 0);
+                                &busy_act, 0, abase, 0);
         if (e) tb.fail("K split part %d: LOAD_ACT error %u", part, e);
         tb.out_bytes.clear();
         tb.out_lasts = 0;
         e = tb.command(n == 1 ? SLT_OP_GEMV : SLT_OP_GEMM, (uint32_t)c.weight_format, (uint32_t)m, (uint32_t)kp,
-                       (uint32_t)n, wb, nullptr, part ? SLT_REG_CMD_CTRL_ACCUMULATE_MASK : 0, abase, obase);
+                       (uint32_t)n, wb, &busy, part ? SLT_REG_CMD_CTRL_ACCUMULATE_MASK : 0, abase, obase);
         if (e) tb.fail("K split part %d: error %u", part, e);
         check_results(tb, m, kp, n, yp);
+        if (!tb.gaps) {   // non-zero bases and ACCUMULATE do not change the busy cycles
+            slt_busy ba, bg;
+            slt_busy_load_act(&c, kp, n, &ba);
+            slt_busy_gemm(&c, m, kp, n, &bg);
+            if (busy_act != ba.busy || busy != bg.busy)
+                tb.fail("K split part %d M=%d K=%d N=%d: PERF_CYCLES_BUSY LOAD_ACT %llu, %s %llu; the event model %llu, "
+                        "%llu", part, m, kp, n, (unsigned long long)busy_act, part ? "ACCUMULATE" : "GEMV/GEMM",
+                        (unsigned long long)busy, (unsigned long long)ba.busy, (unsigned long long)bg.busy);
+            g_exact_busy += 2;
+        }
     }
 }
 
@@ -1046,7 +1098,7 @@ static void run_ksplit(Tb &tb)
 // chunk, same M, N) the busy cycles differ by exactly what slt_predict's cycles
 // differ by -- in the compute-bound regime (RB + 1 + bubbles per pass) and in the
 // link-bound one (weight beats). No stream gaps, output always ready.
-static void run_cycles(Tb &tb)
+static void run_cycles(Tb &tb, int nrand, int maxm, int maxk)
 {
     tb.test = "cycles";
     const slt_config &c = tb.cfg;
@@ -1077,6 +1129,12 @@ static void run_cycles(Tb &tb)
             tb.fail("M=%d N=%d: K %d -> %d adds %lld RTL cycles, the event model %lld", m, n, k, k + ug,
                     (long long)d_rtl, (long long)d_model);
         tb.matched++;
+    }
+    // random shapes without stream gaps: run_case checks both commands' busy cycles exactly
+    for (int i = 0; i < nrand; i++) {
+        int m = (int)slt_prng_range(&tb.rng, 1, maxm), k = (int)slt_prng_range(&tb.rng, 1, maxk);
+        int n = tb.coin(50) ? 1 : (int)slt_prng_range(&tb.rng, 1, c.max_n);
+        run_case(tb, m, k, n, (int)slt_prng_range(&tb.rng, 0, 100), true);
     }
     tb.gaps = gaps;
 }
@@ -1158,7 +1216,8 @@ int main(int argc, char **argv)
     // standard corners: widest K, single row, single column, then random shapes
     tb.verbose = plus_int(tb.ctx, "verbose", 0) != 0;
     if (plus_int(tb.ctx, "cyclesonly", 0)) {   // just the RTL-vs-model cycle checks (+verbose prints them)
-        run_cycles(tb);
+        run_cycles(tb, 8, maxm, maxk);
+        std::printf("PERF_CYCLES_BUSY = event model exactly for %ld commands\n", g_exact_busy);
         std::printf("matched %ld outputs in %llu cycles\n", tb.matched, (unsigned long long)tb.cycle);
         return 0;
     }
@@ -1179,8 +1238,14 @@ int main(int argc, char **argv)
         if (plus_int(tb.ctx, "verbose", 0)) std::printf("case %d: M=%d K=%d N=%d\n", i, m, k, n);
         run_case(tb, m, k, n, (int)slt_prng_range(&tb.rng, 0, 100), true);
     }
-    run_cycles(tb);
+    run_cycles(tb, cases / 2 > 4 ? cases / 2 : 4, maxm, maxk);
     run_ksplit(tb);
+    {   // again without stream gaps: the busy cycles of the split's commands, exactly
+        int g = tb.gaps;
+        tb.gaps = 0;
+        run_ksplit(tb);
+        tb.gaps = g;
+    }
     if (plus_int(tb.ctx, "errors", 0)) {
         run_errors(tb);
         run_framing(tb);
@@ -1190,6 +1255,8 @@ int main(int argc, char **argv)
         std::printf("reorder = greedy: rows permuted in %ld of %ld cases\n", g_moved, g_cases);
         if (g_moved == 0) tb.fail("reorder = greedy but no case permuted a row");
     }
+    std::printf("PERF_CYCLES_BUSY = event model exactly for %ld commands (no stream gaps)\n", g_exact_busy);
+    if (g_exact_busy == 0) tb.fail("no command was checked against the event model's busy cycles");
     std::printf("matched %ld outputs in %llu cycles\n", tb.matched, (unsigned long long)tb.cycle);
     if (tb.vcd) tb.vcd->close();
     tb.top->final();

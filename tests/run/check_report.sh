@@ -59,7 +59,7 @@ done
 # modelled SRAM, the measured RTL cycles next to the event model (rtl-check)
 mapfile -t t < <("$jc" "$j" area_of fmax_of rtl_check/cycles rtl_check/predicted_cycles rtl_check/ratio \
   energy_model/controllers_axi_included area_blocks_um2/control area_blocks_um2/axi area_blocks_um2/sram_sky130_modelled \
-  area_blocks_um2/sram_asap7 latency_source)
+  area_blocks_um2/sram_asap7 latency_source rtl_check/exact)
 case "${t[0]}" in array|top) ;; *) bad "area_of = '${t[0]}', expected array or top" ;; esac
 case "${t[1]}" in array|top) ;; *) bad "fmax_of = '${t[1]}', expected array or top" ;; esac
 case "${t[5]}" in true|false) ;; *) bad "energy_model/controllers_axi_included = '${t[5]}'" ;; esac
@@ -74,15 +74,16 @@ else
 fi
 if [ "${t[2]}" != MISSING ] && [ "${t[2]}" != null ]; then
   pos rtl_check/cycles "${t[2]}"; pos rtl_check/predicted_cycles "${t[3]}"; pos rtl_check/ratio "${t[4]}"
-  # sanity only (tiny's 64x64 GEMV is fill-dominated: about 1.4); slim's 3200x8640 is about 1.0
-  awk -v r="${t[4]}" 'BEGIN { exit !(r > 0.5 && r < 2) }' || bad "rtl_check/ratio = ${t[4]}: RTL and event model disagree by more than 2x"
+  # exact: the measured PERF_CYCLES_BUSY equals the event model's busy_cycles (ref/slt_busy.h)
+  [ "${t[11]}" = true ] && [ "${t[2]}" = "${t[3]}" ] ||
+    bad "rtl_check: measured ${t[2]} cycles, event model ${t[3]} (exact = ${t[11]}): they must be equal"
 else
   # The top exists, so make run must have measured it (a silent skip would hide a broken top).
   bad "rtl_check missing from report.json: the top-level RTL was not measured"
 fi
 [[ ${t[10]} == *"event model"* ]] || bad "latency_source = '${t[10]}'"
 grep -q '^## Latency: event model and measured RTL' "$dir/report.md" || bad "report.md has no model-vs-measured latency section"
-[ $fail = 0 ] && echo "ok: area_of=${t[0]} fmax_of=${t[1]} rtl_check ratio=${t[4]} controllers/AXI energy=${t[5]}"
+[ $fail = 0 ] && echo "ok: area_of=${t[0]} fmax_of=${t[1]} rtl_check exact=${t[11]} ratio=${t[4]} controllers/AXI energy=${t[5]}"
 
 # SVG: xmllint when installed, else a structural grep check
 for s in area energy; do

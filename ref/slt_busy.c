@@ -1,0 +1,295 @@
+/* slt_busy.c - PERF_CYCLES_BUSY of every command kind (slt_busy.h). Each phase is
+ * played cycle by cycle with the handshakes of the RTL block named in its
+ * comment (registered values read at the start of a cycle, updated at its end);
+ * cycle 0 is the first cycle of the phase's controller state. */
+#include "slt_busy.h"
+
+#include "slt_arrayif.h"
+#include "slt_pack.h"
+
+static uint64_t cdiv(uint64_t a, uint64_t b) { return (a + b - 1) / b; }
+static uint64_t min64(uint64_t a, uint64_t b) { return a < b ? a : b; }
+
+/* Verilog's $clog2 */
+static int clog2(uint64_t v)
+{
+    int b = 0;
+    while ((1ull << b) < v) b++;
+    return b;
+}
+
+uint64_t slt_busy_desc_cycles(const slt_config *cfg)
+{
+    /* rtl/slt_top_ctrl.v: KQW, MQW, DW, NW (the descriptor's divider and multiplier) */
+    int kqw = cfg->max_k > 2 ? clog2((uint64_t)cfg->max_k) : 1;
+    int mqw = cfg->max_m > 2 ? clog2((uint64_t)cfg->max_m) : 1;
+    int dw = kqw > mqw ? kqw : mqw;
+    if (dw < 2) dw = 2;
+    int nw = cfg->max_n > 1 ? clog2((uint64_t)cfg->max_n + 1) : 1;
+    /* setup, DW division steps, NW multiplication steps, two check stages, check, done */
+    return 1 + (uint64_t)dw + (uint64_t)nw + 2 + 1 + 1;
+}
+
+uint64_t slt_busy_act_beats(const slt_config *cfg, int k, int n)
+{
+    return (uint64_t)n * cdiv((uint64_t)k * (uint64_t)cfg->act_bits, (uint64_t)cfg->bus_bits);
+}
+
+uint64_t slt_busy_weight_beats(const slt_config *cfg, int m, int k)
+{
+    uint64_t bus = (uint64_t)cfg->bus_bits, nc = cdiv((uint64_t)k, (uint64_t)cfg->lut_units * cfg->group_size);
+    uint64_t modes = slt_format_is_binary(cfg->weight_format) ? 0 : cdiv(nc * (uint64_t)cfg->lut_units, bus);
+    return modes + cdiv(slt_packed_bytes(cfg->weight_format, (size_t)m * (size_t)k), bus / 8);
+}
+
+/* rtl/slt_unpack.v: a frame of `left` bits from InW-bit beats into OutW-bit words;
+ * each cycle it either writes a word or takes a beat. */
+typedef struct {
+    int active;
+    uint64_t cnt, left, inw, outw;
+} unpacker;
+
+typedef struct {
+    int fire, last, ready, final;
+} unpack_eval;
+
+static unpack_eval unpack_eval_now(const unpacker *u)
+{
+    unpack_eval e;
+    int full = u->cnt >= u->outw;
+    e.fire = u->active && (full || (u->left == 0 && u->cnt != 0));
+    e.last = e.fire && u->left == 0 && u->cnt <= u->outw;
+    e.ready = u->active && u->left != 0 && !full;
+    e.final = u->active && u->left != 0 && u->left <= u->inw;
+    return e;
+}
+
+static void unpack_update(unpacker *u, const unpack_eval *e, int accept)
+{
+    if (e->fire) {
+        u->cnt = u->cnt >= u->outw ? u->cnt - u->outw : 0;
+        if (e->last) u->active = 0;
+    } else if (accept) {
+        uint64_t take = min64(u->left, u->inw);
+        u->cnt += take;
+        u->left -= take;
+    }
+}
+
+/* A bound on any phase (a model that does not finish is a bug, not a hang). */
+static uint64_t phase_bound(uint64_t beats, uint64_t words) { return 64 + 16 * (beats + words); }
+
+/* SAct: rtl/slt_ctrl_act.v, one unpacker frame of K*A bits per token, the next
+ * token's frame opened in the cycle of the last word; ends with the last word. */
+static uint64_t act_phase(const slt_config *cfg, int k, int n)
+{
+    unpacker u = {1, 0, (uint64_t)k * (uint64_t)cfg->act_bits, (uint64_t)cfg->bus_bits,
+                  (uint64_t)cfg->lut_units * cfg->group_size * cfg->act_bits};
+    uint64_t beats = slt_busy_act_beats(cfg, k, n), frame = u.left, done = 0;
+    uint64_t bound = phase_bound(beats, (uint64_t)n * cdiv(frame, u.outw));
+    for (uint64_t t = 0; t < bound; t++) {
+        unpack_eval e = unpack_eval_now(&u);
+        if (e.last && done + 1 == (uint64_t)n) return t + 1;
+        int acc = e.ready && beats > 0;
+        unpack_update(&u, &e, acc);
+        beats -= acc;
+        if (e.last) {   /* next token */
+            done++;
+            u.active = 1;
+            u.cnt = 0;
+            u.left = frame;
+        }
+    }
+    return bound;
+}
+
+/* The compute phase's state: shape, the mode unpacker (ternary), the weight
+ * writer's gearbox (rtl/slt_ctrl_wgt.v), the sequencer (rtl/slt_ctrl_seq.v). */
+typedef struct {
+    uint64_t nc, rb, n, wl, mr, l, ug, tin, lat, bubbles;
+    uint64_t in_left;        /* beats of the packet not yet accepted */
+    int phase;               /* 0 modes, 1 weights, 2 none */
+    unpacker mode;
+    uint64_t modes_written;  /* mode words written */
+    int modes_done;
+    uint64_t gcnt, wc, wb;   /* gearbox codes; chunk, row block being written */
+    int wdone, tlast;
+    int half_full[2];
+    uint64_t cc, cn, cb;     /* sequencer: chunk, token, row block of the next request */
+    int ct, cdone;
+    uint64_t last_row;       /* cycle of the last row request + 1 (0: none yet) */
+    uint64_t inflight;
+    unsigned hist;           /* row requests of the last 32 cycles, bit j: j+1 cycles ago (latency <= 7) */
+} run_state;
+
+/* codes of the row block being written: MR rows in the last block, WL codes per
+ * row in the last chunk */
+static uint64_t wgt_take(const run_state *s)
+{
+    uint64_t rows = s->wb == s->rb - 1 ? s->mr : s->l, width = s->wc == s->nc - 1 ? s->wl : s->ug;
+    return rows * width;
+}
+
+typedef struct {
+    int mode_acc, mode_end, m_fire, m_last;
+    int gb_fire, w_final, gb_acc;
+    uint64_t gcnt_after;
+    int t_req, r_req, release;
+} run_eval;
+
+static void run_eval_now(const run_state *s, uint64_t t, run_eval *e)
+{
+    int in_valid = s->in_left > 0;
+    unpack_eval m = unpack_eval_now(&s->mode);
+    e->m_fire = m.fire;
+    e->m_last = m.last;
+    e->mode_acc = s->phase == 0 && in_valid && m.ready;
+    e->mode_end = e->mode_acc && m.final;
+    uint64_t take = wgt_take(s);
+    e->gb_fire = !s->wdone && s->gcnt >= take && !s->half_full[s->wc & 1];
+    e->w_final = e->gb_fire && s->wc == s->nc - 1 && s->wb == s->rb - 1;
+    e->gcnt_after = e->gb_fire ? s->gcnt - take : s->gcnt;
+    e->gb_acc = in_valid && s->phase == 1 && !s->tlast && !e->w_final && e->gcnt_after <= s->l * s->ug;
+    int active = !s->cdone && (s->modes_done || s->modes_written > s->cc);
+    e->t_req = active && s->ct && s->half_full[s->cc & 1];
+    /* a pass's first row: 2 + bubbles cycles after the previous row request */
+    int gap_ok = s->cb != 0 || !s->last_row || t + 1 - s->last_row >= 2 + s->bubbles;
+    e->r_req = active && !s->ct && gap_ok;
+    e->release = e->r_req && s->cb == s->rb - 1 && s->cn == s->n - 1;
+}
+
+static void run_update(run_state *s, uint64_t t, const run_eval *e)
+{
+    unpack_eval m = unpack_eval_now(&s->mode);
+    unpack_update(&s->mode, &m, e->mode_acc);
+    s->modes_written += (uint64_t)e->m_fire;
+    if (e->m_last) s->modes_done = 1;
+    s->in_left -= (uint64_t)(e->mode_acc + e->gb_acc);
+    if (e->gb_acc && s->in_left == 0) s->tlast = 1;
+    s->gcnt = e->gcnt_after + (e->gb_acc ? s->tin : 0);
+    if (e->gb_fire && s->wb == s->rb - 1) s->half_full[s->wc & 1] = 1;
+    if (e->release) s->half_full[s->cc & 1] = 0;
+    if (e->gb_fire) {
+        if (s->wb == s->rb - 1) {
+            s->wb = 0;
+            s->wc++;
+        } else s->wb++;
+        if (e->w_final) s->wdone = 1;
+    }
+    if (s->phase == 0 && e->mode_end) s->phase = 1;
+    if (e->w_final) s->phase = 2;
+    if (e->t_req) s->ct = 0;
+    else if (e->r_req) {
+        if (s->cb == s->rb - 1) {
+            s->cb = 0;
+            s->ct = 1;
+            if (s->cn == s->n - 1) {
+                s->cn = 0;
+                if (s->cc == s->nc - 1) s->cdone = 1;
+                s->cc++;
+            } else s->cn++;
+        } else s->cb++;
+    }
+    if (e->r_req) s->last_row = t + 1;
+    /* the array returns a row request's result 1 + latency cycles later (the row_valid register, then the array) */
+    int back = (int)((s->hist >> s->lat) & 1u);
+    s->inflight = s->inflight + (uint64_t)e->r_req - (uint64_t)back;
+    s->hist = (s->hist << 1) | (unsigned)e->r_req;
+}
+
+/* SRun: until every pass is issued and the array is empty (rtl/slt_ctrl_fsm.v). */
+static uint64_t run_phase(const slt_config *cfg, int m, int k, int n)
+{
+    run_state s = {0};
+    uint64_t bus = (uint64_t)cfg->bus_bits;
+    int binary = slt_format_is_binary(cfg->weight_format);
+    s.l = (uint64_t)cfg->row_lanes;
+    s.ug = (uint64_t)cfg->lut_units * (uint64_t)cfg->group_size;
+    s.nc = cdiv((uint64_t)k, s.ug);
+    s.rb = cdiv((uint64_t)m, s.l);
+    s.n = (uint64_t)n;
+    s.wl = (uint64_t)k - (s.nc - 1) * s.ug;
+    s.mr = (uint64_t)m - (s.rb - 1) * s.l;
+    s.tin = bus / 8 * (uint64_t)(cfg->weight_format == SLT_FMT_T2 ? 4 : cfg->weight_format == SLT_FMT_T5 ? 5 : 8);
+    s.lat = (uint64_t)slt_array_latency(cfg);
+    s.bubbles = slt_pass_bubbles(cfg, s.rb);
+    s.in_left = slt_busy_weight_beats(cfg, m, k);
+    s.phase = binary ? 1 : 0;
+    s.mode = (unpacker){!binary, 0, binary ? 0 : s.nc * (uint64_t)cfg->lut_units, bus, (uint64_t)cfg->lut_units};
+    s.modes_done = binary;
+    s.ct = 1;
+    uint64_t passes = s.n * s.nc * (s.rb + 1 + s.bubbles);
+    uint64_t bound = phase_bound(s.in_left, passes + s.nc * s.rb + s.lat);
+    for (uint64_t t = 0; t < bound; t++) {
+        if (s.cdone && s.inflight == 0) return t + 1;
+        run_eval e;
+        run_eval_now(&s, t, &e);
+        run_update(&s, t, &e);
+    }
+    return bound;
+}
+
+/* SOut: rtl/slt_ctrl_out.v reads N*RB obuf words (a read waits for the previous
+ * one's holding register to drain), rtl/slt_pack.v turns each into L (last row
+ * block: MR) 32-bit results and sends one beat per cycle; ends when all is sent. */
+static uint64_t out_phase(const slt_config *cfg, int m, int n)
+{
+    uint64_t l = (uint64_t)cfg->row_lanes, rb = cdiv((uint64_t)m, l), mr = (uint64_t)m - (rb - 1) * l;
+    uint64_t bus = (uint64_t)cfg->bus_bits, left = (uint64_t)n * rb, b = 0;
+    int pend = 0, pend_last = 0, pend_part = 0, hold = 0, hold_last = 0, p_last = 0;
+    uint64_t hold_bits = 0, p_cnt = 0;
+    uint64_t bound = phase_bound(0, 4 * left + cdiv((uint64_t)n * (uint64_t)m * 32, bus));
+    for (uint64_t t = 0; t < bound; t++) {
+        if (left == 0 && !pend && !hold && !p_last && p_cnt == 0) return t + 1;
+        int p_full = p_cnt >= bus, pk_ready = !p_last && !p_full;
+        int hold_acc = hold && pk_ready;
+        int rd = left != 0 && !pend && (!hold || hold_acc);
+        if (p_full || (p_last && p_cnt != 0)) {   /* a beat leaves (output always ready) */
+            int tl = p_last && p_cnt <= bus;
+            p_cnt = p_full ? p_cnt - bus : 0;
+            if (tl) p_last = 0;
+        } else if (hold_acc) {
+            p_cnt += hold_bits;
+            p_last = hold_last;
+        }
+        int hold_next = pend ? 1 : (hold_acc ? 0 : hold);
+        if (pend) {
+            hold_bits = 32 * (pend_part ? mr : l);
+            hold_last = pend_last;
+        }
+        if (rd) {
+            pend_last = left == 1;
+            pend_part = b == rb - 1;
+            b = b == rb - 1 ? 0 : b + 1;
+            left--;
+        }
+        pend = rd;
+        hold = hold_next;
+    }
+    return bound;
+}
+
+void slt_busy_gemm(const slt_config *cfg, int m, int k, int n, slt_busy *b)
+{
+    b->desc = slt_busy_desc_cycles(cfg);
+    b->run = run_phase(cfg, m, k, n);
+    b->out = out_phase(cfg, m, n);
+    b->busy = b->desc + b->run + b->out;
+}
+
+void slt_busy_load_act(const slt_config *cfg, int k, int n, slt_busy *b)
+{
+    b->desc = slt_busy_desc_cycles(cfg);
+    b->run = act_phase(cfg, k, n);
+    b->out = 0;
+    b->busy = b->desc + b->run;
+}
+
+void slt_busy_refused(const slt_config *cfg, uint64_t beats, slt_busy *b)
+{
+    /* SDrain takes one beat per cycle until TLAST, then SFlush (the array is empty) */
+    b->desc = slt_busy_desc_cycles(cfg);
+    b->run = beats + 1;
+    b->out = 0;
+    b->busy = b->desc + b->run;
+}

@@ -1,0 +1,207 @@
+/* test_busy.c - the top's exact busy cycles (ref/slt_busy.h), worked out by hand.
+ * The same numbers are what tb/top/tb_top.cpp measures on the tiny top
+ * (configs/tiny.cfg) without stream gaps. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "slt_arrayif.h"
+#include "slt_busy.h"
+#include "slt_config.h"
+#include "slt_gemm.h"
+
+static char g_err[SLT_ERRLEN];
+
+/* configs/tiny.cfg: G=3 U=2 L=2 t2 act 8, bus 32, max_k = max_m = 64, max_n = 4, pipe 0, slt */
+static slt_config tiny_cfg(int pipe_stages)
+{
+    slt_config c;
+    slt_config_default(&c);
+    c.group_size = 3;
+    c.lut_units = 2;
+    c.row_lanes = 2;
+    c.act_bits = 8;
+    c.weight_format = SLT_FMT_T2;
+    c.bus_bits = 32;
+    c.max_k = 64;
+    c.max_m = 64;
+    c.max_n = 4;
+    c.pipe_stages = pipe_stages;
+    c.wbuf_kib = c.abuf_kib = c.obuf_kib = 1;
+    if (slt_config_finish(&c, g_err, sizeof g_err)) fail_msg("config: %s", g_err);
+    return c;
+}
+
+/* Descriptor part: setup + DW division steps + NW multiplication steps + 2 check
+ * stages + check + done. tiny: DW = max(clog2 64, clog2 64, 2) = 6, NW = clog2(4+1) = 3
+ * -> 1 + 6 + 3 + 2 + 1 + 1 = 14. Defaults (max_k = max_m = 16384, max_n = 2):
+ * DW = 14, NW = clog2 3 = 2 -> 21. */
+static void busy_desc_hand_computed(void **state)
+{
+    (void)state;
+    slt_config c = tiny_cfg(0);
+    assert_int_equal(slt_busy_desc_cycles(&c), 14);
+    slt_config_default(&c);
+    assert_int_equal(slt_busy_desc_cycles(&c), 21);
+    c.max_k = 2;   /* KQW = 1, MQW = 14: DW = 14; max_n = 1: NW = 1 */
+    c.max_n = 1;
+    assert_int_equal(slt_busy_desc_cycles(&c), 1 + 14 + 1 + 4);
+}
+
+/* LOAD_ACT: the unpacker (rtl/slt_unpack.v) either takes a beat or writes a word
+ * each cycle; the next token's frame opens in the cycle of the last word.
+ * tiny K=1 N=1: frame 8 bits, 1 beat: t0 take (cnt 8, left 0), t1 last word -> 2;
+ * busy 14 + 2 = 16.
+ * K=12 N=2: frame 96 bits = 3 beats of 32 into 2 words of 48 per token:
+ * t0 take (32), t1 take (64), t2 word (16 left in the buffer), t3 take (48, frame
+ * done), t4 last word; token 2 the same in t5..t9 -> 10; busy 24. */
+static void busy_load_act_hand_computed(void **state)
+{
+    (void)state;
+    slt_config c = tiny_cfg(0);
+    slt_busy b;
+    slt_busy_load_act(&c, 1, 1, &b);
+    assert_int_equal(b.run, 2);
+    assert_int_equal(b.busy, 16);
+    slt_busy_load_act(&c, 12, 2, &b);
+    assert_int_equal(b.run, 10);
+    assert_int_equal(b.busy, 24);
+    assert_int_equal(b.out, 0);
+}
+
+/* GEMV M=1 K=1 on tiny: NC = RB = 1, one bubble (reissue gap 2 - RB 1), latency
+ * 3 (input, key, output registers). Packet: 1 mode beat (2 bits) + 1 weight beat.
+ * Compute (SRun), cycle by cycle:
+ *   t0 mode beat taken (its last: the weight phase from t1)
+ *   t1 mode word written; weight beat taken (16 codes in the gearbox)
+ *   t2 the chunk's mode word is there; the gearbox writes row block 0 (1 code)
+ *   t3 wbuf half 0 full: table request
+ *   t4 row request (the first of the command: no gap to wait for) -> every pass issued
+ *   t8 = t4 + 1 + latency: the row comes back; t9 the array is empty -> 10 cycles.
+ * Read-out: t0 obuf read, t1 data, t2 into the packer (32 bits, last), t3 the beat
+ * leaves, t4 idle -> 5. Busy 14 + 10 + 5 = 29. */
+static void busy_gemv_hand_computed(void **state)
+{
+    (void)state;
+    slt_config c = tiny_cfg(0);
+    slt_busy b;
+    slt_busy_gemm(&c, 1, 1, 1, &b);
+    assert_int_equal(b.desc, 14);
+    assert_int_equal(b.run, 10);
+    assert_int_equal(b.out, 5);
+    assert_int_equal(b.busy, 29);
+}
+
+/* Bubbles: GEMM M=1 K=12 N=2 on tiny: NC = 2, RB = 1, one bubble per pass.
+ * Packet: 1 mode beat (4 bits), 1 weight beat (12 codes).
+ *   t0 mode beat; t1 mode word 0, weight beat; t2 mode word 1, chunk 0 written
+ *   (6 codes); t3 chunk 1 written, table (c0, n0); t4 row; t5 table (c0, n1);
+ *   t6 bubble; t7 row; t8 table (c1, n0); t9 bubble; t10 row; t11 table (c1, n1);
+ *   t12 bubble; t13 row, the last; t13 + 1 + 3 = t17 back, t18 empty -> 19.
+ * Compute-bound closed form: fill (3, the cycles before the first table) +
+ * N*NC*(RB + 1 + bubbles) - bubbles (the first pass waits for no earlier row)
+ * + latency + 2 = 3 + 4*3 - 1 + 3 + 2 = 19.
+ * Read-out: 2 words of one 32-bit result: read, data, packer, beat, for each, the
+ * second read overlapping (t0 read, t2 packer + read 2, t3 beat, t4 packer, t5 beat,
+ * t6 idle) -> 7. Busy 14 + 19 + 7 = 40.
+ * pipe_stages = 2: latency 5, the gap stays 2 (psum delay = latency - 1): 21, 42. */
+static void busy_gemm_bubbles_hand_computed(void **state)
+{
+    (void)state;
+    slt_config c = tiny_cfg(0);
+    slt_busy b;
+    assert_int_equal(slt_pass_bubbles(&c, 1), 1);
+    assert_int_equal(slt_pass_bubbles(&c, 2), 0);
+    slt_busy_gemm(&c, 1, 12, 2, &b);
+    assert_int_equal(b.run, 3 + 4 * (1 + 1 + 1) - 1 + 3 + 2);
+    assert_int_equal(b.run, 19);
+    assert_int_equal(b.out, 7);
+    assert_int_equal(b.busy, 40);
+    c = tiny_cfg(2);
+    assert_int_equal(slt_array_latency(&c), 5);
+    assert_int_equal(slt_pass_bubbles(&c, 1), 1);
+    slt_busy_gemm(&c, 1, 12, 2, &b);
+    assert_int_equal(b.run, 21);
+    assert_int_equal(b.busy, 42);
+    /* N=4 (max_n): 8 passes: 3 + 8*3 - 1 + 5 + 2 = 33; read-out of 4 single-result
+     * words: read every 2 cycles, the last beat at t9, idle t10 -> 11 */
+    slt_busy_gemm(&c, 1, 12, 4, &b);
+    assert_int_equal(b.run, 33);
+    assert_int_equal(b.out, 11);
+    assert_int_equal(b.busy, 14 + 33 + 11);
+}
+
+/* No bubbles: RB = 2 (M=3 on L=2) = gap. GEMM M=3 K=12 N=2, tiny pipe 0.
+ * Packet: 1 mode beat (4 bits) + 36 codes = 9 bytes = 3 weight beats of 16 codes.
+ * Row blocks to write: chunk 0: 12 codes (L=2 rows x 6), 6 (MR=1 row); chunk 1
+ * (WL = 6): 12, 6. The gearbox takes a beat while it would hold <= 12 codes after
+ * this cycle's write.
+ *   t0 mode beat; t1 mode word 0, beat 1 (16 codes); t2 mode word 1, c0 block 0
+ *   (16 -> 4), beat 2 (20); t3 c0 block 1 (14, no beat: 14 > 12); t4 c1 block 0 (2),
+ *   beat 3 (18), table (c0, n0) (half 0 full since t4); t5 c1 block 1, row 0;
+ *   t6 row 1; t7 table (c0, n1); t8, t9 rows; t10 table (c1, n0); t11, t12 rows;
+ *   t13 table; t14, t15 rows, the last; t15 + 1 + 3 = t19 back; t20 empty -> 21
+ *   = fill 4 + 4 passes x (2 + 1) - 0 + latency 3 + 2.
+ * Read-out, 4 obuf words: 64, 32, 64, 32 bits (the last row block holds MR = 1):
+ *   t0 read w0; t1 its data; t2 packer takes w0 (64), read w1; t3 beat (32 left),
+ *   w1 held; t4 beat (0); t5 packer takes w1 (32), read w2; t6 beat; t7 packer takes
+ *   w2 (64), read w3; t8 beat; t9 beat; t10 packer takes w3 (32, last); t11 the last
+ *   beat; t12 idle -> 13. Busy 14 + 21 + 13 = 48. */
+static void busy_gemm_no_bubble_hand_computed(void **state)
+{
+    (void)state;
+    slt_config c = tiny_cfg(0);
+    slt_busy b;
+    assert_int_equal(slt_pass_bubbles(&c, 2), 0);
+    slt_busy_gemm(&c, 3, 12, 2, &b);
+    assert_int_equal(b.run, 4 + 4 * (2 + 1) + 3 + 2);
+    assert_int_equal(b.out, 13);
+    assert_int_equal(b.busy, 48);
+}
+
+/* Refused by the descriptor check: the packet is drained one beat per cycle, then
+ * one flush cycle: 14 + beats + 1. */
+static void busy_refused_hand_computed(void **state)
+{
+    (void)state;
+    slt_config c = tiny_cfg(0);
+    slt_busy b;
+    slt_busy_refused(&c, 0, &b);
+    assert_int_equal(b.busy, 15);
+    slt_busy_refused(&c, 3, &b);
+    assert_int_equal(b.busy, 18);
+}
+
+/* slt_predict carries the same numbers (busy, its three terms, the LOAD_ACT). */
+static void busy_predict_carries_busy_cycles(void **state)
+{
+    (void)state;
+    slt_config c = tiny_cfg(0);
+    int8_t w[12] = {1, 0, -1, 0, 0, 1, 1, 1, 0, 0, -1, 0};
+    slt_events e;
+    assert_int_equal(slt_predict(&c, w, 1, 12, 2, &e, g_err, sizeof g_err), 0);
+    assert_int_equal(e.busy_cycles, 40);
+    assert_int_equal(e.busy_desc_cycles, 14);
+    assert_int_equal(e.busy_run_cycles, 19);
+    assert_int_equal(e.busy_out_cycles, 7);
+    assert_int_equal(e.load_busy_cycles, 24);
+    assert_int_equal(e.busy_desc_cycles + e.busy_run_cycles + e.busy_out_cycles, e.busy_cycles);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(busy_desc_hand_computed),
+        cmocka_unit_test(busy_load_act_hand_computed),
+        cmocka_unit_test(busy_gemv_hand_computed),
+        cmocka_unit_test(busy_gemm_bubbles_hand_computed),
+        cmocka_unit_test(busy_gemm_no_bubble_hand_computed),
+        cmocka_unit_test(busy_refused_hand_computed),
+        cmocka_unit_test(busy_predict_carries_busy_cycles),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

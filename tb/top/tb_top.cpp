@@ -995,7 +995,7 @@ static void run_framing(Tb &tb)
     along.back().last = true;
     ERR_CASE("activation packet one beat long", tb.command(SLT_OP_LOAD_ACT, 0, 0, (uint32_t)k, 1, along),
                  SLT_ERR_STREAM_LONG);
-    run_case(tb, 3, k, 1, 30, false);
+    run_case(tb, c.max_m < 3 ? c.max_m : 3, k, 1, 30, false);   // the top still works (M within max_m: soak1_16 has 2)
 
     int m = 2 * c.row_lanes + 1, kw = 2 * c.group_size * c.lut_units + 1;
     if (m > c.max_m) m = c.max_m;

@@ -29,7 +29,8 @@ $(B)/opt/bin/sltdse: $(call objs,opt,$(wildcard ref/dse/*.c) ref/report/report_t
 # everything the points share, built once before they run in parallel
 # (programs, the prepared sky130 liberty)
 .PHONY: dse dse-prep dse-gather dse-clean dse-slurm
-dse-prep: $(B)/bin/sltgen $(B)/bin/sltref $(B)/bin/sltreport $(B)/bin/sltsram $(B)/bin/sltdse $(B)/opt/bin/sltjsoncheck
+dse-prep: $(B)/bin/sltgen $(B)/bin/sltref $(B)/bin/sltreport $(B)/bin/sltsram $(B)/bin/sltdse $(B)/opt/bin/sltjsoncheck \
+          $(if $(filter 1,$(DSE_ENERGY)),$(B)/bin/sltnet $(B)/opt/lib/libsltref.a)
 	@test -r "$(DSE_FILE)" || { echo "dse: no sweep file $(DSE_FILE)"; exit 2; }
 	@test -n "$(DSE_BASE)" -a -r "$(DSE_BASE)" || { echo "dse: $(DSE_FILE) names no readable 'base' configuration"; exit 2; }
 	@sky=$$(PDK_DIR=$(PDK_DIR) synth/lib_find.sh sky130) || { echo "dse: no sky130 liberty (synth/lib_find.sh: PDK_ROOT or PDK_DIR)"; exit 2; }; \

@@ -106,6 +106,8 @@ if [ "${DSE_ENERGY:-1}" = 1 ]; then
   ln -sfn "$edir" "$flow/energy"   # the report (step 6) reads <flow>/energy/energy.kv
   fig pj_per_mac "$(sed -n 's/^slt\.array_pj_per_mac=//p' "$ekv")"
   fig energy_method "gate-level simulation activity"
+  # where a point's time goes (wall seconds of make energy's steps; docs/dse.md)
+  sed -n 's/^slt\.step\.\([a-z_]*\)\.seconds=/energy_step_\1_s=/p' "$ekv" >>"$out/figures.kv"
 else
   fig pj_per_mac ""
   fig energy_method "not measured (DSE_ENERGY=0)"

@@ -65,6 +65,8 @@ static void point_from_config(dse_point *p, const char *dir)
     p->row_lanes = c.row_lanes;
     p->act_bits = c.act_bits;
     p->pipe_stages = c.pipe_stages;
+    p->act_slice_bits = c.act_slice_bits;
+    p->clock_gating = c.clock_gating;
 }
 
 int dse_point_load(const char *dir, dse_point *p)
@@ -98,27 +100,38 @@ static int by_name(const void *a, const void *b)
 static int ok(const dse_point *p) { return !strcmp(p->status, "ok"); }
 static int is_slt(const dse_point *p) { return !strcmp(p->array, "slt"); }
 
-/* The lowest SLT pJ/MAC over the best add/sub pJ/MAC at the same peak MAC/cycle. */
+/* The lowest SLT pJ/MAC over the best add/sub pJ/MAC at the same peak MAC/cycle
+ * and activation width ("best against best": the add/sub side is the lowest
+ * over every add/sub point there, i.e. over its pipeline placements and
+ * shapes; n_addsub says how many it was chosen from). */
 typedef struct {
     double ratio, macs;
     const dse_point *slt, *addsub;
+    int n_addsub;
 } lut_verdict;
+
+static int comparable(const dse_point *a, const dse_point *s)
+{
+    return ok(a) && !is_slt(a) && a->pj_per_mac > 0 && a->peak_macs == s->peak_macs && a->act_bits == s->act_bits;
+}
 
 static lut_verdict lut_vs_addsub(const dse_point *pts, int n)
 {
-    lut_verdict v = {NAN, 0, NULL, NULL};
+    lut_verdict v = {NAN, 0, NULL, NULL, 0};
     for (int i = 0; i < n; i++) {
         const dse_point *s = &pts[i];
         if (!ok(s) || !is_slt(s) || s->pj_per_mac <= 0) continue;
         const dse_point *best = NULL;
+        int cands = 0;
         for (int j = 0; j < n; j++) {
             const dse_point *a = &pts[j];
-            if (!ok(a) || is_slt(a) || a->pj_per_mac <= 0 || a->peak_macs != s->peak_macs) continue;
+            if (!comparable(a, s)) continue;
+            cands++;
             if (!best || a->pj_per_mac < best->pj_per_mac) best = a;
         }
         if (!best) continue;
         double r = s->pj_per_mac / best->pj_per_mac;
-        if (isnan(v.ratio) || r < v.ratio) v = (lut_verdict){r, s->peak_macs, s, best};
+        if (isnan(v.ratio) || r < v.ratio) v = (lut_verdict){r, s->peak_macs, s, best, cands};
     }
     return v;
 }
@@ -132,10 +145,15 @@ static int write_summary(const char *path, const lut_verdict *v, int n, int n_ok
         fprintf(f, "null,\n  \"lut_vs_addsub_note\": \"no SLT and add/sub points with measured pJ/MAC at the same MAC/cycle\"");
     else
         fprintf(f, "{\"ratio\": %.6g, \"config\": \"%s\", \"addsub_config\": \"%s\", \"macs_per_cycle\": %g, "
-                   "\"slt_pj_per_mac\": %.6g, \"addsub_pj_per_mac\": %.6g, \"target\": 0.75, \"met\": %s}",
+                   "\"slt_pj_per_mac\": %.6g, \"addsub_pj_per_mac\": %.6g, \"target\": 0.75, \"met\": %s, "
+                   "\"slt_point\": \"%s\", \"addsub_point\": \"%s\", \"addsub_pipe_stages\": %d, "
+                   "\"addsub_candidates\": %d, \"act_bits\": %d, "
+                   "\"basis\": \"lowest SLT pJ/MAC over the lowest add/sub pJ/MAC among the add/sub points at the same "
+                   "peak MAC/cycle and act_bits (every pipeline placement swept)\"}",
                 v->ratio, v->slt->overrides, v->addsub->overrides, v->macs, v->slt->pj_per_mac,
-                v->addsub->pj_per_mac, v->ratio <= 0.75 ? "true" : "false");
-    fprintf(f, "\n}\n");
+                v->addsub->pj_per_mac, v->ratio <= 0.75 ? "true" : "false", v->slt->name, v->addsub->name,
+                v->addsub->pipe_stages, v->n_addsub, v->slt->act_bits);
+    fprintf(f, ",\n  \"pareto_table\": \"pareto.md\"\n}\n");
     return fclose(f) ? 2 : 0;
 }
 
@@ -149,16 +167,17 @@ static const char *fig(double v, const char *fmt, char *buf, size_t len)
 
 static void print_table(const dse_point *pts, int n)
 {
-    printf("%-28s %-7s %-6s %2s %3s %3s %3s %2s %10s %8s %8s %9s %9s %6s\n", "point", "status", "array", "G", "U",
-           "L", "A", "P", "area_um2", "fmax", "pJ/MAC", "mJ/tok3B", "ms/tok3B", "MAC/c");
+    printf("%-28s %-7s %-6s %2s %3s %3s %3s %2s %2s %2s %10s %8s %8s %9s %9s %6s %5s\n", "point", "status", "array",
+           "G", "U", "L", "A", "P", "S", "CG", "area_um2", "fmax", "pJ/MAC", "mJ/tok3B", "ms/tok3B", "MAC/c", "front");
     char b[6][32];
     for (int i = 0; i < n; i++) {
         const dse_point *p = &pts[i];
-        printf("%-28s %-7s %-6s %2d %3d %3d %3d %2d %10s %8s %8s %9s %9s %6s\n", p->name, p->status, p->array,
-               p->group_size, p->lut_units, p->row_lanes, p->act_bits, p->pipe_stages,
-               fig(p->area_um2, "%.0f", b[0], 32), fig(p->fmax_mhz, "%.1f", b[1], 32),
+        printf("%-28s %-7s %-6s %2d %3d %3d %3d %2d %2d %2d %10s %8s %8s %9s %9s %6s %5s\n", p->name, p->status,
+               p->array, p->group_size, p->lut_units, p->row_lanes, p->act_bits, p->pipe_stages, p->act_slice_bits,
+               p->clock_gating, fig(p->area_um2, "%.0f", b[0], 32), fig(p->fmax_mhz, "%.1f", b[1], 32),
                fig(p->pj_per_mac, "%.3f", b[2], 32), fig(p->energy_mj_3b, "%.4g", b[3], 32),
-               fig(p->latency_ms_3b, "%.4g", b[4], 32), fig(p->peak_macs, "%.0f", b[5], 32));
+               fig(p->latency_ms_3b, "%.4g", b[4], 32), fig(p->peak_macs, "%.0f", b[5], 32),
+               p->on_front ? "yes" : "no");
         if (strcmp(p->status, "ok")) printf("    %s\n", p->note);
     }
 }
@@ -187,10 +206,21 @@ int dse_gather(int argc, char **argv)
     for (int i = 0; i < n; i++) n_ok += ok(&pts[i]);
     char path[1024];
     lut_verdict v = lut_vs_addsub(pts, n);
+    dse_mark_front(pts, n);
+    char verdict[1024];
+    if (isnan(v.ratio))
+        snprintf(verdict, sizeof verdict, "lut_vs_addsub_best: no SLT and add/sub points with measured pJ/MAC "
+                                          "at the same MAC/cycle");
+    else
+        snprintf(verdict, sizeof verdict, "lut_vs_addsub_best: %.3f = %s %.3f pJ/MAC / %s %.3f pJ/MAC (the best "
+                 "of %d add/sub point(s) at %g MAC/cycle, act_bits %d; target 0.75, %s)", v.ratio, v.slt->name,
+                 v.slt->pj_per_mac, v.addsub->name, v.addsub->pj_per_mac, v.n_addsub, v.macs, v.slt->act_bits,
+                 v.ratio <= 0.75 ? "met" : "not met");
 #define OUT(file) (snprintf(path, sizeof path, "%s/%s", out, file), path)
     st = dse_write_csv(OUT("results.csv"), pts, n);
     if (!st) st = dse_write_json(OUT("results.json"), pts, n);
     if (!st) st = write_summary(OUT("summary.json"), &v, n, n_ok);
+    if (!st) st = dse_write_pareto_md(OUT("pareto.md"), pts, n, verdict);
     if (!st)
         st = dse_svg_scatter(OUT("pareto_energy_area.svg"), "3B decode energy per token vs array area",
                              "sky130 tt logic area of the array (Yosys); energy: report model (sltreport)",
@@ -202,10 +232,7 @@ int dse_gather(int argc, char **argv)
 #undef OUT
     if (!st) {
         print_table(pts, n);
-        printf("sltdse: %d points (%d ok) -> %s/results.csv", n, n_ok, out);
-        if (isnan(v.ratio)) printf("; lut_vs_addsub_best: no comparable measured points\n");
-        else printf("; lut_vs_addsub_best %.3f (%s vs %s at %g MAC/cycle; target 0.75)\n", v.ratio,
-                    v.slt->overrides, v.addsub->overrides, v.macs);
+        printf("sltdse: %d points (%d ok) -> %s/results.csv, pareto.md\n%s\n", n, n_ok, out, verdict);
     }
     int n_failed = 0;
     for (int i = 0; i < n; i++) n_failed += !strcmp(pts[i].status, "failed");

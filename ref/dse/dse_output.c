@@ -13,10 +13,16 @@
 static const char *const k_cols[] = {"name", "status", "array", "group_size", "lut_units", "row_lanes", "act_bits",
                                      "pipe_stages", "weight_format", "overrides", "area_um2", "transistors",
                                      "fmax_mhz", "clock_mhz", "pj_per_mac", "energy_method", "energy_mj_3b",
-                                     "latency_ms_3b", "peak_macs_per_cycle", "prefill_macs_per_cycle", "note"};
+                                     "latency_ms_3b", "peak_macs_per_cycle", "prefill_macs_per_cycle", "note",
+                                     "act_slice_bits", "clock_gating", "on_front"};
 enum { NCOLS = sizeof k_cols / sizeof k_cols[0] };
 
-static int is_num_col(int c) { return (c >= 3 && c <= 7) || (c >= 10 && c <= 14) || (c >= 16 && c <= 19); }
+/* configuration integers: 3..7 and 21..22; on_front (23) is 0/1 */
+static int is_cfg_col(int c) { return (c >= 3 && c <= 7) || c == 21 || c == 22; }
+static int is_num_col(int c)
+{
+    return is_cfg_col(c) || (c >= 10 && c <= 14) || (c >= 16 && c <= 19) || c == 23;
+}
 
 /* column c of p as text; numbers "" when unmeasured */
 static void cell(const dse_point *p, int c, char *buf, size_t len)
@@ -25,11 +31,12 @@ static void cell(const dse_point *p, int c, char *buf, size_t len)
                            [14] = p->pj_per_mac, [16] = p->energy_mj_3b, [17] = p->latency_ms_3b,
                            [18] = p->peak_macs, [19] = p->prefill_macs};
     const int ints[] = {[3] = p->group_size, [4] = p->lut_units, [5] = p->row_lanes, [6] = p->act_bits,
-                        [7] = p->pipe_stages};
+                        [7] = p->pipe_stages, [21] = p->act_slice_bits, [22] = p->clock_gating};
     const char *strs[] = {[0] = p->name, [1] = p->status, [2] = p->array, [8] = p->weight_format,
                           [9] = p->overrides, [15] = p->energy_method, [20] = p->note};
     buf[0] = 0;
-    if (c >= 3 && c <= 7) { if (p->have_cfg) snprintf(buf, len, "%d", ints[c]); }
+    if (is_cfg_col(c)) { if (p->have_cfg) snprintf(buf, len, "%d", ints[c]); }
+    else if (c == 23) snprintf(buf, len, "%d", p->on_front);
     else if (is_num_col(c)) { if (nums[c] >= 0) snprintf(buf, len, "%.6g", nums[c]); }
     else snprintf(buf, len, "%s", strs[c]);
 }

@@ -15,6 +15,9 @@ typedef struct {
     char array[16];            /* slt / addsub (from the configuration) */
     char weight_format[8];
     int group_size, lut_units, row_lanes, act_bits, pipe_stages, have_cfg;
+    int act_slice_bits, clock_gating; /* from the configuration (0 = off) */
+    int on_front;              /* 1: no measured point has smaller-or-equal area and pJ/MAC
+                                * and larger-or-equal MAC/cycle, better in one (dse_mark_front) */
     double area_um2, transistors, fmax_mhz, clock_mhz, pj_per_mac, energy_mj_3b, latency_ms_3b;
     double peak_macs, prefill_macs, seconds;
     char energy_method[128];
@@ -34,6 +37,14 @@ int dse_svg_scatter(const char *path, const char *title, const char *note, const
 
 /* 1 when q is at least as good as p on both axes and better on one. */
 int dse_dominates(double qx, double qy, double px, double py, int max_x);
+
+/* Set on_front for every point (both arrays together; points without area,
+ * pJ/MAC and MAC/cycle are never on it). */
+void dse_mark_front(dse_point *pts, int n);
+
+/* DIR/pareto.md: the markdown table of every point, the front marked, verdict
+ * (the lut_vs_addsub_best line, may be NULL) below it. */
+int dse_write_pareto_md(const char *path, const dse_point *pts, int n, const char *verdict);
 
 int dse_gather(int argc, char **argv);
 

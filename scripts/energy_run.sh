@@ -5,6 +5,7 @@
 #
 # Environment: CFG CFG_NAME B PDK_DIR MAKE SEED ENERGY_K ENERGY_M ENERGY_SIGMA
 #              ENERGY_ZERO ENERGY_SNAP ENERGY_ADDSUB (1: also the add/sub top)
+#              ENERGY_JOBS (top runs at a time, default 2)
 #              ENERGY_CG (1: also the top with clock_gating flipped; writes
 #              build/flow/<cfg>/cg_energy/result.kv, on against off)
 #              ENERGY_COMBINE_ONLY (non-empty: only rewrite the combined summary)
@@ -17,7 +18,7 @@ main() {
 cd "$(dirname "$0")/.."
 . synth/common.sh
 : "${CFG:=slim}" "${CFG_NAME:=$CFG}" "${B:=build}" "${PDK_DIR:=$PWD/../shared/pdk}" "${MAKE:=make}" "${SEED:=1}"
-: "${ENERGY_K:=2560}" "${ENERGY_M:=64}" "${ENERGY_SIGMA:=37}" "${ENERGY_ZERO:=33}" "${ENERGY_SNAP:=500}" "${ENERGY_ADDSUB:=1}" "${ENERGY_CG:=0}"
+: "${ENERGY_K:=2560}" "${ENERGY_M:=64}" "${ENERGY_SIGMA:=37}" "${ENERGY_ZERO:=33}" "${ENERGY_SNAP:=500}" "${ENERGY_ADDSUB:=1}" "${ENERGY_CG:=0}" "${ENERGY_JOBS:=2}"
 MK=(${MAKE} --no-print-directory)
 tag=sky130_fd_sc_hd__tt_025C_1v80
 export PDK_DIR
@@ -77,26 +78,31 @@ st=0
 if [ -n "${ENERGY_COMBINE_ONLY:-}" ]; then
   echo "ENERGY_COMBINE_ONLY: combining the existing $out/{slt,addsub,$cg_label}/energy.kv"
 else
-  # the configuration's own top first (its synthesis also prepares the liberty), then
-  # the add/sub top and the clock-gating variant: two at a time (two cores), each in
-  # its own log; the variants are the same window, seed and workload
-  run_one slt "$CFG_NAME" "$CFG" || st=1
-  pids=() labels=()
+  # the configuration's top is synthesised first (usually reused from synth-top; it
+  # also prepares the liberty the others read); then its energy run, the add/sub top
+  # and the clock-gating variant run ENERGY_JOBS at a time, each in its own log, on
+  # the same window, seed and workload
+  synth_top "$CFG_NAME" "$CFG" >/dev/null
+  specs=("slt|$CFG_NAME|$CFG")
   if [ "$ENERGY_ADDSUB" = 1 ]; then
-    acfg=$(variant addsub 's/^[[:space:]]*array[[:space:]]*=.*$/array = addsub/' array "array = addsub")
-    run_one addsub "$CFG_NAME-addsub" "$acfg" >"$out/addsub.summary" 2>&1 &
-    pids+=($!) labels+=(addsub)
+    specs+=("addsub|$CFG_NAME-addsub|$(variant addsub 's/^[[:space:]]*array[[:space:]]*=.*$/array = addsub/' array "array = addsub")")
   fi
   if [ "$ENERGY_CG" = 1 ]; then
-    ccfg=$(variant "$cg_label" "s/^[[:space:]]*clock_gating[[:space:]]*=.*\$/clock_gating = $cg_other/" clock_gating "clock_gating = $cg_other")
-    run_one "$cg_label" "$CFG_NAME-$cg_label" "$ccfg" >"$out/$cg_label.summary" 2>&1 &
-    pids+=($!) labels+=("$cg_label")
+    specs+=("$cg_label|$CFG_NAME-$cg_label|$(variant "$cg_label" "s/^[[:space:]]*clock_gating[[:space:]]*=.*\$/clock_gating = $cg_other/" clock_gating "clock_gating = $cg_other")")
   fi
+  pids=() labels=()
+  for sp in "${specs[@]}"; do
+    IFS='|' read -r l n c_ <<<"$sp"
+    while [ "$(jobs -rp | wc -l)" -ge "$ENERGY_JOBS" ]; do wait -n || true; done
+    run_one "$l" "$n" "$c_" >"$out/$l.summary" 2>&1 &
+    pids+=($!) labels+=("$l")
+  done
   for i in "${!pids[@]}"; do
     wait "${pids[$i]}" || { st=1; echo "[${labels[$i]}] FAILED (see $out/${labels[$i]}.log)"; }
     cat "$out/${labels[$i]}.summary"
   done
 fi
+
 # ---- combined summary: energy.kv and energy.json ---------------------------------------
 s="$out/slt/energy.kv" a="$out/addsub/energy.kv"
 c="$out/$cg_label/energy.kv"

@@ -117,7 +117,7 @@ c="$out/$cg_label/energy.kv"
       for (i = 1; i <= f; i++) {
         L = v[i, "label"]
         c = v[i, "cycles_long"]
-        keys = "workload convergence array_pj_per_mac_short clock_mhz k m_long cycles_long macs_long array_pj_per_mac total_logic_pj_per_mac slew_violations_before slew_violations_after slew_violations_array_before slew_violations_array_after slew_violations_clock_pins_after forced_rate sta_power_forced_w forced.power_total_w events_long.table_builds events_long.lookups events_long.buffer_adds fanout.before.fanout_violations fanout.after.fanout_violations fanout.before.cap_violations fanout.after.cap_violations check_windows check_windows_rel_diff check_forced check_forced_rel_diff long.cells_std"
+        keys = "workload convergence array_pj_per_mac_short clock_mhz k m_long cycles_long macs_long array_pj_per_mac total_logic_pj_per_mac slew_violations_before slew_violations_after slew_violations_array_before slew_violations_array_after slew_violations_clock_pins_after forced_rate sta_power_forced_w forced.power_total_w events_long.table_builds events_long.lookups events_long.buffer_adds fanout.before.fanout_violations fanout.after.fanout_violations fanout.before.cap_violations fanout.after.cap_violations check_windows check_windows_rel_diff check_forced check_forced_rel_diff check_clock_root long.e_clock_root_pin_pj_per_cycle long.cells_std"
         n = split(keys, K, " ")
         for (j = 1; j <= n; j++) printf "%s.%s=%s\n", L, K[j], v[i, K[j]]
         split("table_builders row_lanes array_glue control axi sram_wrappers top_buffers", B, " ")

@@ -26,12 +26,14 @@ ENERGY_ADDSUB ?= 1
 ENERGY_CG     ?= 0
 # non-empty: only rewrite energy.kv/energy.json from the per-top results
 ENERGY_COMBINE_ONLY ?=
+# non-empty: only synthesise the add/sub and clock-gating tops (make run, in the background)
+ENERGY_PREP_ONLY ?=
 
 .PHONY: energy
 energy: $(B)/bin/sltnet $(B)/bin/sltgen $(B)/bin/sltsram $(B)/opt/lib/libsltref.a ## measured energy: gate-level simulation activity of the top and the add/sub top (CFG=)
 	@CFG=$(CFG) CFG_NAME=$(CFG_NAME) B=$(B) PDK_DIR=$(PDK_DIR) SEED=$(SEED) MAKE="$(MAKE)" \
 	  ENERGY_K=$(ENERGY_K) ENERGY_M=$(ENERGY_M) ENERGY_SIGMA=$(ENERGY_SIGMA) ENERGY_ZERO=$(ENERGY_ZERO) \
-	  ENERGY_SNAP=$(ENERGY_SNAP) ENERGY_ADDSUB=$(ENERGY_ADDSUB) ENERGY_CG=$(ENERGY_CG) ENERGY_COMBINE_ONLY=$(ENERGY_COMBINE_ONLY) scripts/energy_run.sh
+	  ENERGY_SNAP=$(ENERGY_SNAP) ENERGY_ADDSUB=$(ENERGY_ADDSUB) ENERGY_CG=$(ENERGY_CG) ENERGY_COMBINE_ONLY=$(ENERGY_COMBINE_ONLY) ENERGY_PREP_ONLY=$(ENERGY_PREP_ONLY) scripts/energy_run.sh
 
 # ---- test: the instrument's self-checks on tiny (the SLT top only) ---------------------
 TEST_STEPS += t-energy-tiny

@@ -6,6 +6,7 @@
 # Environment: CFG CFG_NAME B PDK_DIR MAKE SEED ENERGY_K ENERGY_M ENERGY_SIGMA
 #              ENERGY_ZERO ENERGY_SNAP ENERGY_ADDSUB (1: also the add/sub top)
 #              ENERGY_JOBS (top runs at a time, default 2)
+#              ENERGY_PREP_ONLY (non-empty: only synthesise the variants' tops)
 #              ENERGY_CG (1: also the top with clock_gating flipped; writes
 #              build/flow/<cfg>/cg_energy/result.kv, on against off)
 #              ENERGY_COMBINE_ONLY (non-empty: only rewrite the combined summary)
@@ -75,6 +76,21 @@ cg_now=${cg_now:-on} # the default of ref/slt_config.c
 cg_label=cg$cg_other
 
 st=0
+spec_variants() { # the add/sub and clock-gating variants: "label|name|cfg" lines
+  [ "$ENERGY_ADDSUB" = 1 ] &&
+    echo "addsub|$CFG_NAME-addsub|$(variant addsub 's/^[[:space:]]*array[[:space:]]*=.*$/array = addsub/' array "array = addsub")"
+  [ "$ENERGY_CG" = 1 ] &&
+    echo "$cg_label|$CFG_NAME-$cg_label|$(variant "$cg_label" "s/^[[:space:]]*clock_gating[[:space:]]*=.*\$/clock_gating = $cg_other/" clock_gating "clock_gating = $cg_other")"
+  return 0
+}
+if [ -n "${ENERGY_PREP_ONLY:-}" ]; then
+  # only synthesise the variants' tops (make run starts this early, in the background,
+  # so that it overlaps the single-threaded stages; make energy then reuses them)
+  while IFS='|' read -r l n c_; do
+    t0=$(date +%s); synth_top "$n" "$c_" >/dev/null; echo "[$l] synthesis of the top: $(( $(date +%s) - t0 )) s"
+  done < <(spec_variants)
+  exit 0
+fi
 if [ -n "${ENERGY_COMBINE_ONLY:-}" ]; then
   echo "ENERGY_COMBINE_ONLY: combining the existing $out/{slt,addsub,$cg_label}/energy.kv"
 else
@@ -84,12 +100,7 @@ else
   # the same window, seed and workload
   synth_top "$CFG_NAME" "$CFG" >/dev/null
   specs=("slt|$CFG_NAME|$CFG")
-  if [ "$ENERGY_ADDSUB" = 1 ]; then
-    specs+=("addsub|$CFG_NAME-addsub|$(variant addsub 's/^[[:space:]]*array[[:space:]]*=.*$/array = addsub/' array "array = addsub")")
-  fi
-  if [ "$ENERGY_CG" = 1 ]; then
-    specs+=("$cg_label|$CFG_NAME-$cg_label|$(variant "$cg_label" "s/^[[:space:]]*clock_gating[[:space:]]*=.*\$/clock_gating = $cg_other/" clock_gating "clock_gating = $cg_other")")
-  fi
+  while read -r sp; do specs+=("$sp"); done < <(spec_variants)
   pids=() labels=()
   for sp in "${specs[@]}"; do
     IFS='|' read -r l n c_ <<<"$sp"

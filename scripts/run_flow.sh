@@ -90,6 +90,14 @@ stage gen "sltgen -> $B/$CFG_NAME/" "${MK[@]}" gen CFG="$CFG" ||
   { echo "run: generation failed, stopping"; exit 1; }
 params="$B/$CFG_NAME/params.mk"
 top=$(sed -nE 's/^SLT_TOP_ARRAY[[:space:]]*:?=[[:space:]]*//p' "$params")
+# the energy stage's extra tops (add/sub array, clock_gating flipped) are synthesised in
+# the background from here on: single-threaded Yosys on the second core while the
+# mostly single-threaded stages below run; make energy reuses the netlists
+energy_prep=""
+if [ -n "$RUN_ENERGY" ] && [ -r "$sky_lib" ] && grep -q '^SLT_TOP[[:space:]]*:=' "$params"; then
+  "${MK[@]}" energy CFG="$CFG" ENERGY_CG=1 ENERGY_PREP_ONLY=1 >"$rundir/energy-prep.log" 2>&1 &
+  energy_prep=$!
+fi
 
 # 2. lint: Verilator -Wall, Icarus -Wall, Yosys check -assert on this configuration
 stage lint "verilator, iverilog, yosys on $B/$CFG_NAME/rtl" scripts/lint_rtl.sh "$B/$CFG_NAME"
@@ -200,8 +208,11 @@ if [ -z "$RUN_ENERGY" ]; then
 elif [ -r "$sky_lib" ] && [ -s "$flow/synth-top/sky130_fd_sc_hd__tt_025C_1v80/netlist_flat.v" ]; then
   # not fatal, like synth-top: on failure the report keeps the global-rate energy and
   # says so (energy_method), and make run ends with a WARNING naming the stage
-  if ! stage energy "gate-level simulation activity: the top, the add/sub top and the clock_gating-flipped top (make energy ENERGY_CG=1)" \
-      "${MK[@]}" energy CFG="$CFG" SEED="$SEED" ENERGY_CG=1; then
+  energy_stage() { # the background synthesis of the variants first (started after gen)
+    [ -z "$energy_prep" ] || { wait "$energy_prep" || echo "note: background synthesis of the variants failed (see $rundir/energy-prep.log); make energy retries"; cat "$rundir/energy-prep.log"; }
+    "${MK[@]}" energy CFG="$CFG" SEED="$SEED" ENERGY_CG=1
+  }
+  if ! stage energy "gate-level simulation activity: the top, the add/sub top and the clock_gating-flipped top (make energy ENERGY_CG=1)" energy_stage; then
     failed=("${failed[@]:0:${#failed[@]}-1}"); warn+=(energy); rm -f "$flow/energy/energy.kv"
   fi
 else
@@ -223,6 +234,8 @@ else
   skip cg-energy "no measured energy (energy stage skipped or failed): clock gating not measured"
 fi
 
+# (the background synthesis, when the energy stage did not run)
+[ -z "$energy_prep" ] || wait "$energy_prep" 2>/dev/null || true
 # 8-9. ASAP7 (cross-check of the energy scaling and a faster library's Fmax)
 if [ -r "$asap_lib" ]; then
   stage sta-asap7 "Yosys + OpenSTA, ASAP7 (mixed corners; $(dirname "$asap_lib"), from $(lib_where asap7))" "${MK[@]}" sta CFG="$CFG" LIB=asap7 POWER_ACTIVITIES="0 1"

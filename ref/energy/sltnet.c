@@ -10,15 +10,24 @@
  *       ideal in this flow. Prints what it did.
  *
  *   sltnet energy --lib L --netlist buffered.v --p0 P0.log --p1 P1.log
- *                 --cov coverage.dat --cycles N --clock-mhz F [--force-rate A]
- *                 [--out FILE.kv]
- *       Energy of the simulated window: every cell charged
- *         E = (P0 + r (P1 - P0)) / f   per cycle
+ *                 --cov coverage.dat --cycles N --clock-mhz F --vdd V
+ *                 [--cap-unit 1e-12] [--icg-clk-pj type=pJ,...] [--force-rate A]
+ *                 [--out FILE.kv] [--clock-nets FILE]
+ *       Energy of the simulated window: a cell without a clock pin is charged
+ *         E = (P0 + r (P1 - P0)) / f   per cycle,
+ *       a cell with one (liberty clock : true)
+ *         E = (leak + (P0 - leak) g + r (P1 - P0)) / f
  *       P0, P1: its OpenSTA report_power -instances power at global toggle rates
- *       0 and 1 (clock pins and leakage are in P0); r: the toggles of its output
- *       net(s) per cycle, from Verilator --coverage-toggle (mean over outputs),
- *       or A for every net with --force-rate (the self-check against OpenSTA's
- *       report_power at global activity A). Summed per block (cell name prefix).
+ *       0 and 1 (P0 - leak is the clock's: OpenSTA keeps clocks at their rate);
+ *       r: the toggles of its output net(s) per cycle, from Verilator
+ *       --coverage-toggle (mean over outputs; a clock gate: its enable's), or A
+ *       for every net with --force-rate (the self-check against OpenSTA's
+ *       report_power at global activity A); g: the toggles of the clock net on
+ *       its clock pin / (2 cycles), 1 when forced. A clock gate (its output drives
+ *       clock pins) charges its CLK pin (--icg-clk-pj, liberty) at the root clock's
+ *       g and the rest at its own output's. Pins on the root clock net (no driving
+ *       cell, so no switching power in OpenSTA) add C V^2 g. Summed per block
+ *       (cell name prefix); --clock-nets lists each clock net's flops, g and energy.
  *       SRAM macro reads and writes: the toggles of the rd_tog_q / wr_tog_q
  *       markers of tb/energy/slt_sram_macro_sim.v, priced by gen/sram_model.c.
  */

@@ -22,14 +22,18 @@ ENERGY_SIGMA  ?= 37
 ENERGY_ZERO   ?= 33
 ENERGY_SNAP   ?= 500
 ENERGY_ADDSUB ?= 1
+# 1: also the top with clock_gating flipped (build/flow/<cfg>/cg_energy/result.kv)
+ENERGY_CG     ?= 0
 # non-empty: only rewrite energy.kv/energy.json from the per-top results
 ENERGY_COMBINE_ONLY ?=
+# non-empty: only synthesise the add/sub and clock-gating tops (make run, in the background)
+ENERGY_PREP_ONLY ?=
 
 .PHONY: energy
 energy: $(B)/bin/sltnet $(B)/bin/sltgen $(B)/bin/sltsram $(B)/opt/lib/libsltref.a ## measured energy: gate-level simulation activity of the top and the add/sub top (CFG=)
 	@CFG=$(CFG) CFG_NAME=$(CFG_NAME) B=$(B) PDK_DIR=$(PDK_DIR) SEED=$(SEED) MAKE="$(MAKE)" \
 	  ENERGY_K=$(ENERGY_K) ENERGY_M=$(ENERGY_M) ENERGY_SIGMA=$(ENERGY_SIGMA) ENERGY_ZERO=$(ENERGY_ZERO) \
-	  ENERGY_SNAP=$(ENERGY_SNAP) ENERGY_ADDSUB=$(ENERGY_ADDSUB) ENERGY_COMBINE_ONLY=$(ENERGY_COMBINE_ONLY) scripts/energy_run.sh
+	  ENERGY_SNAP=$(ENERGY_SNAP) ENERGY_ADDSUB=$(ENERGY_ADDSUB) ENERGY_CG=$(ENERGY_CG) ENERGY_COMBINE_ONLY=$(ENERGY_COMBINE_ONLY) ENERGY_PREP_ONLY=$(ENERGY_PREP_ONLY) scripts/energy_run.sh
 
 # ---- test: the instrument's self-checks on tiny (the SLT top only) ---------------------
 TEST_STEPS += t-energy-tiny
@@ -37,8 +41,9 @@ TEST_STEPS += t-energy-tiny
 # (like t-flow-sky130, it prints SKIP - reported as SKIP, never PASS - without a sky130 liberty)
 t-energy-tiny:
 	@if ! PDK_DIR=$(PDK_DIR) synth/lib_find.sh sky130 >/dev/null 2>&1; then echo "SKIP: no sky130 liberty (synth/lib_find.sh: PDK_ROOT or $(PDK_DIR))"; else \
-	  $(MAKE) --no-print-directory energy CFG=tiny ENERGY_ADDSUB=0 && \
-	  tests/energy/check_energy.sh $(B)/flow/tiny/energy/energy.kv; fi
+	  $(MAKE) --no-print-directory energy CFG=tiny ENERGY_ADDSUB=0 ENERGY_CG=1 && \
+	  tests/energy/check_energy.sh $(B)/flow/tiny/energy/energy.kv && \
+	  tests/energy/check_cg.sh $(B)/flow/tiny/cg_energy/result.kv; fi
 
 # ---- Icarus cross-check of the gate-level model (after make energy) -------------------
 .PHONY: energy-icarus

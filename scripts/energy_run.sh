@@ -5,6 +5,10 @@
 #
 # Environment: CFG CFG_NAME B PDK_DIR MAKE SEED ENERGY_K ENERGY_M ENERGY_SIGMA
 #              ENERGY_ZERO ENERGY_SNAP ENERGY_ADDSUB (1: also the add/sub top)
+#              ENERGY_JOBS (top runs at a time, default 2)
+#              ENERGY_PREP_ONLY (non-empty: only synthesise the variants' tops)
+#              ENERGY_CG (1: also the top with clock_gating flipped; writes
+#              build/flow/<cfg>/cg_energy/result.kv, on against off)
 #              ENERGY_COMBINE_ONLY (non-empty: only rewrite the combined summary)
 # Writes build/flow/<cfg>/energy/{slt,addsub}/energy.kv (synth/energy.sh) and
 # build/flow/<cfg>/energy/energy.kv + energy.json: pj_per_mac for both arrays,
@@ -15,7 +19,7 @@ main() {
 cd "$(dirname "$0")/.."
 . synth/common.sh
 : "${CFG:=slim}" "${CFG_NAME:=$CFG}" "${B:=build}" "${PDK_DIR:=$PWD/../shared/pdk}" "${MAKE:=make}" "${SEED:=1}"
-: "${ENERGY_K:=2560}" "${ENERGY_M:=64}" "${ENERGY_SIGMA:=37}" "${ENERGY_ZERO:=33}" "${ENERGY_SNAP:=500}" "${ENERGY_ADDSUB:=1}"
+: "${ENERGY_K:=2560}" "${ENERGY_M:=64}" "${ENERGY_SIGMA:=37}" "${ENERGY_ZERO:=33}" "${ENERGY_SNAP:=500}" "${ENERGY_ADDSUB:=1}" "${ENERGY_CG:=0}" "${ENERGY_JOBS:=2}"
 MK=(${MAKE} --no-print-directory)
 tag=sky130_fd_sc_hd__tt_025C_1v80
 export PDK_DIR
@@ -57,22 +61,62 @@ run_one() { # LABEL NAME CFGARG
   return $st
 }
 
+# variant NAME SED-EXPR KEY: a copy of the configuration with one key changed
+variant() {
+  local f="$out/$CFG_NAME-$1.cfg"
+  sed -E "$2" "$B/$CFG_NAME/config.cfg" >"$f.tmp"
+  grep -q "^$3 = " "$f.tmp" || echo "$4" >>"$f.tmp"
+  cmp -s "$f.tmp" "$f" 2>/dev/null && rm -f "$f.tmp" || mv "$f.tmp" "$f"
+  echo "$f"
+}
+# clock-gating pair: the configuration as it is, and a copy with clock_gating flipped
+cg_now=$(sed -nE 's/^[[:space:]]*clock_gating[[:space:]]*=[[:space:]]*(on|off).*/\1/p' "$B/$CFG_NAME/config.cfg" | tail -n 1)
+cg_now=${cg_now:-on} # the default of ref/slt_config.c
+[ "$cg_now" = on ] && cg_other=off || cg_other=on
+cg_label=cg$cg_other
+
 st=0
-if [ -n "${ENERGY_COMBINE_ONLY:-}" ]; then
-  echo "ENERGY_COMBINE_ONLY: combining the existing $out/{slt,addsub}/energy.kv"
-else
-run_one slt "$CFG_NAME" "$CFG" || st=1
-if [ "$ENERGY_ADDSUB" = 1 ]; then
-  acfg="$out/$CFG_NAME-addsub.cfg"
-  sed -E 's/^[[:space:]]*array[[:space:]]*=.*$/array = addsub/' "$B/$CFG_NAME/config.cfg" >"$acfg.tmp"
-  grep -q '^array = addsub' "$acfg.tmp" || echo "array = addsub" >>"$acfg.tmp"
-  cmp -s "$acfg.tmp" "$acfg" 2>/dev/null && rm -f "$acfg.tmp" || mv "$acfg.tmp" "$acfg"
-  run_one addsub "$CFG_NAME-addsub" "$acfg" || st=1
+spec_variants() { # the add/sub and clock-gating variants: "label|name|cfg" lines
+  [ "$ENERGY_ADDSUB" = 1 ] &&
+    echo "addsub|$CFG_NAME-addsub|$(variant addsub 's/^[[:space:]]*array[[:space:]]*=.*$/array = addsub/' array "array = addsub")"
+  [ "$ENERGY_CG" = 1 ] &&
+    echo "$cg_label|$CFG_NAME-$cg_label|$(variant "$cg_label" "s/^[[:space:]]*clock_gating[[:space:]]*=.*\$/clock_gating = $cg_other/" clock_gating "clock_gating = $cg_other")"
+  return 0
+}
+if [ -n "${ENERGY_PREP_ONLY:-}" ]; then
+  # only synthesise the variants' tops (make run starts this early, in the background,
+  # so that it overlaps the single-threaded stages; make energy then reuses them)
+  while IFS='|' read -r l n c_; do
+    t0=$(date +%s); synth_top "$n" "$c_" >/dev/null; echo "[$l] synthesis of the top: $(( $(date +%s) - t0 )) s"
+  done < <(spec_variants)
+  exit 0
 fi
+if [ -n "${ENERGY_COMBINE_ONLY:-}" ]; then
+  echo "ENERGY_COMBINE_ONLY: combining the existing $out/{slt,addsub,$cg_label}/energy.kv"
+else
+  # the configuration's top is synthesised first (usually reused from synth-top; it
+  # also prepares the liberty the others read); then its energy run, the add/sub top
+  # and the clock-gating variant run ENERGY_JOBS at a time, each in its own log, on
+  # the same window, seed and workload
+  synth_top "$CFG_NAME" "$CFG" >/dev/null
+  specs=("slt|$CFG_NAME|$CFG")
+  while read -r sp; do specs+=("$sp"); done < <(spec_variants)
+  pids=() labels=()
+  for sp in "${specs[@]}"; do
+    IFS='|' read -r l n c_ <<<"$sp"
+    while [ "$(jobs -rp | wc -l)" -ge "$ENERGY_JOBS" ]; do wait -n || true; done
+    run_one "$l" "$n" "$c_" >"$out/$l.summary" 2>&1 &
+    pids+=($!) labels+=("$l")
+  done
+  for i in "${!pids[@]}"; do
+    wait "${pids[$i]}" || { st=1; echo "[${labels[$i]}] FAILED (see $out/${labels[$i]}.log)"; }
+    cat "$out/${labels[$i]}.summary"
+  done
 fi
 
 # ---- combined summary: energy.kv and energy.json ---------------------------------------
 s="$out/slt/energy.kv" a="$out/addsub/energy.kv"
+c="$out/$cg_label/energy.kv"
 [ -s "$s" ] || die "no $s"
 {
   echo "config=$CFG_NAME"
@@ -84,7 +128,7 @@ s="$out/slt/energy.kv" a="$out/addsub/energy.kv"
       for (i = 1; i <= f; i++) {
         L = v[i, "label"]
         c = v[i, "cycles_long"]
-        keys = "workload convergence array_pj_per_mac_short clock_mhz k m_long cycles_long macs_long array_pj_per_mac total_logic_pj_per_mac slew_violations_before slew_violations_after slew_violations_array_before slew_violations_array_after slew_violations_clock_pins_after forced_rate sta_power_forced_w forced.power_total_w events_long.table_builds events_long.lookups events_long.buffer_adds fanout.before.fanout_violations fanout.after.fanout_violations fanout.before.cap_violations fanout.after.cap_violations check_windows check_windows_rel_diff check_forced check_forced_rel_diff long.cells_std"
+        keys = "workload convergence array_pj_per_mac_short clock_mhz k m_long cycles_long macs_long array_pj_per_mac total_logic_pj_per_mac slew_violations_before slew_violations_after slew_violations_array_before slew_violations_array_after slew_violations_clock_pins_after forced_rate sta_power_forced_w forced.power_total_w events_long.table_builds events_long.lookups events_long.buffer_adds fanout.before.fanout_violations fanout.after.fanout_violations fanout.before.cap_violations fanout.after.cap_violations check_windows check_windows_rel_diff check_forced check_forced_rel_diff check_clock_root long.e_clock_root_pin_pj_per_cycle long.cells_std"
         n = split(keys, K, " ")
         for (j = 1; j <= n; j++) printf "%s.%s=%s\n", L, K[j], v[i, K[j]]
         split("table_builders row_lanes array_glue control axi sram_wrappers top_buffers", B, " ")
@@ -112,8 +156,8 @@ s="$out/slt/energy.kv" a="$out/addsub/energy.kv"
           L, (v[i, "macs_long"] > 0 ? v[i, "long.sram_pj_28nm"] / v[i, "macs_long"] : 0)
       }
       if (pj["slt"] > 0 && pj["addsub"] > 0) printf "ratio_addsub_over_slt=%.4f\n", pj["addsub"] / pj["slt"]
-    }' "$s" $( [ -s "$a" ] && echo "$a" )
-  for l in slt addsub; do
+    }' "$s" $( [ -s "$a" ] && echo "$a" ) $( [ "$ENERGY_CG" = 1 ] && [ -s "$c" ] && echo "$c" )
+  for l in slt addsub $cg_label; do
     [ -s "$out/$l/steps.kv" ] && sed "s/^/$l./" "$out/$l/steps.kv" && sed "s/^/$l./" "$out/$l.synth.kv"
   done
   echo "seconds_total=$(( $(date +%s) - t_all ))"
@@ -129,6 +173,43 @@ awk -F= '
     for (i = 1; i <= n; i++) printf "%s%s: %s", (i > 1 ? ", " : ""), q(key[i]), isnum(val[i]) ? val[i] : q(val[i])
     printf "}\n"
   }' "$out/energy.kv" >"$out/energy.json"
+# ---- clock gating on vs off: build/flow/<cfg>/cg_energy/result.kv ------------------------
+if [ "$ENERGY_CG" = 1 ] && [ -s "$c" ]; then
+  if [ "$cg_now" = on ]; then on_kv=$s off_kv=$c; else on_kv=$c off_kv=$s; fi
+  cgdir="$B/flow/$CFG_NAME/cg_energy"
+  mkdir -p "$cgdir"
+  {
+    echo "method=gate-level simulation activity"
+    echo "scope=SLT array (table builders, row lanes, array glue) of the mapped sky130 top, clock_gating on vs off, both from make energy on the same window: every cell's leakage, data energy at its output toggle rate, and its clock-pin energy at the toggles of the clock net on its pin (gated nets from the simulation), clock-gate cells and gated clock net switching (OpenSTA wire-load Small), root clock pin load; left out: glitches (zero-delay simulation), clock tree buffers, wires beyond the wire-load model, SRAM macros"
+    echo "workload=$(kv_get "$s" workload), K=$(kv_get "$s" k) M=$(kv_get "$s" m_long) ($(kv_get "$s" cycles_long) cycles), same for both"
+    echo "config=$CFG_NAME"
+    echo "config_clock_gating=$cg_now"
+    awk -F= -v ON="$on_kv" -v OFF="$off_kv" '
+      FNR == 1 { f++ }
+      { v[f, $1] = $2 }
+      END {
+        split("table_builders row_lanes array_glue control axi sram_wrappers top_buffers", B, " ")
+        for (i = 1; i <= 2; i++) {
+          L = (i == 1 ? "on" : "off"); c = v[i, "cycles_long"]; m = v[i, "macs_long"]
+          pj[i] = v[i, "array_pj_per_mac"]
+          printf "%s.array_pj_per_mac=%s\n%s.total_logic_pj_per_mac=%s\n", L, pj[i], L, v[i, "total_logic_pj_per_mac"]
+          ck = 0
+          for (j = 1; j <= 7; j++) {
+            e = v[i, "long.block." B[j] ".pj_per_cycle"]; k = v[i, "long.block." B[j] ".clock_pj_per_cycle"]
+            if (j <= 3) ck += k
+            printf "%s.block.%s.pj_per_mac=%.6f\n%s.block.%s.clock_pj_per_mac=%.6f\n", L, B[j], e * c / m, L, B[j], k * c / m
+            printf "%s.block.%s.flops=%s\n%s.block.%s.flops_root_clock=%s\n%s.block.%s.clock_gates=%s\n", \
+              L, B[j], v[i, "long.block." B[j] ".flops"], L, B[j], v[i, "long.block." B[j] ".flops_root_clock"], L, B[j], v[i, "long.block." B[j] ".clock_gates"]
+          }
+          printf "%s.array_clock_pj_per_mac=%.6f\n%s.cycles=%s\n%s.check_forced=%s\n%s.check_windows=%s\n%s.check_clock_root=%s\n", \
+            L, ck * c / m, L, c, L, v[i, "check_forced"], L, v[i, "check_windows"], L, v[i, "check_clock_root"]
+        }
+        if (pj[2] > 0) printf "reduction=%.4f\n", 1 - pj[1] / pj[2]
+      }' "$on_kv" "$off_kv"
+  } >"$cgdir/result.kv.tmp"
+  mv "$cgdir/result.kv.tmp" "$cgdir/result.kv"
+  echo "clock gating (gate-level, array): $(grep -E '^(on|off)\.array_pj_per_mac=|^reduction=' "$cgdir/result.kv" | tr '\n' ' ')-> $cgdir/result.kv"
+fi
 echo "energy: $out/energy.kv and energy.json ($(( $(date +%s) - t_all )) s)"
 grep -E '^(slt|addsub)\.array_pj_per_mac=|^ratio' "$out/energy.kv"
 exit $st

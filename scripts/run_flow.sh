@@ -90,6 +90,14 @@ stage gen "sltgen -> $B/$CFG_NAME/" "${MK[@]}" gen CFG="$CFG" ||
   { echo "run: generation failed, stopping"; exit 1; }
 params="$B/$CFG_NAME/params.mk"
 top=$(sed -nE 's/^SLT_TOP_ARRAY[[:space:]]*:?=[[:space:]]*//p' "$params")
+# the energy stage's extra tops (add/sub array, clock_gating flipped) are synthesised in
+# the background from here on: single-threaded Yosys on the second core while the
+# mostly single-threaded stages below run; make energy reuses the netlists
+energy_prep=""
+if [ -n "$RUN_ENERGY" ] && [ -r "$sky_lib" ] && grep -q '^SLT_TOP[[:space:]]*:=' "$params"; then
+  "${MK[@]}" energy CFG="$CFG" ENERGY_CG=1 ENERGY_PREP_ONLY=1 >"$rundir/energy-prep.log" 2>&1 &
+  energy_prep=$!
+fi
 
 # 2. lint: Verilator -Wall, Icarus -Wall, Yosys check -assert on this configuration
 stage lint "verilator, iverilog, yosys on $B/$CFG_NAME/rtl" scripts/lint_rtl.sh "$B/$CFG_NAME"
@@ -193,19 +201,6 @@ else
   skip power-sky130 "no sky130 liberty: energy calibration SKIPPED"
 fi
 
-# clock gating: flip-flop clock-pin energy per MAC with and without gating,
-# same workload (scripts/cg_clock_energy.sh; clock pins only, see there)
-if [ -r "$sky_lib" ]; then
-  cg_param() { sed -n "s/^$1 := //p" "$params"; }
-  cg_m=$(( 16 * $(cg_param SLT_ROW_LANES) )); cg_k=$(( 40 * $(cg_param SLT_LUT_UNITS) * $(cg_param SLT_GROUP_SIZE) ))
-  [ "$cg_m" -le "$(cg_param SLT_MAX_M)" ] || cg_m=$(cg_param SLT_MAX_M)
-  [ "$cg_k" -le "$(cg_param SLT_MAX_K)" ] || cg_k=$(cg_param SLT_MAX_K)
-  stage cg-energy "clock-pin energy per MAC, clock_gating on vs off (Icarus edge counts x sky130 liberty), M=$cg_m K=$cg_k" \
-    scripts/cg_clock_energy.sh "$CFG_FILE" "$cg_m" "$cg_k" 1 "$SEED" "$flow/cg_energy"
-else
-  skip cg-energy "no sky130 liberty: SKIPPED"
-fi
-
 # 7b. measured energy (make energy): gate-level simulation activity of the top and of
 #     the add/sub top on a GEMV window; needs the sky130 top netlist of synth-top
 if [ -z "$RUN_ENERGY" ]; then
@@ -213,13 +208,34 @@ if [ -z "$RUN_ENERGY" ]; then
 elif [ -r "$sky_lib" ] && [ -s "$flow/synth-top/sky130_fd_sc_hd__tt_025C_1v80/netlist_flat.v" ]; then
   # not fatal, like synth-top: on failure the report keeps the global-rate energy and
   # says so (energy_method), and make run ends with a WARNING naming the stage
-  if ! stage energy "gate-level simulation activity, SLT and add/sub tops (make energy)" "${MK[@]}" energy CFG="$CFG" SEED="$SEED"; then
+  energy_stage() { # the background synthesis of the variants first (started after gen)
+    [ -z "$energy_prep" ] || { wait "$energy_prep" || echo "note: background synthesis of the variants failed (see $rundir/energy-prep.log); make energy retries"; cat "$rundir/energy-prep.log"; }
+    "${MK[@]}" energy CFG="$CFG" SEED="$SEED" ENERGY_CG=1
+  }
+  if ! stage energy "gate-level simulation activity: the top, the add/sub top and the clock_gating-flipped top (make energy ENERGY_CG=1)" energy_stage; then
     failed=("${failed[@]:0:${#failed[@]}-1}"); warn+=(energy); rm -f "$flow/energy/energy.kv"
   fi
 else
   skip energy "no sky130 top netlist (synth-top): energy stays at one global toggle rate"
 fi
+# 7c. clock gating on vs off: the array's energy per MAC from the two gate-level runs
+#     of the energy stage (same window, seed and workload; cg_energy/result.kv)
+cg_result() {
+  local r="$flow/cg_energy/result.kv"
+  [ -s "$r" ] || { echo "no $r (the energy stage did not measure the clock_gating-flipped top)"; return 1; }
+  grep -q '^method=gate-level simulation activity$' "$r" || { echo "$r: not a gate-level measurement"; return 1; }
+  grep -E '^((on|off)\.array_pj_per_mac|reduction|scope|workload)=' "$r"
+}
+if [ -s "$flow/energy/energy.kv" ]; then
+  if ! stage cg-energy "array energy per MAC, clock_gating on vs off (gate-level simulation activity, from the energy stage)" cg_result; then
+    failed=("${failed[@]:0:${#failed[@]}-1}"); warn+=(cg-energy)
+  fi
+else
+  skip cg-energy "no measured energy (energy stage skipped or failed): clock gating not measured"
+fi
 
+# (the background synthesis, when the energy stage did not run)
+[ -z "$energy_prep" ] || wait "$energy_prep" 2>/dev/null || true
 # 8-9. ASAP7 (cross-check of the energy scaling and a faster library's Fmax)
 if [ -r "$asap_lib" ]; then
   stage sta-asap7 "Yosys + OpenSTA, ASAP7 (mixed corners; $(dirname "$asap_lib"), from $(lib_where asap7))" "${MK[@]}" sta CFG="$CFG" LIB=asap7 POWER_ACTIVITIES="0 1"

@@ -10,15 +10,24 @@
  *       ideal in this flow. Prints what it did.
  *
  *   sltnet energy --lib L --netlist buffered.v --p0 P0.log --p1 P1.log
- *                 --cov coverage.dat --cycles N --clock-mhz F [--force-rate A]
- *                 [--out FILE.kv]
- *       Energy of the simulated window: every cell charged
- *         E = (P0 + r (P1 - P0)) / f   per cycle
+ *                 --cov coverage.dat --cycles N --clock-mhz F --vdd V
+ *                 [--cap-unit 1e-12] [--icg-clk-pj type=pJ,...] [--force-rate A]
+ *                 [--out FILE.kv] [--clock-nets FILE]
+ *       Energy of the simulated window: a cell without a clock pin is charged
+ *         E = (P0 + r (P1 - P0)) / f   per cycle,
+ *       a cell with one (liberty clock : true)
+ *         E = (leak + (P0 - leak) g + r (P1 - P0)) / f
  *       P0, P1: its OpenSTA report_power -instances power at global toggle rates
- *       0 and 1 (clock pins and leakage are in P0); r: the toggles of its output
- *       net(s) per cycle, from Verilator --coverage-toggle (mean over outputs),
- *       or A for every net with --force-rate (the self-check against OpenSTA's
- *       report_power at global activity A). Summed per block (cell name prefix).
+ *       0 and 1 (P0 - leak is the clock's: OpenSTA keeps clocks at their rate);
+ *       r: the toggles of its output net(s) per cycle, from Verilator
+ *       --coverage-toggle (mean over outputs; a clock gate: its enable's), or A
+ *       for every net with --force-rate (the self-check against OpenSTA's
+ *       report_power at global activity A); g: the toggles of the clock net on
+ *       its clock pin / (2 cycles), 1 when forced. A clock gate (its output drives
+ *       clock pins) charges its CLK pin (--icg-clk-pj, liberty) at the root clock's
+ *       g and the rest at its own output's. Pins on the root clock net (no driving
+ *       cell, so no switching power in OpenSTA) add C V^2 g. Summed per block
+ *       (cell name prefix); --clock-nets lists each clock net's flops, g and energy.
  *       SRAM macro reads and writes: the toggles of the rd_tog_q / wr_tog_q
  *       markers of tb/energy/slt_sram_macro_sim.v, priced by gen/sram_model.c.
  */
@@ -549,14 +558,14 @@ static long cov_load(nl_netlist *nl, const char *path, covdata *cd)
 
 static int cell_index(const nl_netlist *nl, const char *name);
 
-/* report_power -instances: "internal switching leakage total name" per cell */
-static double *power_load(const nl_netlist *nl, void *cellmap_unused, const char *path, int *matched)
+/* report_power -instances: "internal switching leakage total name" per cell; the
+ * total per cell, and its leakage when leak is not NULL */
+static double *power_load(const nl_netlist *nl, const char *path, int *matched, double **leak)
 {
-    (void)cellmap_unused;
     FILE *f = fopen(path, "r");
     if (!f) die("cannot read power report '%s'", path);
-    /* cell name -> index by sorted search */
     double *p = xcalloc((size_t)nl->ncells, sizeof(double));
+    double *l = leak ? xcalloc((size_t)nl->ncells, sizeof(double)) : NULL;
     for (int i = 0; i < nl->ncells; i++) p[i] = -1;
     char line[8192], nm[8192], clean[8192];
     double a, b, c, t;
@@ -571,8 +580,10 @@ static double *power_load(const nl_netlist *nl, void *cellmap_unused, const char
         if (i < 0) continue;
         if (p[i] < 0) (*matched)++;
         p[i] = t;
+        if (l) l[i] = c;
     }
     fclose(f);
+    if (leak) *leak = l;
     return p;
 }
 
@@ -621,79 +632,232 @@ static int param_of(const char *params, const char *key)
     return -1;
 }
 
+/* ---- clock energy: every clock pin charged by the toggles of its own clock net ------- */
+typedef struct {
+    double cycles, f, frate; /* frate >= 0: forced rate (self-check) */
+    double pin_e;            /* energy per unit of liberty capacitance per full clock cycle (C V^2) */
+    const double *tog;       /* toggles per root bit, -1 unknown (NULL when forced) */
+    const netinfo *ni;
+    int ntype;               /* ICG clock-pin energies per cycle (liberty), by cell type */
+    char **icg_type;
+    double *icg_pj;
+} clkctx;
+
+/* clock-net activity factor of net root r: its toggles / (2 x cycles), 1 for a net
+ * that toggles every cycle like the root clock. Forced: 1 (OpenSTA has no enable
+ * activity: it propagates the clock through a clock gate at the full rate). */
+static double clk_factor(const clkctx *x, int r, int *unknown)
+{
+    if (x->frate >= 0 || r < 0) return r < 0 ? 0 : 1;
+    if (!x->tog || x->tog[r] < 0) {
+        *unknown = 1;
+        return 1;
+    }
+    return x->tog[r] / (2 * x->cycles);
+}
+
+static double icg_pin_pj(const clkctx *x, const char *type)
+{
+    for (int i = 0; i < x->ntype; i++)
+        if (!strcmp(x->icg_type[i], type)) return x->icg_pj[i];
+    return -1;
+}
+
+/* the parsed --icg-clk-pj list "type=pJ[,type=pJ...]" */
+static void icg_list(clkctx *x, const char *s)
+{
+    while (s && *s) {
+        const char *eq = strchr(s, '='), *cm = strchr(s, ',');
+        if (!eq || (cm && cm < eq)) die("bad --icg-clk-pj item near '%s' (want type=pJ)", s);
+        x->icg_type = realloc(x->icg_type, (size_t)(x->ntype + 1) * sizeof(char *));
+        x->icg_pj = realloc(x->icg_pj, (size_t)(x->ntype + 1) * sizeof(double));
+        if (!x->icg_type || !x->icg_pj) die("%s", "out of memory");
+        x->icg_type[x->ntype] = strndup(s, (size_t)(eq - s));
+        x->icg_pj[x->ntype++] = strtod(eq + 1, NULL);
+        s = cm ? cm + 1 : NULL;
+    }
+}
+
+typedef struct {
+    double e, e_clk, e_leak, e_root_pin; /* J per cycle: all, clock part, leakage, root clock pin load */
+    double rate;                         /* data toggle rate used */
+    double gfac;                         /* clock factor of its clock pin (flops), -1 none */
+    int isff, icg, unknown;
+} cellE;
+
+/* One cell's energy per cycle. Clock pins (liberty clock : true):
+ *   E = leak + (P0 - leak) g + r (P1 - P0)
+ * with P0 - leak the power OpenSTA charges at activity 0, which is the clock's (the
+ * clock keeps its rate at every global activity) and g the factor of the net on the
+ * clock pin. A clock gate (a cell whose output drives clock pins) splits P0 - leak
+ * into its CLK pin (liberty, at the root clock's factor) and the rest (GCLK pin and
+ * net, at its own output's factor); its data rate r is its enable's. The root clock
+ * net (driven by a port) is charged its sink pin load C V^2 g per cycle: OpenSTA
+ * charges net switching to the driving cell, which the root net lacks, while a gated
+ * net's switching is in its clock gate's P0. */
+static cellE cell_energy(const nl_netlist *nl, const clkctx *x, int i, double p0, double p1, double leak)
+{
+    const nl_cell *c = &nl->cells[i];
+    cellE r = {0, 0, 0, 0, 0, -1, 0, 0, 0};
+    double rout = 0, rin = 0, gin = 1, gout = 1;
+    int nout = 0, nin = 0, clkroot = -1;
+    for (int k = 0; k < c->nconn; k++) {
+        const nl_conn *cn = &c->conns[k];
+        for (int b = 0; b < cn->nbits; b++) {
+            int q = nl_root((nl_netlist *)nl, cn->bits[b]);
+            double t = q < 0 ? 0 : (x->tog ? x->tog[q] : -1);
+            if (cn->dir == NL_OUT && q >= 0 && x->ni->clock[q]) {
+                r.icg = 1;
+                gout = clk_factor(x, q, &r.unknown);
+                continue;
+            }
+            if (cn->clock && cn->dir != NL_OUT) {
+                r.isff = 1;
+                gin = clk_factor(x, q, &r.unknown);
+                clkroot = q;
+                continue;
+            }
+            if (t < 0 && x->frate < 0) r.unknown = 1;
+            if (t < 0) t = 0;
+            if (cn->dir == NL_OUT) { rout += t / x->cycles; nout++; }
+            else { rin += t / x->cycles; nin++; }
+        }
+    }
+    r.rate = x->frate >= 0 ? x->frate : (r.icg ? (nin ? rin / nin : 0) : (nout ? rout / nout : 0));
+    double dyn0 = p0 - leak;
+    if (!r.isff) {
+        r.e = (p0 + r.rate * (p1 - p0)) / x->f;
+        r.e_leak = leak / x->f;
+        return r;
+    }
+    double in = dyn0, out = 0;
+    if (r.icg) {
+        double pin = icg_pin_pj(x, c->type);
+        if (pin < 0) die("clock gate type %s has no --icg-clk-pj entry", c->type);
+        in = pin * 1e-12 * x->f < dyn0 ? pin * 1e-12 * x->f : dyn0;
+        out = dyn0 - in;
+    }
+    r.gfac = r.icg ? gout : gin;
+    r.e_clk = (in * gin + out * gout) / x->f;
+    r.e_leak = leak / x->f;
+    if (clkroot >= 0 && x->ni->drv_cell[clkroot] < 0)
+        for (int k = 0; k < c->nconn; k++)
+            if (c->conns[k].clock && c->conns[k].dir != NL_OUT) r.e_root_pin += c->conns[k].cap * x->pin_e * gin;
+    r.e = r.e_leak + r.e_clk + r.rate * (p1 - p0) / x->f + r.e_root_pin;
+    return r;
+}
+
 static int cmd_energy(int argc, char **argv)
 {
     static const char *const known[] = {"--lib", "--netlist", "--p0", "--p1", "--cov", "--cycles", "--clock-mhz",
-                                        "--force-rate", "--out", NULL};
+                                        "--force-rate", "--out", "--vdd", "--cap-unit", "--icg-clk-pj", "--clock-nets", NULL};
     check_args(argc, argv, known);
     const char *libp = req(argc, argv, "--lib"), *netp = req(argc, argv, "--netlist");
     double cycles = num_arg(argc, argv, "--cycles", NULL), mhz = num_arg(argc, argv, "--clock-mhz", NULL);
     const char *force = arg_of(argc, argv, "--force-rate", NULL);
     double frate = force ? num_arg(argc, argv, "--force-rate", NULL) : -1;
-    const char *outp = arg_of(argc, argv, "--out", NULL);
-    if (cycles <= 0 || mhz <= 0) die("%s", "--cycles and --clock-mhz must be > 0");
+    double vdd = num_arg(argc, argv, "--vdd", NULL), capu = num_arg(argc, argv, "--cap-unit", "1e-12");
+    const char *outp = arg_of(argc, argv, "--out", NULL), *cnp = arg_of(argc, argv, "--clock-nets", NULL);
+    if (cycles <= 0 || mhz <= 0 || vdd <= 0 || capu <= 0) die("%s", "--cycles, --clock-mhz, --vdd and --cap-unit must be > 0");
     char err[ERRLEN];
     nl_lib lib;
     nl_netlist nl;
     if (nl_lib_load(&lib, libp, err, sizeof err)) die("%s", err);
     if (nl_load(&nl, &lib, netp, err, sizeof err)) die("%s", err);
     int m0 = 0, m1 = 0;
-    double *p0 = power_load(&nl, NULL, req(argc, argv, "--p0"), &m0);
-    double *p1 = power_load(&nl, NULL, req(argc, argv, "--p1"), &m1);
+    double *leak = NULL;
+    double *p0 = power_load(&nl, req(argc, argv, "--p0"), &m0, &leak);
+    double *p1 = power_load(&nl, req(argc, argv, "--p1"), &m1, NULL);
     covdata cd = {0};
     long covused = 0;
     const char *covp = arg_of(argc, argv, "--cov", NULL);
     if (covp) covused = cov_load(&nl, covp, &cd);
     else if (!force) die("%s", "need --cov (or --force-rate)");
+    netinfo ni;
+    nets_build(&nl, &ni);
     double f = mhz * 1e6;
-    double e[NBLOCK] = {0}, e0[NBLOCK] = {0}, ffr[NBLOCK] = {0};
-    int cells[NBLOCK] = {0}, ffs[NBLOCK] = {0}, nopower = 0, notog = 0, std = 0;
-    double e_total = 0, e0_total = 0;
+    clkctx x = {cycles, f, frate, capu * vdd * vdd, force ? NULL : cd.tog, &ni, 0, NULL, NULL};
+    icg_list(&x, arg_of(argc, argv, "--icg-clk-pj", ""));
+    double e[NBLOCK] = {0}, e0[NBLOCK] = {0}, ec[NBLOCK] = {0}, ffr[NBLOCK] = {0}, gsum[NBLOCK] = {0};
+    int cells[NBLOCK] = {0}, ffs[NBLOCK] = {0}, ffroot[NBLOCK] = {0}, icgs[NBLOCK] = {0}, nopower = 0, notog = 0, std = 0;
+    double e_total = 0, e0_total = 0, eclk_total = 0, eroot_total = 0;
+    /* per clock net: sinks and their clock energy (for --clock-nets) */
+    double *net_e = xcalloc((size_t)nl.nbits, sizeof(double));
+    int *net_n = xcalloc((size_t)nl.nbits, sizeof(int));
     for (int i = 0; i < nl.ncells; i++) {
         const nl_cell *c = &nl.cells[i];
         if (c->libcell < 0) continue; /* SRAM macros: the analytic model below */
         std++;
         if (p0[i] < 0 || p1[i] < 0) { nopower++; continue; }
-        double rsum = 0;
-        int nout = 0, isff = 0, unknown = 0;
-        for (int k = 0; k < c->nconn; k++) {
-            const nl_conn *cn = &c->conns[k];
-            if (cn->clock) isff = 1;
-            if (cn->dir != NL_OUT) continue;
-            for (int b = 0; b < cn->nbits; b++) {
-                int r = nl_root(&nl, cn->bits[b]);
-                double t = r >= 0 && cd.tog ? cd.tog[r] : (r < 0 ? 0 : -1);
-                if (t < 0) { unknown = 1; t = 0; }
-                rsum += t / cycles;
-                nout++;
-            }
-        }
-        if (unknown && !force) notog++;
-        double rate = force ? frate : (nout ? rsum / nout : 0);
+        cellE r = cell_energy(&nl, &x, i, p0[i], p1[i], leak[i]);
+        if (r.unknown && !force) notog++;
         int b = block_of(c->name);
-        double ec = (p0[i] + rate * (p1[i] - p0[i])) / f, ec0 = p0[i] / f;
-        e[b] += ec;
-        e0[b] += ec0;
+        double eclk = r.e_clk + r.e_root_pin;
+        e[b] += r.e;
+        e0[b] += r.e_leak + eclk;
+        ec[b] += eclk;
         cells[b]++;
-        e_total += ec;
-        e0_total += ec0;
-        if (isff) { ffs[b]++; ffr[b] += rate; }
+        e_total += r.e;
+        e0_total += r.e_leak + eclk;
+        eclk_total += eclk;
+        eroot_total += r.e_root_pin;
+        if (r.icg) icgs[b]++;
+        if (r.isff && !r.icg) {
+            ffs[b]++;
+            ffr[b] += r.rate;
+            gsum[b] += r.gfac;
+            for (int k = 0; k < c->nconn; k++)
+                if (c->conns[k].clock && c->conns[k].dir != NL_OUT && c->conns[k].nbits) {
+                    int q = nl_root(&nl, c->conns[k].bits[0]);
+                    if (q < 0) break;
+                    if (ni.drv_cell[q] < 0) ffroot[b]++;
+                    net_e[q] += eclk;
+                    net_n[q]++;
+                    break;
+                }
+        }
     }
     FILE *o = outp ? fopen(outp, "w") : stdout;
     if (!o) die("cannot write '%s'", outp);
-    fprintf(o, "method=gate-level simulation activity: per cell (P0 + r (P1 - P0)) / f, r = output toggles per cycle%s\n",
-            force ? " FORCED to one rate (self-check)" : "");
+    fprintf(o, "method=gate-level simulation activity: per cell (P0 + r (P1 - P0)) / f, r = output toggles per cycle, "
+               "clock pins at their own clock net's toggles%s\n",
+            force ? " FORCED to one rate, every clock net at the clock's rate (self-check)" : "");
     fprintf(o, "cycles=%.0f\nclock_mhz=%g\ncells_std=%d\ncells_without_power=%d\ncells_without_toggles=%d\n", cycles, mhz, std,
             nopower, notog);
     fprintf(o, "coverage_points_used=%ld\n", covused);
     if (force) fprintf(o, "force_rate=%g\n", frate);
-    fprintf(o, "power_total_w=%.9e\npower_clock_leak_w=%.9e\n", e_total * f, e0_total * f);
-    fprintf(o, "e_total_pj_per_cycle=%.6f\ne_clock_leak_pj_per_cycle=%.6f\n", e_total * 1e12, e0_total * 1e12);
+    /* power_sta_scope_w: what OpenSTA's report_power covers (no root clock net load) */
+    fprintf(o, "power_total_w=%.9e\npower_sta_scope_w=%.9e\npower_clock_leak_w=%.9e\n", e_total * f, (e_total - eroot_total) * f,
+            e0_total * f);
+    fprintf(o, "e_total_pj_per_cycle=%.6f\ne_clock_leak_pj_per_cycle=%.6f\ne_clock_pj_per_cycle=%.6f\n", e_total * 1e12,
+            e0_total * 1e12, eclk_total * 1e12);
+    fprintf(o, "e_clock_root_pin_pj_per_cycle=%.6f\n", eroot_total * 1e12);
+    int root = -1;
+    for (int w = 0; w < nl.nwires; w++)
+        if (nl.wires[w].dir == NL_IN && !strcmp(nl.wires[w].name, "clk_i")) root = nl_root(&nl, nl.wires[w].base);
+    if (root >= 0 && !force && cd.tog && cd.tog[root] >= 0)
+        fprintf(o, "clock_root_toggles_per_cycle=%.6f\n", cd.tog[root] / cycles);
     for (int b = 0; b < NBLOCK; b++) {
-        fprintf(o, "block.%s.cells=%d\nblock.%s.flops=%d\n", k_blocks[b], cells[b], k_blocks[b], ffs[b]);
-        fprintf(o, "block.%s.pj_per_cycle=%.6f\nblock.%s.clock_leak_pj_per_cycle=%.6f\n", k_blocks[b], e[b] * 1e12,
-                k_blocks[b], e0[b] * 1e12);
-        fprintf(o, "block.%s.flop_toggle_rate=%.4f\n", k_blocks[b], ffs[b] ? ffr[b] / ffs[b] : 0);
+        const char *k = k_blocks[b];
+        fprintf(o, "block.%s.cells=%d\nblock.%s.flops=%d\nblock.%s.flops_root_clock=%d\nblock.%s.clock_gates=%d\n", k, cells[b], k,
+                ffs[b], k, ffroot[b], k, icgs[b]);
+        fprintf(o, "block.%s.pj_per_cycle=%.6f\nblock.%s.clock_leak_pj_per_cycle=%.6f\nblock.%s.clock_pj_per_cycle=%.6f\n", k,
+                e[b] * 1e12, k, e0[b] * 1e12, k, ec[b] * 1e12);
+        fprintf(o, "block.%s.flop_toggle_rate=%.4f\nblock.%s.flop_clock_factor=%.4f\n", k, ffs[b] ? ffr[b] / ffs[b] : 0, k,
+                ffs[b] ? gsum[b] / ffs[b] : 0);
+    }
+    if (cnp) { /* one line per clock net: name, flops, clock factor, their clock energy */
+        FILE *cf = fopen(cnp, "w");
+        if (!cf) die("cannot write '%s'", cnp);
+        for (int q = 0; q < nl.nbits; q++) {
+            if (!net_n[q]) continue;
+            char nm[1024];
+            int dummy = 0;
+            bit_text(&nl, q, nm, sizeof nm);
+            fprintf(cf, "%s flops=%d factor=%.4f clock_pj_per_cycle=%.6f\n", nm, net_n[q], clk_factor(&x, q, &dummy),
+                    net_e[q] * 1e12);
+        }
+        if (fclose(cf)) die("cannot write '%s'", cnp);
     }
     /* SRAM macros */
     double s28 = 0, s130 = 0, rd = 0, wr = 0;
@@ -723,6 +887,13 @@ static int cmd_energy(int argc, char **argv)
             std, e_total * 1e12, e0_total * 1e12, nopower, notog, force ? " [forced rate]" : "");
     free(p0);
     free(p1);
+    free(leak);
+    free(net_e);
+    free(net_n);
+    for (int i = 0; i < x.ntype; i++) free(x.icg_type[i]);
+    free(x.icg_type);
+    free(x.icg_pj);
+    nets_free(&ni);
     free(cd.tog);
     for (int i = 0; i < cd.nsram; i++) free(cd.sram_path[i]);
     free(cd.sram_path);

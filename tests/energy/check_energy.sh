@@ -5,6 +5,8 @@
 #   - fanout buffering leaves no net over the fanout limit or max_capacitance and no
 #     max-transition violation on the array's pins
 #   - the measured pJ per MAC is a positive number, every block has cells
+#   - the root clock net toggles twice per cycle in the coverage (clock edges are seen,
+#     so the gated clock nets' toggles that charge the gated flip-flops are too)
 #   - the two windows agree within 5 % per MAC when they are long enough (not on tiny)
 set -uo pipefail
 kv=$1
@@ -13,6 +15,7 @@ get() { sed -n "s/^$1=//p" "$kv" | tail -n 1; }
 bad() { echo "FAIL: $*"; fail=1; }
 [ -s "$kv" ] || { echo "FAIL: no $kv"; exit 1; }
 [ "$(get slt.check_forced)" = ok ] || bad "forced-rate check: $(get slt.check_forced) (rel. diff $(get slt.check_forced_rel_diff))"
+[ "$(get slt.check_clock_root)" = ok ] || bad "root clock toggles: $(get slt.check_clock_root)"
 case "$(get slt.check_windows)" in ok|not\ applicable*) ;; *) bad "window check: $(get slt.check_windows) ($(get slt.check_windows_rel_diff))" ;; esac
 [ "$(get slt.fanout.after.fanout_violations)" = 0 ] || bad "fanout violations after buffering: $(get slt.fanout.after.fanout_violations)"
 [ "$(get slt.fanout.after.cap_violations)" = 0 ] || bad "capacitance violations after buffering: $(get slt.fanout.after.cap_violations)"

@@ -14,6 +14,7 @@
 
 typedef struct {
     int have;
+    int best_vs_best;   /* 1: a sweep's best SLT over its best add/sub; 0: one pair at the same placement */
     double ratio, slt_pj, addsub_pj, macs;
     char config[256], addsub_config[256];
     char source[1024];

@@ -20,10 +20,12 @@ cp tests/report/energy_tiny.kv "$tmp/flow/energy/energy.kv"
 run "$tmp/flow"
 want=$(awk -F= '/^slt.array_pj_per_mac=/ { s = $2 } /^addsub.array_pj_per_mac=/ { a = $2 } END { printf "%.6g", s / a }' \
   tests/report/energy_tiny.kv)
-mapfile -t v < <(get lut_vs_addsub_best/ratio lut_vs_addsub_best/source lut_vs_addsub_best/target)
+mapfile -t v < <(get lut_vs_addsub_best/ratio lut_vs_addsub_best/source lut_vs_addsub_best/target lut_vs_addsub_best/met lut_vs_addsub_best/best_against_best)
 [ "${v[0]}" = "$want" ] || fail "energy-stage ratio ${v[0]}, expected $want"
 [[ ${v[1]} == *"energy stage"* ]] || fail "energy-stage source '${v[1]}'"
 [ "${v[2]}" = 0.75 ] || fail "target ${v[2]}"
+# one pair at the same placement is not best against best: met stays null
+[ "${v[3]}" = null ] && [ "${v[4]}" = false ] || fail "energy-stage pair: met '${v[3]}', best_against_best '${v[4]}' (expected null, false)"
 grep -q "^## Where the LUT pays" "$tmp/out/report.md" || fail "report.md has no LUT section"
 echo "ok: from the energy stage: ratio ${v[0]} (= slt / addsub of the energy result)"
 
@@ -35,8 +37,8 @@ cat >"$tmp/summary.json" <<'J'
 }
 J
 run "$tmp/flow" --dse "$tmp/summary.json"
-mapfile -t v < <(get lut_vs_addsub_best/ratio lut_vs_addsub_best/config lut_vs_addsub_best/macs_per_cycle lut_vs_addsub_best/met)
-[ "${v[*]}" = "0.875 group_size=4 lut_units=2 64 false" ] || fail "from the sweep: got '${v[*]}'"
+mapfile -t v < <(get lut_vs_addsub_best/ratio lut_vs_addsub_best/config lut_vs_addsub_best/macs_per_cycle lut_vs_addsub_best/met lut_vs_addsub_best/best_against_best)
+[ "${v[*]}" = "0.875 group_size=4 lut_units=2 64 false true" ] || fail "from the sweep: got '${v[*]}'"
 echo "ok: from a sweep summary: ratio ${v[0]}, config '${v[1]}', ${v[2]} MAC/cycle, met ${v[3]}"
 
 echo '{"points": 2, "points_ok": 0, "lut_vs_addsub_best": null}' >"$tmp/empty.json"

@@ -11,6 +11,7 @@
 #include "regs.h"
 #include "slt_arrayif.h"
 #include "slt_bufgeom.h"
+#include "slt_busy.h"
 #include "slt_gemm.h"
 
 #define TOP_PATH 4096
@@ -210,7 +211,9 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
             d->g, d->u, d->l, d->a, d->acc, d->row_field_bits, d->key_mag_bits, d->lane_terms,
             slt_array_reissue_gap(&d->cfg), slt_array_psum_delay(&d->cfg));
     em_line(e, ".InStages(%d),", d->in_stages);
-    em_line(e, ".MaxK(%d), .MaxM(%d), .MaxN(%d),", d->max_k, d->max_m, d->max_n);
+    int dw, nw;
+    slt_desc_widths(&d->cfg, &dw, &nw);
+    em_line(e, ".MaxK(%d), .MaxM(%d), .MaxN(%d), .DW(%d), .NW(%d),", d->max_k, d->max_m, d->max_n, dw, nw);
     em_line(e, ".WbufDepth(%d), .AbufDepth(%d), .ObufDepth(%d), .ModeDepth(%d), .Ecc(%d)", g.wbuf_depth,
             g.abuf_depth, g.obuf_depth, g.mode_depth, d->ecc);
     em_close(e, ") u_ctrl (");

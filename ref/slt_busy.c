@@ -18,14 +18,19 @@ static int clog2(uint64_t v)
     return b;
 }
 
+void slt_desc_widths(const slt_config *cfg, int *dw, int *nw)
+{
+    int kqw = cfg->max_k > 2 ? clog2((uint64_t)cfg->max_k) : 1;   /* bits of K-1, K <= max_k */
+    int mqw = cfg->max_m > 2 ? clog2((uint64_t)cfg->max_m) : 1;
+    *dw = kqw > mqw ? kqw : mqw;
+    if (*dw < 2) *dw = 2;
+    *nw = cfg->max_n > 1 ? clog2((uint64_t)cfg->max_n + 1) : 1;
+}
+
 uint64_t slt_busy_desc_cycles(const slt_config *cfg)
 {
-    /* rtl/slt_top_ctrl.v: KQW, MQW, DW, NW (the descriptor's divider and multiplier) */
-    int kqw = cfg->max_k > 2 ? clog2((uint64_t)cfg->max_k) : 1;
-    int mqw = cfg->max_m > 2 ? clog2((uint64_t)cfg->max_m) : 1;
-    int dw = kqw > mqw ? kqw : mqw;
-    if (dw < 2) dw = 2;
-    int nw = cfg->max_n > 1 ? clog2((uint64_t)cfg->max_n + 1) : 1;
+    int dw, nw;
+    slt_desc_widths(cfg, &dw, &nw);
     /* setup, DW division steps, NW multiplication steps, two check stages, check, done */
     return 1 + (uint64_t)dw + (uint64_t)nw + 2 + 1 + 1;
 }

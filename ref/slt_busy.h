@@ -35,6 +35,11 @@ typedef struct {
     uint64_t busy;   /* desc + run + out = PERF_CYCLES_BUSY of the command */
 } slt_busy;
 
+/* The descriptor's arithmetic widths: DW dividend bits (K-1 and M-1 < 2^DW, at least 2)
+ * and NW bits of N. The generator passes them to rtl/slt_top_ctrl.v (parameters DW, NW),
+ * so the RTL's division and multiplication steps and this model's count are one number. */
+void slt_desc_widths(const slt_config *cfg, int *dw, int *nw);
+
 /* Cycles of the descriptor part: 1 setup + DW division steps + NW multiplication
  * steps + 2 check register stages + 1 check + 1 done (DW, NW: the widths of
  * rtl/slt_ctrl_desc.v from max_k, max_m, max_n). */

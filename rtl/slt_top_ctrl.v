@@ -30,6 +30,8 @@ module slt_top_ctrl #(
   parameter integer MaxK       = 16384,
   parameter integer MaxM       = 16384,
   parameter integer MaxN       = 8,
+  parameter integer DW         = 14,    // descriptor dividend bits, slt_desc_widths() (ref/slt_busy.h)
+  parameter integer NW         = 4,     // bits of N, slt_desc_widths()
   parameter integer WbufDepth  = 1024,  // words of L*U*F bits, two halves
   parameter integer AbufDepth  = 1024,  // words of U*G*A bits (one chunk of one token)
   parameter integer ObufDepth  = 1024,  // words of L*Acc bits (one row block)
@@ -96,10 +98,6 @@ module slt_top_ctrl #(
   localparam integer Ternary = (Binary != 0) ? 0 : 1;
   localparam integer EvW     = $clog2(L * Terms + 1);
   // descriptor arithmetic widths (slt_ctrl_desc)
-  localparam integer KQW     = (MaxK > 2) ? $clog2(MaxK) : 1;   // bits of K-1, K <= MaxK
-  localparam integer MQW     = (MaxM > 2) ? $clog2(MaxM) : 1;
-  localparam integer DW      = (KQW > MQW) ? ((KQW > 2) ? KQW : 2) : ((MQW > 2) ? MQW : 2);
-  localparam integer NW      = (MaxN > 1) ? $clog2(MaxN + 1) : 1;
   localparam integer RKW     = (UG > 1) ? $clog2(UG) : 1;      // remainder bits (< UG)
   localparam integer RMW     = (L > 1) ? $clog2(L) : 1;        // remainder bits (< L)
   localparam integer QW      = DW + 1;                         // NC, RB

@@ -6,9 +6,6 @@
 
 #include "report_text.h"
 
-#define OLD_METHOD "RTL clock-edge counts x sky130 liberty clock-pin energies (Icarus)"
-#define OLD_SCOPE "clock pins of the array's flip-flops and clock gates only (RTL clock-edge counts x sky130 liberty); not the total energy per MAC"
-
 static void text(char *dst, size_t len, const char *s, const char *dflt) { snprintf(dst, len, "%s", s && *s ? s : dflt); }
 
 void cg_result_of(const kvfile *kv, cg_result *cg)
@@ -19,21 +16,18 @@ void cg_result_of(const kvfile *kv, cg_result *cg)
         text(cg->scope, sizeof cg->scope, "not measured", "");
         return;
     }
-    cg->present = 1;
     const char *m = kv_str(kv, "method");
-    text(cg->workload, sizeof cg->workload, kv_str(kv, "workload"), "n/a");
-    if (m && *m) { /* gate-level simulation activity: the array's whole energy per MAC */
-        text(cg->method, sizeof cg->method, m, "");
-        cg->on = kv_num(kv, "on.array_pj_per_mac");
-        cg->off = kv_num(kv, "off.array_pj_per_mac");
-        cg->reduction = kv_num(kv, "reduction");
-        text(cg->scope, sizeof cg->scope, kv_str(kv, "scope"), "not stated by the stage");
-    } else {
-        text(cg->method, sizeof cg->method, OLD_METHOD, "");
-        cg->on = kv_num(kv, "on.clock_pj_per_mac");
-        cg->off = kv_num(kv, "off.clock_pj_per_mac");
-        text(cg->scope, sizeof cg->scope, OLD_SCOPE, "");
+    if (!m || !*m) { /* not a result of the energy flow's cg-energy stage (synth/energy.sh) */
+        text(cg->scope, sizeof cg->scope, "not measured: the cg-energy result has no method key", "");
+        return;
     }
+    cg->present = 1;
+    text(cg->workload, sizeof cg->workload, kv_str(kv, "workload"), "n/a");
+    text(cg->method, sizeof cg->method, m, "");
+    cg->on = kv_num(kv, "on.array_pj_per_mac");
+    cg->off = kv_num(kv, "off.array_pj_per_mac");
+    cg->reduction = kv_num(kv, "reduction");
+    text(cg->scope, sizeof cg->scope, kv_str(kv, "scope"), "not stated by the stage");
     if (!isfinite(cg->reduction) && isfinite(cg->on) && isfinite(cg->off) && cg->off > 0) cg->reduction = 1 - cg->on / cg->off;
 }
 

@@ -1,9 +1,7 @@
 /* report_cg.h - clock gating in the report: report.json `clock_gating_pj_per_mac`
  * {"on", "off", "reduction", "method", "scope"} and its report.md row, from stage
- * cg-energy's FLOW/cg_energy/result.kv. Two generations of that file: with a `method`
- * key (gate-level simulation activity: on/off.array_pj_per_mac, reduction, scope,
- * workload) or without (RTL clock-edge counts x liberty clock-pin energies:
- * on/off.clock_pj_per_mac, the array's clock pins only). docs/report.md. */
+ * cg-energy's FLOW/cg_energy/result.kv (gate-level simulation activity: method,
+ * on/off.array_pj_per_mac, reduction, scope, workload). docs/report.md. */
 #ifndef SLT_REPORT_CG_H
 #define SLT_REPORT_CG_H
 

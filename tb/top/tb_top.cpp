@@ -1092,18 +1092,13 @@ static void run_ksplit(Tb &tb)
     }
 }
 
-// RTL cycles against the event model, exactly: the top adds a per-command overhead
-// (setup, fill, read-out: docs/top.md "Cycles and counters") that does not depend
-// on K once the shape's last chunk is the same, so for K and K + U*G (one more full
-// chunk, same M, N) the busy cycles differ by exactly what the event model's exact
-// busy cycles differ by -- in the compute-bound regime (RB + 1 + bubbles per pass)
-// and in the link-bound one (weight beats); run_case also checks each command's
-// busy cycles exactly. No stream gaps, output always ready.
+// RTL cycles against the event model, exactly, without stream gaps (run_case checks
+// each command's PERF_CYCLES_BUSY against ref/slt_busy.h): corner shapes around one
+// chunk and one row block (K and K + U*G, bubbles at small RB, max_n), then random ones.
 static void run_cycles(Tb &tb, int nrand, int maxm, int maxk)
 {
     tb.test = "cycles";
     const slt_config &c = tb.cfg;
-    char err[SLT_ERRLEN];
     int ug = c.group_size * c.lut_units, L = c.row_lanes;
     int gaps = tb.gaps;
     tb.gaps = 0;
@@ -1112,28 +1107,7 @@ static void run_cycles(Tb &tb, int nrand, int maxm, int maxk)
     for (const auto &sh : shapes) {
         int m = sh[0], k = sh[1], n = sh[2];
         if (m > c.max_m || k + ug > c.max_k || n > c.max_n) continue;
-        uint64_t cyc[2];
-        slt_events p[2];
-        for (int j = 0; j < 2; j++) {
-            int kk = k + j * ug;
-            run_case(tb, m, kk, n, 30, true, &cyc[j]);
-            std::vector<int8_t> w((size_t)m * kk, 1);   // the model's cycles depend on the shape only
-            if (slt_predict(&c, w.data(), m, kk, n, &p[j], err, sizeof err)) tb.fail("predict: %s", err);
-        }
-        // the exact busy cycles (ref/slt_busy.h); `cycles`, the model's steady-state
-        // roofline max(compute, link), is not exact per chunk on narrow buses (soak1_10:
-        // bus 8, act_bits 16, K 1 -> 11 adds 5 busy cycles, `cycles` 3)
-        int64_t d_rtl = (int64_t)cyc[1] - (int64_t)cyc[0],
-                d_model = (int64_t)p[1].busy_cycles - (int64_t)p[0].busy_cycles;
-        if (tb.verbose)
-            std::printf("cycles M=%d K=%d/%d N=%d: rtl %llu/%llu model busy %llu/%llu (compute %llu link %llu)\n", m, k,
-                        k + ug, n, (unsigned long long)cyc[0], (unsigned long long)cyc[1],
-                        (unsigned long long)p[0].busy_cycles, (unsigned long long)p[1].busy_cycles,
-                        (unsigned long long)p[1].compute_cycles, (unsigned long long)p[1].link_cycles);
-        if (d_rtl != d_model)
-            tb.fail("M=%d N=%d: K %d -> %d adds %lld RTL cycles, the event model %lld", m, n, k, k + ug,
-                    (long long)d_rtl, (long long)d_model);
-        tb.matched++;
+        for (int j = 0; j < 2; j++) run_case(tb, m, k + j * ug, n, 30, true);
     }
     // random shapes without stream gaps: run_case checks both commands' busy cycles exactly
     for (int i = 0; i < nrand; i++) {

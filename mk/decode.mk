@@ -21,10 +21,10 @@ $(B)/%/drv/libsltdrv.a: drv/slt_drv.c drv/slt_drv.h $(B)/%/params.mk $(wildcard 
 # Vtop__ALL.a and the Verilator runtime objects), so the top is verilated once.
 VL_ROOT = $(shell verilator --getenv VERILATOR_ROOT)
 DEC_VL_DEFS := -DVM_COVERAGE=0 -DVM_SC=0 -DVM_TRACE=1 -DVM_TRACE_FST=0 -DVM_TRACE_VCD=1
-$(B)/%/vdec/Vdec: tb/decode/tb_decode.cpp $(B)/%/vtop/Vtop $(B)/%/drv/libsltdrv.a $(B)/opt/lib/libsltref.a
+$(B)/%/vdec/Vdec: tb/decode/tb_decode.cpp tb/top/tb_axi_host.h $(B)/%/vtop/Vtop $(B)/%/drv/libsltdrv.a $(B)/opt/lib/libsltref.a
 	@mkdir -p $(@D)
 	$(CXX) -std=c++17 -O1 -g -Wall -Wextra -Werror $(DEC_VL_DEFS) -isystem $(VL_ROOT)/include -isystem $(VL_ROOT)/include/vltstd \
-	  -I$(B)/$*/vtop -Iref -Idrv -I$(B)/$*/top -I$(B)/$* -c $< -o $(@D)/tb_decode.o
+	  -I$(B)/$*/vtop -Iref -Idrv -Itb/top -I$(B)/$*/top -I$(B)/$* -c $< -o $(@D)/tb_decode.o
 	$(CXX) $(@D)/tb_decode.o $(B)/$*/vtop/Vtop__ALL.a $(addprefix $(B)/$*/vtop/,$(VL_RUNTIME_OBJS)) \
 	  $(B)/$*/drv/libsltdrv.a $(B)/opt/lib/libsltref.a -pthread -lpthread -latomic -lm -o $@
 

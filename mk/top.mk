@@ -10,6 +10,7 @@
 # Per configuration: build/<cfg>/top/ (sltgen output) and build/<cfg>/vtop/Vtop.
 
 TOP_TB_CPP := $(CURDIR)/tb/top/tb_top.cpp
+TOP_TB_H := tb/top/tb_axi_host.h
 # both testbenches simulate the top inside slt_top_chk: AXI protocol checkers on every channel
 TOP_CHK_V := tb/top/slt_top_chk.v tb/top/slt_axi_check.v
 TOP_VL_FLAGS := --cc -Wall --trace -O3 --x-assign fast --x-initial fast -Wno-fatal
@@ -21,7 +22,7 @@ top_files = $(wildcard $(B)/$(1)/rtl/*.v) $(wildcard $(B)/$(1)/top/*.v)
 # rtl/top_prims.list, the list gen/emit_top.c reads too
 TOP_PRIMS := $(patsubst %,rtl/%.v,$(shell sed -e 's/\#.*//' rtl/top_prims.list))
 
-$(B)/%/vtop/Vtop: $(B)/%/params.mk $(TOP_TB_CPP) $(TOP_CHK_V) $(TOP_PRIMS) $(B)/opt/lib/libsltref.a $(VL_RUNTIME)/.built
+$(B)/%/vtop/Vtop: $(B)/%/params.mk $(TOP_TB_CPP) $(TOP_TB_H) $(TOP_CHK_V) $(TOP_PRIMS) $(B)/opt/lib/libsltref.a $(VL_RUNTIME)/.built
 	@echo "==== verilate top $* ===="
 	cp $(TOP_PRIMS) $(B)/$*/top/
 	@rm -rf $(@D) && mkdir -p $(@D)

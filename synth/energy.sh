@@ -148,7 +148,7 @@ t_step models $(( $(date +%s) - t0 ))
 # ---- 4. Verilator build ----------------------------------------------------------------
 banner "4. Verilator build (toggle coverage): $o/vnet/Vtop"
 t0=$(date +%s)
-src_sum=$(cat "$o/netlist_buf.v" "$o/models.v" "$root/tb/energy/slt_sram_macro_sim.v" "$root/tb/top/tb_top.cpp" "$libref" | md5sum | cut -c1-16)
+src_sum=$(cat "$o/netlist_buf.v" "$o/models.v" "$root/tb/energy/slt_sram_macro_sim.v" "$root/tb/top/tb_top.cpp" "$root/tb/top/tb_axi_host.h" "$libref" | md5sum | cut -c1-16)
 if [ -x "$o/vnet/Vtop" ] && [ "$(cat "$o/vnet/src.md5" 2>/dev/null)" = "$src_sum" ]; then
   echo "up to date (same netlist, models and harness)"
 else

@@ -9,13 +9,13 @@
 #include <cstring>
 #include <deque>
 #include <string>
-#include <type_traits>
 #include <vector>
 
 #include <verilated.h>
 
 #include "Vtop.h"
 #include "slt_regs.h"
+#include "tb_axi_host.h"
 
 extern "C" {
 #include "slt_bitnet.h"
@@ -35,35 +35,13 @@ struct Sim {
     std::deque<Beat> in_q, out_q;
 
     bool coin(int pct) { return !gaps || (int)slt_prng_range(&rng, 0, 99) < pct; }
-    template <typename T> void put(T &port, const std::vector<uint8_t> &b)
-    {
-        if constexpr (std::is_integral<T>::value) {
-            uint64_t v = 0;
-            for (size_t i = 0; i < b.size() && i < 8; i++) v |= (uint64_t)b[i] << (8 * i);
-            port = (T)v;
-        } else {
-            for (size_t w = 0; w < (b.size() + 3) / 4; w++) {
-                uint32_t v = 0;
-                for (size_t i = 0; i < 4 && 4 * w + i < b.size(); i++) v |= (uint32_t)b[4 * w + i] << (8 * i);
-                port[w] = v;
-            }
-        }
-    }
-    template <typename T> void get(const T &port, std::vector<uint8_t> &out)
-    {
-        if constexpr (std::is_integral<T>::value) {
-            for (int i = 0; i < bus_bytes; i++) out.push_back((uint8_t)((uint64_t)port >> (8 * i)));
-        } else {
-            for (int i = 0; i < bus_bytes; i++) out.push_back((uint8_t)(port[i / 4] >> (8 * (i % 4))));
-        }
-    }
     // One clock: drive the input stream, accept output beats, edge.
     void step()
     {
         if (!in_hold && !in_q.empty() && coin(80)) in_hold = true;
         top->s_axis_tvalid_i = in_hold;
         if (in_hold) {
-            put(top->s_axis_tdata_i, in_q.front().b);
+            tb_axis_put(top->s_axis_tdata_i, in_q.front().b);
             top->s_axis_tlast_i = in_q.front().last;
         } else {
             top->s_axis_tlast_i = 0;
@@ -75,7 +53,7 @@ struct Sim {
         bool in_fire = top->s_axis_tvalid_i && top->s_axis_tready_o;
         if (top->m_axis_tvalid_o && top->m_axis_tready_i) {
             Beat o;
-            get(top->m_axis_tdata_o, o.b);
+            tb_axis_get(top->m_axis_tdata_o, bus_bytes, o.b);
             o.last = top->m_axis_tlast_o;
             out_q.push_back(o);
         }
@@ -88,70 +66,21 @@ struct Sim {
         }
         cycle++;
     }
+    // AXI4-Lite master (tb/top/tb_axi_host.h): 0 or non-zero, as the transport wants.
+    void on_axil_write(uint32_t, uint32_t) {}
     int axil_write(uint32_t addr, uint32_t data)
     {
-        top->s_axil_awaddr_i = addr;
-        top->s_axil_wdata_i = data;
-        top->s_axil_wstrb_i = 0xF;
-        top->s_axil_awprot_i = 0;
-        bool aw = false, w = false;
-        for (long g = 0; !aw || !w; g++) {
-            if (g > 1000) return 1;
-            top->s_axil_awvalid_i = !aw && coin(70);
-            top->s_axil_wvalid_i = !w && coin(70);
-            top->s_axil_bready_i = 0;
-            top->clk_i = 0;
-            top->eval();
-            bool awf = top->s_axil_awvalid_i && top->s_axil_awready_o, wf = top->s_axil_wvalid_i && top->s_axil_wready_o;
-            step();
-            aw |= awf;
-            w |= wf;
-        }
-        top->s_axil_awvalid_i = top->s_axil_wvalid_i = 0;
-        for (long g = 0;; g++) {
-            if (g > 1000) return 1;
-            top->s_axil_bready_i = coin(80);
-            top->clk_i = 0;
-            top->eval();
-            bool bf = top->s_axil_bvalid_o && top->s_axil_bready_i;
-            unsigned resp = top->s_axil_bresp_o;
-            step();
-            if (bf) {
-                top->s_axil_bready_i = 0;
-                return resp != SLT_AXI_RESP_OKAY;
-            }
-        }
+        const char *why = "";
+        int rc = tb_axil_write(*this, addr, data, &why);
+        if (rc != TB_AXIL_OK) std::fprintf(stderr, "tb_decode: AXI-Lite write 0x%03x: %s\n", addr, why);
+        return rc;
     }
     int axil_read(uint32_t addr, uint32_t *v)
     {
-        top->s_axil_araddr_i = addr;
-        top->s_axil_arprot_i = 0;
-        for (long g = 0;; g++) {
-            if (g > 1000) return 1;
-            top->s_axil_arvalid_i = coin(70);
-            top->s_axil_rready_i = 0;
-            top->clk_i = 0;
-            top->eval();
-            bool f = top->s_axil_arvalid_i && top->s_axil_arready_o;
-            step();
-            if (f) break;
-        }
-        top->s_axil_arvalid_i = 0;
-        for (long g = 0;; g++) {
-            if (g > 1000) return 1;
-            top->s_axil_rready_i = coin(80);
-            top->clk_i = 0;
-            top->eval();
-            bool f = top->s_axil_rvalid_o && top->s_axil_rready_i;
-            uint32_t data = top->s_axil_rdata_o;
-            unsigned resp = top->s_axil_rresp_o;
-            step();
-            if (f) {
-                top->s_axil_rready_i = 0;
-                *v = data;
-                return resp != SLT_AXI_RESP_OKAY;
-            }
-        }
+        const char *why = "";
+        int rc = tb_axil_read(*this, addr, v, &why);
+        if (rc != TB_AXIL_OK) std::fprintf(stderr, "tb_decode: AXI-Lite read 0x%03x: %s\n", addr, why);
+        return rc;
     }
     void reset()
     {

@@ -34,6 +34,7 @@
 #include "Vtop.h"
 #include "Vtop___024root.h"
 #include "slt_regs.h"
+#include "tb_axi_host.h"
 
 extern "C" {
 #include "slt_arrayif.h"
@@ -127,29 +128,6 @@ struct Tb {
     }
     bool coin(int pct) { return (int)slt_prng_range(&rng, 0, 99) < pct; }
 
-    template <typename T> void put(T &port, const std::vector<uint8_t> &b)
-    {
-        if constexpr (std::is_integral<T>::value) {
-            uint64_t v = 0;
-            for (size_t i = 0; i < b.size() && i < 8; i++) v |= (uint64_t)b[i] << (8 * i);
-            port = (T)v;
-        } else {
-            for (size_t w = 0; w < (b.size() + 3) / 4; w++) {
-                uint32_t v = 0;
-                for (size_t i = 0; i < 4 && 4 * w + i < b.size(); i++) v |= (uint32_t)b[4 * w + i] << (8 * i);
-                port[w] = v;
-            }
-        }
-    }
-    template <typename T> void get(const T &port, std::vector<uint8_t> &out)
-    {
-        if constexpr (std::is_integral<T>::value) {
-            for (int i = 0; i < bus_bytes; i++) out.push_back((uint8_t)((uint64_t)port >> (8 * i)));
-        } else {
-            for (int i = 0; i < bus_bytes; i++) out.push_back((uint8_t)(port[i / 4] >> (8 * (i % 4))));
-        }
-    }
-
     // One cycle: drive the streams, settle, sample handshakes, clock edge.
     bool in_hold = false;
     void step()
@@ -158,7 +136,7 @@ struct Tb {
         if (!in_hold && !in_q.empty() && (!gaps || coin(75))) in_hold = true;
         top->s_axis_tvalid_i = in_hold;
         if (in_hold) {
-            put(top->s_axis_tdata_i, in_q.front().bytes);
+            tb_axis_put(top->s_axis_tdata_i, in_q.front().bytes);
             top->s_axis_tlast_i = in_q.front().last;
         } else {
             top->s_axis_tlast_i = 0;
@@ -170,7 +148,7 @@ struct Tb {
         ctx->timeInc(1);
         bool in_fire = top->s_axis_tvalid_i && top->s_axis_tready_o;
         if (top->m_axis_tvalid_o && top->m_axis_tready_i) {
-            get(top->m_axis_tdata_o, out_bytes);
+            tb_axis_get(top->m_axis_tdata_o, bus_bytes, out_bytes);
             out_beats++;
             if (top->m_axis_tlast_o) out_lasts++;
         }
@@ -195,84 +173,27 @@ struct Tb {
         if (cycle > 400000000ull) fail("cycle limit");
     }
 
-    // ---- AXI4-Lite master ---------------------------------------------------------
+    // ---- AXI4-Lite master (tb_axi_host.h); a failed transaction fails the test ------
     void axil_write(uint32_t addr, uint32_t data)
     {
-        top->s_axil_awaddr_i = addr;
-        top->s_axil_wdata_i = data;
-        top->s_axil_wstrb_i = 0xF;
-        top->s_axil_awprot_i = 0;
-        bool aw = false, w = false;
-        long guard = 0;
-        top->s_axil_awvalid_i = top->s_axil_wvalid_i = 0;
-        while (!aw || !w) {
-            // a VALID once raised stays until its handshake (AXI)
-            top->s_axil_awvalid_i = !aw && (top->s_axil_awvalid_i || !gaps || coin(60));
-            top->s_axil_wvalid_i = !w && (top->s_axil_wvalid_i || !gaps || coin(60));
-            top->s_axil_bready_i = 0;
-            top->clk_i = 0;
-            top->eval();
-            bool awf = top->s_axil_awvalid_i && top->s_axil_awready_o, wf = top->s_axil_wvalid_i && top->s_axil_wready_o;
-            step_raw();
-            aw |= awf;
-            w |= wf;
-            if (++guard > 1000) fail("AXI-Lite write 0x%03x: no AW/W ready", addr);
-        }
+        const char *why = "";
+        if (tb_axil_write(*this, addr, data, &why) != TB_AXIL_OK) fail("AXI-Lite write 0x%03x: %s", addr, why);
+    }
+    void on_axil_write(uint32_t addr, uint32_t data)
+    {
         if (addr == SLT_REG_CMD_DOORBELL && (data & SLT_REG_CMD_DOORBELL_GO_MASK)) {
             go_cycle = cycle;
             irq_cycle = 0;
         }
-        top->s_axil_awvalid_i = 0;
-        top->s_axil_wvalid_i = 0;
-        for (guard = 0;; guard++) {
-            top->s_axil_bready_i = !gaps || coin(70);
-            top->clk_i = 0;
-            top->eval();
-            bool bf = top->s_axil_bvalid_o && top->s_axil_bready_i;
-            unsigned resp = top->s_axil_bresp_o;
-            step_raw();
-            if (bf) {
-                if (resp != SLT_AXI_RESP_OKAY) fail("AXI-Lite write 0x%03x: response %u", addr, resp);
-                break;
-            }
-            if (guard > 1000) fail("AXI-Lite write 0x%03x: no B", addr);
-        }
-        top->s_axil_bready_i = 0;
     }
     uint32_t axil_read(uint32_t addr)
     {
-        top->s_axil_araddr_i = addr;
-        top->s_axil_arprot_i = 0;
-        long guard = 0;
-        top->s_axil_arvalid_i = 0;
-        for (;; guard++) {
-            top->s_axil_arvalid_i = top->s_axil_arvalid_i || !gaps || coin(60);
-            top->s_axil_rready_i = 0;
-            top->clk_i = 0;
-            top->eval();
-            bool f = top->s_axil_arvalid_i && top->s_axil_arready_o;
-            step_raw();
-            if (f) break;
-            if (guard > 1000) fail("AXI-Lite read 0x%03x: no AR ready", addr);
-        }
-        top->s_axil_arvalid_i = 0;
-        for (guard = 0;; guard++) {
-            top->s_axil_rready_i = !gaps || coin(70);
-            top->clk_i = 0;
-            top->eval();
-            bool f = top->s_axil_rvalid_o && top->s_axil_rready_i;
-            uint32_t data = top->s_axil_rdata_o;
-            step_raw();
-            if (f) {
-                top->s_axil_rready_i = 0;
-                return data;
-            }
-            if (guard > 1000) fail("AXI-Lite read 0x%03x: no R", addr);
-        }
+        const char *why = "";
+        uint32_t v = 0;
+        if (tb_axil_read(*this, addr, &v, &why) != TB_AXIL_OK) fail("AXI-Lite read 0x%03x: %s", addr, why);
+        return v;
     }
     uint64_t read64(uint32_t lo) { uint64_t l = axil_read(lo); return l | (uint64_t)axil_read(lo + 4) << 32; }
-    // AXI-Lite transactions also keep the streams moving.
-    void step_raw() { step(); }
 
     void reset()
     {

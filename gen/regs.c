@@ -328,6 +328,28 @@ static int counter_count(void)
 
 /* ---- Verilog --------------------------------------------------------------- */
 
+/* The AXI4-Lite slave's own flops: name and reset value, one list for both halves
+   of the register process (reset = 1: "x_q <= reset", else "x_q <= x_d"). */
+static const struct {
+    const char *name, *reset;
+} g_slave_flops[] = {
+    {"aw_valid", "1'b0"}, {"aw_word", "10'd0"},  {"w_valid", "1'b0"},     {"w_data", "32'd0"},
+    {"w_strb", "4'd0"},   {"b_valid", "1'b0"},   {"b_resp", "RespOkay"},  {"r_valid", "1'b0"},
+    {"r_data", "32'd0"},  {"r_resp", "RespOkay"}, {"snap", "32'd0"},      {"snap_tag", "SnapNone"},
+};
+
+static void emit_slave_flops(FILE *f, int reset)
+{
+    for (size_t i = 0; i < sizeof g_slave_flops / sizeof g_slave_flops[0]; i++) {
+        char q[32];
+        snprintf(q, sizeof q, "%s_q", g_slave_flops[i].name);
+        if (reset)
+            fprintf(f, "      %-10s <= %s;\n", q, g_slave_flops[i].reset);
+        else
+            fprintf(f, "      %-10s <= %s_d;\n", q, g_slave_flops[i].name);
+    }
+}
+
 int slt_regs_emit_verilog(const slt_config *cfg, FILE *f)
 {
     slt_reg_map m;
@@ -602,19 +624,8 @@ int slt_regs_emit_verilog(const slt_config *cfg, FILE *f)
 
     /* ---- flops ---- */
     fprintf(f, "  always @(posedge clk_i or negedge rst_ni) begin\n"
-               "    if (!rst_ni) begin\n"
-               "      aw_valid_q <= 1'b0;\n"
-               "      aw_word_q  <= 10'd0;\n"
-               "      w_valid_q  <= 1'b0;\n"
-               "      w_data_q   <= 32'd0;\n"
-               "      w_strb_q   <= 4'd0;\n"
-               "      b_valid_q  <= 1'b0;\n"
-               "      b_resp_q   <= RespOkay;\n"
-               "      r_valid_q  <= 1'b0;\n"
-               "      r_data_q   <= 32'd0;\n"
-               "      r_resp_q   <= RespOkay;\n"
-               "      snap_q     <= 32'd0;\n"
-               "      snap_tag_q <= SnapNone;\n");
+               "    if (!rst_ni) begin\n");
+    emit_slave_flops(f, 1);
     for (int i = 0; i < m.n; i++) {
         const slt_reg *r = &m.regs[i];
         for (int j = 0; j < r->nfields; j++) {
@@ -624,19 +635,8 @@ int slt_regs_emit_verilog(const slt_config *cfg, FILE *f)
             fprintf(f, "      %s_q <= %d'h%" PRIx32 ";\n", base, fd->width, fd->reset);
         }
     }
-    fprintf(f, "    end else begin\n"
-               "      aw_valid_q <= aw_valid_d;\n"
-               "      aw_word_q  <= aw_word_d;\n"
-               "      w_valid_q  <= w_valid_d;\n"
-               "      w_data_q   <= w_data_d;\n"
-               "      w_strb_q   <= w_strb_d;\n"
-               "      b_valid_q  <= b_valid_d;\n"
-               "      b_resp_q   <= b_resp_d;\n"
-               "      r_valid_q  <= r_valid_d;\n"
-               "      r_data_q   <= r_data_d;\n"
-               "      r_resp_q   <= r_resp_d;\n"
-               "      snap_q     <= snap_d;\n"
-               "      snap_tag_q <= snap_tag_d;\n");
+    fprintf(f, "    end else begin\n");
+    emit_slave_flops(f, 0);
     for (int i = 0; i < m.n; i++) {
         const slt_reg *r = &m.regs[i];
         for (int j = 0; j < r->nfields; j++) {

@@ -138,6 +138,18 @@ static slt_tensorfile *new_tf(const char *label)
     return tf;
 }
 
+/* Parse an opened file; on success hand it to *out, else free it. */
+static int parse_into(slt_tensorfile *tf, slt_tensorfile **out, char *err, size_t errlen)
+{
+    int rc = parse(tf, err, errlen);
+    if (rc) {
+        slt_tf_close(tf);
+        return rc;
+    }
+    *out = tf;
+    return 0;
+}
+
 int slt_tf_open_mem(const void *buf, size_t len, const char *label, slt_tensorfile **out, char *err,
                     size_t errlen)
 {
@@ -146,13 +158,7 @@ int slt_tf_open_mem(const void *buf, size_t len, const char *label, slt_tensorfi
     if (!tf) return slt_tf_fail(err, errlen, "%s: out of memory", label ? label : "(memory)");
     tf->base = buf;
     tf->size = len;
-    int rc = parse(tf, err, errlen);
-    if (rc) {
-        slt_tf_close(tf);
-        return rc;
-    }
-    *out = tf;
-    return 0;
+    return parse_into(tf, out, err, errlen);
 }
 
 int slt_tf_open(const char *path, slt_tensorfile **out, char *err, size_t errlen)
@@ -183,13 +189,7 @@ int slt_tf_open(const char *path, slt_tensorfile **out, char *err, size_t errlen
     tf->map_len = len;
     tf->base = map;
     tf->size = len;
-    int rc = parse(tf, err, errlen);
-    if (rc) {
-        slt_tf_close(tf);
-        return rc;
-    }
-    *out = tf;
-    return 0;
+    return parse_into(tf, out, err, errlen);
 }
 
 void slt_tf_close(slt_tensorfile *tf)

@@ -214,8 +214,9 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
     int dw, nw;
     slt_desc_widths(&d->cfg, &dw, &nw);
     em_line(e, ".MaxK(%d), .MaxM(%d), .MaxN(%d), .DW(%d), .NW(%d),", d->max_k, d->max_m, d->max_n, dw, nw);
-    em_line(e, ".WbufDepth(%d), .AbufDepth(%d), .ObufDepth(%d), .ModeDepth(%d), .Ecc(%d)", g.wbuf_depth,
+    em_line(e, ".WbufDepth(%d), .AbufDepth(%d), .ObufDepth(%d), .ModeDepth(%d), .Ecc(%d),", g.wbuf_depth,
             g.abuf_depth, g.obuf_depth, g.mode_depth, d->ecc);
+    em_line(e, ".ClockGating(%d)", d->cfg.clock_gating);
     em_close(e, ") u_ctrl (");
     e->depth++;
     em_line(e, ".clk_i(clk_i), .rst_ni(rst_ni),");

@@ -4,7 +4,8 @@
 #                  --lint-only -Wall, iverilog -g2005 -Wall and yosys synth/check;
 #                  illegal parameters must stop all three (tb/prims/lint.sh)
 #   t-prims-sim    Icarus testbenches: FIFO and skid buffer with random back-pressure,
-#                  SRAM against a model, weight decoders over all 256 bytes (tb/prims/sim.sh)
+#                  SRAM against a model, weight decoders over all 256 bytes, the
+#                  performance counters gated and ungated (tb/prims/sim.sh)
 #   t-prims-vsim   the FIFO and skid testbenches again under Verilator (2-state, --timing)
 #   t-prims-ice40  slt_sram maps to SB_RAM40_4K block RAM in synth_ice40 (tb/prims/ice40.sh)
 #   t-prims-axil   the emitted AXI4-Lite register slave under a Verilator testbench,
@@ -23,7 +24,7 @@ t-prims-lint:
 	@echo "==== prims: lint rtl/ primitives (verilator, iverilog, yosys) ===="
 	tb/prims/lint.sh $(PRIMS_B)
 
-t-prims-sim:
+t-prims-sim: $(B)/tiny/params.mk
 	@echo "==== prims: Icarus testbenches, SEED=$(SEED) ===="
 	tb/prims/sim.sh $(PRIMS_B) $(SEED)
 

@@ -10,10 +10,15 @@
 // 24-bit low and a 40-bit high part: the high part loads a precomputed high + 1 on
 // a carry out of the low part, so no carry chain is longer than 40 bits and none
 // follows the increment's add.
+// Clock gating (ClockGating = 1, clock_gating = on): the high parts change only on a
+// carry out of the low part (once in 2^24 / increment cycles) and the low part only
+// when its increment is non-zero, so each has its own slt_clock_gate; with SLT_FPGA
+// (no gated clocks) the same enables are clock enables. ClockGating = 0: load enables.
 `include "slt_regs_pkg.vh"
 module slt_ctrl_counters #(
-  parameter integer                  IncW   = 8,
-  parameter [`SLT_PERF_COUNT-1:0]    Single = {`SLT_PERF_COUNT{1'b0}}
+  parameter integer                  IncW        = 8,
+  parameter [`SLT_PERF_COUNT-1:0]    Single      = {`SLT_PERF_COUNT{1'b0}},
+  parameter integer                  ClockGating = 0
 ) (
   input  wire                           clk_i,
   input  wire                           rst_ni,
@@ -27,6 +32,11 @@ module slt_ctrl_counters #(
     else if (clear_i) inc_q <= {(IncW*`SLT_PERF_COUNT){1'b0}};
     else inc_q <= inc_i;
   end
+`ifdef SLT_FPGA
+  localparam integer Gated = 0;            // FPGAs: clock enables, never gated clocks
+`else
+  localparam integer Gated = ClockGating;
+`endif
   genvar gc;
   generate
     for (gc = 0; gc < `SLT_PERF_COUNT; gc = gc + 1) begin : g_perf
@@ -35,12 +45,28 @@ module slt_ctrl_counters #(
       wire [24:0] inc = (Single[gc] != 1'b0) ? {24'd0, inc_q[IncW*gc]}
                                              : {{(25-IncW){1'b0}}, inc_q[IncW*gc +: IncW]};
       wire [24:0] lo_sum = {1'b0, lo_q} + inc;
-      always @(posedge clk_i or negedge rst_ni) begin
-        if (!rst_ni) begin lo_q <= 24'd0; hi_q <= 40'd0; hi1_q <= 40'd1; end
-        else if (clear_i) begin lo_q <= 24'd0; hi_q <= 40'd0; hi1_q <= 40'd1; end
-        else begin
-          lo_q <= lo_sum[23:0];
-          if (lo_sum[24]) begin hi_q <= hi1_q; hi1_q <= hi1_q + 40'd1; end
+      wire        lo_en  = clear_i | (|inc);
+      wire        hi_en  = clear_i | lo_sum[24];
+      wire        lo_clk, hi_clk;
+      if (ClockGating != 0) begin : g_cg
+        slt_clock_gate u_lo_cg (.clk_i(clk_i), .en_i(lo_en), .clk_o(lo_clk));
+        slt_clock_gate u_hi_cg (.clk_i(clk_i), .en_i(hi_en), .clk_o(hi_clk));
+      end else begin : g_no_cg
+        assign lo_clk = clk_i;
+        assign hi_clk = clk_i;
+      end
+      // behind a gated clock every edge is an enabled one: no load-enable multiplexer
+      wire lo_load = (Gated != 0) ? 1'b1 : lo_en;
+      wire hi_load = (Gated != 0) ? 1'b1 : hi_en;
+      always @(posedge lo_clk or negedge rst_ni) begin
+        if (!rst_ni) lo_q <= 24'd0;
+        else if (lo_load) lo_q <= clear_i ? 24'd0 : lo_sum[23:0];
+      end
+      always @(posedge hi_clk or negedge rst_ni) begin
+        if (!rst_ni) begin hi_q <= 40'd0; hi1_q <= 40'd1; end
+        else if (hi_load) begin
+          hi_q  <= clear_i ? 40'd0 : hi1_q;
+          hi1_q <= clear_i ? 40'd1 : hi1_q + 40'd1;
         end
       end
       assign cnt_o[64*gc +: 64] = {hi_q, lo_q};

@@ -36,7 +36,8 @@ module slt_top_ctrl #(
   parameter integer AbufDepth  = 1024,  // words of U*G*A bits (one chunk of one token)
   parameter integer ObufDepth  = 1024,  // words of L*Acc bits (one row block)
   parameter integer ModeDepth  = 16,    // words of U bits (one chunk's modes)
-  parameter integer Ecc        = 0      // 1: SECDED on every buffer word (slt_sram_ecc)
+  parameter integer Ecc        = 0,     // 1: SECDED on every buffer word (slt_sram_ecc)
+  parameter integer ClockGating = 0     // 1: gated clocks where registers hold still (slt_clock_gate)
 ) (
   input  wire                    clk_i,
   input  wire                    rst_ni,
@@ -322,7 +323,7 @@ module slt_top_ctrl #(
     (`SLT_PERF_COUNT'd1 << `SLT_PERF_ABUF_READS) | (`SLT_PERF_COUNT'd1 << `SLT_PERF_ABUF_WRITES) |
     (`SLT_PERF_COUNT'd1 << `SLT_PERF_OBUF_READS) | (`SLT_PERF_COUNT'd1 << `SLT_PERF_OBUF_WRITES) |
     (`SLT_PERF_COUNT'd1 << `SLT_PERF_COMMANDS);
-  slt_ctrl_counters #(.IncW(IncW), .Single(Single)) u_counters (
+  slt_ctrl_counters #(.IncW(IncW), .Single(Single), .ClockGating(ClockGating)) u_counters (
     .clk_i (clk_i), .rst_ni (rst_ni), .clear_i (perf_clear_i), .inc_i (inc), .cnt_o (perf_o)
   );
 endmodule

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # sim.sh - Icarus testbenches of the rtl/ primitives over several parameter sets:
 # FIFO and skid buffer with random valid/ready back-pressure against a scoreboard,
-# SRAM against a model array, weight decoders exhaustively over all 256 bytes.
+# SRAM against a model array, weight decoders exhaustively over all 256 bytes,
+# performance counters gated and ungated against a 64-bit model.
 # usage: tb/prims/sim.sh BUILD_DIR SEED [icarus|verilator]
+#   REGS_INC (environment): a generated build's top/ with slt_regs_pkg.vh (the
+#   register table's counter list), default build/tiny/top
 # prints "matched N outputs" when all pass; a failing bench prints its seed, cycle,
 # expected and actual values. With verilator (5, --binary --timing) a subset of the
 # same testbenches runs as a second, 2-state simulator; the same seed gives the same
@@ -16,6 +19,8 @@ out=$out/$sim
 mkdir -p "$out"
 rtl=rtl
 tb=tb/prims
+inc=${REGS_INC:-build/tiny/top}
+[ -f "$inc/slt_regs_pkg.vh" ] || { echo "FAIL prims sim: $inc/slt_regs_pkg.vh missing (make build/tiny/params.mk)"; exit 1; }
 
 # name | testbench top | parameters | rtl files
 benches=(
@@ -29,6 +34,7 @@ benches=(
   "sram_37x12|tb_slt_sram|Depth=37 Width=12|slt_sram.v"
   "sram_256x64|tb_slt_sram|Depth=256 Width=64|slt_sram.v"
   "decode|tb_slt_weight_decode||slt_weight_decode.v slt_t5_decode.v"
+  "counters|tb_slt_ctrl_counters||slt_ctrl_counters.v slt_clock_gate.v"
 )
 
 if [ "$sim" = verilator ]; then
@@ -43,13 +49,13 @@ run_bench() {
     echo "== $name: $top $params seed=$seed ($sim)"
     if [ "$sim" = verilator ]; then
       for p in $params; do args+=("-G$p"); done
-      verilator --binary --timing -j 1 -MAKEFLAGS "OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0" -Wno-fatal -Wno-lint -Wno-style -I$tb --top-module "$top" "${args[@]}" \
+      verilator --binary --timing -j 1 -MAKEFLAGS "OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0" -Wno-fatal -Wno-lint -Wno-style -I$tb -I"$inc" --top-module "$top" "${args[@]}" \
         --Mdir "$out/$name.obj" "$tb/$top.v" "${srcs[@]}" >"$out/$name.build" 2>&1 \
         || { tail -n 20 "$out/$name.build"; echo "FAIL compile"; exit 1; }
       "$out/$name.obj/V$top" "+seed=$seed"
     else
       for p in $params; do args+=("-P$top.$p"); done
-      iverilog -g2005 -Wall -I$tb -s "$top" "${args[@]}" -o "$out/$name.vvp" "$tb/$top.v" "${srcs[@]}" || { echo "FAIL compile"; exit 1; }
+      iverilog -g2005 -Wall -I$tb -I"$inc" -s "$top" "${args[@]}" -o "$out/$name.vvp" "$tb/$top.v" "${srcs[@]}" || { echo "FAIL compile"; exit 1; }
       vvp -n "$out/$name.vvp" "+seed=$seed"
     fi
   } >"$out/$name.log" 2>&1

@@ -326,6 +326,39 @@ static int counter_count(void)
     return n;
 }
 
+/* 1 when register r has a STORE field (written by the host, held otherwise). */
+static int has_store(const slt_reg *r)
+{
+    for (int j = 0; j < r->nfields; j++)
+        if (r->fields[j].src == SLT_SRC_STORE) return 1;
+    return 0;
+}
+
+/* The write clock of every register with STORE fields: they change only on a host
+   write, so with clock gating each such register has its own slt_clock_gate enabled
+   by its write strobe, and open during reset so that a simulator applies the
+   asynchronous reset even when rst_ni starts low (on FPGAs, SLT_FPGA, the strobe is
+   a clock enable instead);
+   without, the root clock and the strobe as load enable. */
+static void emit_write_clocks(FILE *f, const slt_reg_map *m, int cg)
+{
+    char lr[SLT_REGS_NAME_LEN];
+    fprintf(f, "\n  // ---- write clocks of the stored registers (%s) ----\n",
+            cg ? "gated by the write strobe" : "root clock, load enable");
+    for (int i = 0; i < m->n; i++) {
+        if (!has_store(&m->regs[i])) continue;
+        lower_into(lr, sizeof lr, m->regs[i].name);
+        fprintf(f, "  wire %s_clk, %s_load;\n", lr, lr);
+        if (!cg) {
+            fprintf(f, "  assign %s_clk  = clk_i;\n  assign %s_load = wr_%s;\n", lr, lr, lr);
+            continue;
+        }
+        fprintf(f, "  slt_clock_gate u_%s_cg (.clk_i(clk_i), .en_i(wr_%s | ~rst_ni), .clk_o(%s_clk));\n", lr, lr, lr);
+        fprintf(f, "`ifdef SLT_FPGA\n  assign %s_load = wr_%s;\n`else\n  assign %s_load = 1'b1;\n`endif\n", lr, lr,
+                lr);
+    }
+}
+
 /* ---- Verilog --------------------------------------------------------------- */
 
 /* The AXI4-Lite slave's own flops: name and reset value, one list for both halves
@@ -500,6 +533,7 @@ int slt_regs_emit_verilog(const slt_config *cfg, FILE *f)
         lower_into(lr, sizeof lr, r->name);
         fprintf(f, "  wire wr_%s = wr_en && (aw_word_q == 10'h%03x);\n", lr, r->offset >> 2);
     }
+    emit_write_clocks(f, &m, cfg->clock_gating);
     fprintf(f, "\n  // ---- register fields ----\n");
     for (int i = 0; i < m.n; i++) {
         const slt_reg *r = &m.regs[i];
@@ -512,8 +546,12 @@ int slt_regs_emit_verilog(const slt_config *cfg, FILE *f)
             switch (fd->src) {
             case SLT_SRC_STORE:
                 fprintf(f, "  reg  %s%s_q;\n", rg, base);
-                fprintf(f, "  wire %s%s_d = wr_%s ? ((%s_q & ~wr_mask%s) | (w_data_q%s & wr_mask%s)) : %s_q;\n", rg, base,
-                        lr, base, bs, bs, bs, base);
+                fprintf(f, "  wire %s%s_d = (%s_q & ~wr_mask%s) | (w_data_q%s & wr_mask%s);\n", rg, base, base, bs, bs,
+                        bs);
+                fprintf(f, "  always @(posedge %s_clk or negedge rst_ni)\n"
+                           "    if (!rst_ni) %s_q <= %d'h%" PRIx32 ";\n"
+                           "    else if (%s_load) %s_q <= %s_d;\n",
+                        lr, base, fd->width, fd->reset, lr, base, base);
                 fprintf(f, "  assign %s_o = %s_q;\n", base, base);
                 break;
             case SLT_SRC_STICKY:
@@ -630,7 +668,7 @@ int slt_regs_emit_verilog(const slt_config *cfg, FILE *f)
         const slt_reg *r = &m.regs[i];
         for (int j = 0; j < r->nfields; j++) {
             const slt_reg_field *fd = &r->fields[j];
-            if (fd->src != SLT_SRC_STORE && fd->src != SLT_SRC_STICKY && fd->src != SLT_SRC_PULSE) continue;
+            if (fd->src != SLT_SRC_STICKY && fd->src != SLT_SRC_PULSE) continue;
             field_base(r, fd, base, sizeof base);
             fprintf(f, "      %s_q <= %d'h%" PRIx32 ";\n", base, fd->width, fd->reset);
         }
@@ -641,7 +679,7 @@ int slt_regs_emit_verilog(const slt_config *cfg, FILE *f)
         const slt_reg *r = &m.regs[i];
         for (int j = 0; j < r->nfields; j++) {
             const slt_reg_field *fd = &r->fields[j];
-            if (fd->src != SLT_SRC_STORE && fd->src != SLT_SRC_STICKY && fd->src != SLT_SRC_PULSE) continue;
+            if (fd->src != SLT_SRC_STICKY && fd->src != SLT_SRC_PULSE) continue;
             field_base(r, fd, base, sizeof base);
             fprintf(f, "      %s_q <= %s_d;\n", base, base);
         }

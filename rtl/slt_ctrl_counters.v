@@ -45,8 +45,10 @@ module slt_ctrl_counters #(
       wire [24:0] inc = (Single[gc] != 1'b0) ? {24'd0, inc_q[IncW*gc]}
                                              : {{(25-IncW){1'b0}}, inc_q[IncW*gc +: IncW]};
       wire [24:0] lo_sum = {1'b0, lo_q} + inc;
-      wire        lo_en  = clear_i | (|inc);
-      wire        hi_en  = clear_i | lo_sum[24];
+      // ~rst_ni: the gated clocks tick during reset, so a simulator applies the
+      // asynchronous reset even when rst_ni starts low (no negedge to trigger on)
+      wire        lo_en  = clear_i | (|inc) | ~rst_ni;
+      wire        hi_en  = clear_i | lo_sum[24] | ~rst_ni;
       wire        lo_clk, hi_clk;
       if (ClockGating != 0) begin : g_cg
         slt_clock_gate u_lo_cg (.clk_i(clk_i), .en_i(lo_en), .clk_o(lo_clk));

@@ -40,7 +40,7 @@ for cfg in "$@"; do
   if ! verilator --cc --exe --build -j 2 -Wall -MAKEFLAGS "OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0" --prefix Vregs --top-module "$mod" \
       -CFLAGS "-std=c++17 -I$top/ref -I$top/gen -I$dir" \
       -LDFLAGS "$out/regs.o $out/slt_config_all.o -lm" \
-      --Mdir "$dir/obj" "$dir/$mod.v" "$top/tb/prims/tb_axil_regs.cpp" >"$dir/build.log" 2>&1; then
+      --Mdir "$dir/obj" "$dir/$mod.v" "$top/rtl/slt_clock_gate.v" "$top/tb/prims/tb_axil_regs.cpp" >"$dir/build.log" 2>&1; then
     tail -n 30 "$dir/build.log"; echo "FAIL verilator build for $name"; exit 1
   fi
   "$dir/obj/Vregs" "$cfg" "+seed=$seed" | tee "$dir/run.log"

@@ -36,11 +36,17 @@ module slt_ctrl_check #(
   wire [31:0] rb_x = {{(32-QW){1'b0}}, rb_i};
   localparam [31:0] AbufD = AbufDepth;
   localparam [31:0] ObufD = ObufDepth;
+  // base + size > depth without a 33-bit adder: a term of AW bits or more alone is
+  // beyond the depth (2^AW > depth), else the AW-bit sum decides (same for the obuf)
+  localparam integer AW = $clog2(AbufDepth + 1);
+  localparam integer OW = $clog2(ObufDepth + 1);
   wire is_mm   = (op_i == `SLT_OP_GEMV) | (op_i == `SLT_OP_GEMM);
   wire is_load = (op_i == `SLT_OP_LOAD_ACT);
-  // stage 1: every comparison, and the buffer ends (33-bit sums)
+  // stage 1: every comparison, and the buffer ends (narrow sums, see AW)
   reg        f_nop, f_op, f_fmt, f_m0, f_mbig, f_k0, f_kbig, f_n0, f_nbig, f_mm, f_rb;
-  reg [32:0] aend_q, oend_q;
+  reg        a_hi, o_hi;
+  reg [AW:0] aend_q;
+  reg [OW:0] oend_q;
   always @(posedge clk_i) begin
     f_nop  <= (op_i == `SLT_OP_NOP);
     f_op   <= !(is_load || is_mm) || (is_mm && resident_i);
@@ -53,8 +59,10 @@ module slt_ctrl_check #(
     f_nbig <= n_i > MaxN || (op_i == `SLT_OP_GEMV && n_i != 32'd1);
     f_mm   <= is_mm;
     f_rb   <= rb_x > Half;
-    aend_q <= {1'b0, abase_i} + {1'b0, nnc_i};
-    oend_q <= {1'b0, obase_i} + {1'b0, nrb_i};
+    a_hi   <= (|abase_i[31:AW]) | (|nnc_i[31:AW]);
+    o_hi   <= (|obase_i[31:OW]) | (|nrb_i[31:OW]);
+    aend_q <= {1'b0, abase_i[AW-1:0]} + {1'b0, nnc_i[AW-1:0]};
+    oend_q <= {1'b0, obase_i[OW-1:0]} + {1'b0, nrb_i[OW-1:0]};
   end
   // stage 2: the overflow compares and the priority
   always @(posedge clk_i) begin
@@ -68,8 +76,8 @@ module slt_ctrl_check #(
     else if (f_kbig) err_o <= `SLT_ERR_K_TOO_LARGE;
     else if (f_n0) err_o <= `SLT_ERR_N_ZERO;
     else if (f_nbig) err_o <= `SLT_ERR_N_TOO_LARGE;
-    else if (aend_q > {1'b0, AbufD}) err_o <= `SLT_ERR_BUFFER_OVERFLOW;
-    else if (f_mm && (f_rb || oend_q > {1'b0, ObufD})) err_o <= `SLT_ERR_BUFFER_OVERFLOW;
+    else if (a_hi || aend_q > AbufD[AW:0]) err_o <= `SLT_ERR_BUFFER_OVERFLOW;
+    else if (f_mm && (f_rb || o_hi || oend_q > ObufD[OW:0])) err_o <= `SLT_ERR_BUFFER_OVERFLOW;
   end
   assign is_load_o    = is_load;
   assign is_mm_o      = is_mm;

@@ -84,29 +84,38 @@ module slt_ctrl_wgt #(
   reg  [CW-1:0]    gcnt_q, gcnt_d;
   reg  [31:0]      wc_q, wb_q;               // chunk, row block
   reg              wdone_q;
-  reg  [CW-1:0]    s_full_c, s_lastc, s_lastb, s_lastbc;  // codes per row block, the four cases
+  reg  [CW-1:0]    s_lastc, s_lastb, s_lastbc;  // codes per row block, the three last cases
   wire [CW-1:0]    wl_c     = wl_x[CW-1:0], mr_c = mr_x[CW-1:0];
   // last chunk / last row block of the writer: registered flags (set at the check,
   // updated when a row block is written), so no 32-bit compare sits in front of the
-  // gearbox's fire/ready logic
+  // gearbox's fire/ready logic. The codes the next row block takes (take_q) are
+  // registered with them, and so are the compares of the code count against them:
+  // enough_q == (gcnt_q >= take_q), tin_q == (gcnt_q - take_q >= Tin), kept true by
+  // computing them for every next count in parallel (below), so the fire and the
+  // framing reports to slt_ctrl_fsm are a few gates after flip-flops; the same for
+  // the room after this cycle's row block: room_q == (gcnt_q <= Smax),
+  // room_f_q == (gcnt_q - take_q <= Smax) (used only when take_q codes are there)
   reg              w_last_c, w_last_b;
   reg  [31:0]      nc_m2_q;                  // NC - 2: the chunk before the last
+  reg  [CW-1:0]    take_q;
+  reg              enough_q, tin_q, room_q, room_f_q;
   wire [WRW-1:0]   w_rows   = w_last_b ? mr_x[WRW-1:0] : LW;
   wire [WLW-1:0]   w_width  = w_last_c ? wl_x[WLW-1:0] : UGW;
-  wire [CW-1:0]    take     = w_last_b ? (w_last_c ? s_lastbc : s_lastb) : (w_last_c ? s_lastc : s_full_c);
   wire             w_active = run_i & ~wdone_q;
-  wire             gb_fire  = w_active & (gcnt_q >= take) & ~half_full_i[wc_q[0]];
+  wire             gb_enough = enough_q;
+  wire             gb_fire  = w_active & gb_enough & ~half_full_i[wc_q[0]];
   wire             w_final  = gb_fire & w_last_c & w_last_b;
-  wire [CW-1:0]    gcnt_after = gb_fire ? gcnt_q - take : gcnt_q;
-  wire             gb_ready = sel_i & ~tlast_o & ~w_final & (gcnt_after <= SmaxC);
+  wire [CW-1:0]    gcnt_left = gcnt_q - take_q;
+  wire [CW-1:0]    gcnt_after = gb_fire ? gcnt_left : gcnt_q;
+  wire             gb_ready = sel_i & ~tlast_o & ~w_final & (gb_fire ? room_f_q : room_q);
   wire             gb_acc   = in_valid_i & gb_ready;
 
   always @* begin
     gb_d   = gb_q;
     gcnt_d = gcnt_q;
     if (gb_fire) begin
-      gb_d   = gb_q >> {take, 1'b0};
-      gcnt_d = gcnt_q - take;
+      gb_d   = gb_q >> {take_q, 1'b0};
+      gcnt_d = gcnt_left;
     end
     if (gb_acc) begin
       gb_d   = gb_d | ({{(2*Cap-2*Tin){1'b0}}, beat_codes} << {gcnt_after, 1'b0});
@@ -136,24 +145,40 @@ module slt_ctrl_wgt #(
     end
   end
   // the flags follow wc_q / wb_q: (wc_q == NC - 1), (wb_q == RB - 1)
-  reg [31:0] rb_m2_q;
+  reg  [31:0] rb_m2_q;
+  wire        w_step = !clr_i && gb_fire && run_i;
+  // the flags' next values at the check (c) and after a row block (f)
+  wire        lc_c = (nc_x == 32'd1), lb_c = (rb_x == 32'd1);
+  wire        lb_f = w_last_b ? (rb_m2_q == 32'hffffffff) : (wb_q == rb_m2_q);
+  wire        lc_f = w_last_b ? (wc_q == nc_m2_q) : w_last_c;
+  // at the check the three products are not registered yet: take from the sizes
+  wire [CW-1:0] c_lastc = LC * wl_c, c_lastb = mr_c * UGC, c_lastbc = mr_c * wl_c;
+  wire [CW-1:0] take_c  = lb_c ? (lc_c ? c_lastbc : c_lastb) : (lc_c ? c_lastc : SmaxC);
+  wire [CW-1:0] take_f  = lb_f ? (lc_f ? s_lastbc : s_lastb) : (lc_f ? s_lastc : SmaxC);
+  // take of the next cycle without a fire (nf) and after one (take_f)
+  wire [CW-1:0] take_nf = check_i ? take_c : take_q;
+  wire [CW-1:0] gcnt_in = gcnt_q + TinC, gcnt_lin = gcnt_left + TinC;
+  wire c00 = (gcnt_q >= take_nf), c00t = (gcnt_q >= take_nf + TinC), c01 = (gcnt_in >= take_nf);
+  wire c10 = (gcnt_left >= take_f), c10t = (gcnt_left >= take_f + TinC), c11 = (gcnt_lin >= take_f);
+  wire enough_d = clr_i ? (take_nf == {CW{1'b0}}) : gb_fire ? (gb_acc ? c11 : c10) : (gb_acc ? c01 : c00);
+  wire tin_d    = clr_i ? 1'b0 : gb_fire ? (gb_acc ? c10 : c10t) : (gb_acc ? c00 : c00t);
+  // (take + Smax <= 2 Smax fits CW bits)
+  wire [CW-1:0] lim_nf = take_nf + SmaxC, lim_f = take_f + SmaxC;
+  wire room_d   = clr_i | (gb_fire ? (gb_acc ? (gcnt_lin <= SmaxC) : (gcnt_left <= SmaxC))
+                                   : (gb_acc ? (gcnt_in <= SmaxC) : (gcnt_q <= SmaxC)));
+  wire room_f_d = clr_i ? 1'b1 : gb_fire ? (gb_acc ? (gcnt_lin <= lim_f) : (gcnt_left <= lim_f))
+                                         : (gb_acc ? (gcnt_in <= lim_nf) : (gcnt_q <= lim_nf));
   always @(posedge clk_i) begin
+    enough_q <= enough_d; tin_q <= tin_d; room_q <= room_d; room_f_q <= room_f_d;
     if (check_i) begin
-      w_last_c <= (nc_x == 32'd1);
-      w_last_b <= (rb_x == 32'd1);
+      w_last_c <= lc_c; w_last_b <= lb_c; take_q <= take_c;
       nc_m2_q  <= nc_x - 32'd2;
       rb_m2_q  <= rb_x - 32'd2;
-    end else if (!clr_i && gb_fire && run_i) begin
-      if (w_last_b) begin w_last_b <= (rb_m2_q == 32'hffffffff); w_last_c <= (wc_q == nc_m2_q); end
-      else w_last_b <= (wb_q == rb_m2_q);
-    end
-  end
-  always @(posedge clk_i) begin
-    if (check_i) begin
-      s_full_c <= SmaxC;
-      s_lastc  <= LC * wl_c;
-      s_lastb  <= mr_c * UGC;
-      s_lastbc <= mr_c * wl_c;
+      s_lastc  <= c_lastc;
+      s_lastb  <= c_lastb;
+      s_lastbc <= c_lastbc;
+    end else if (w_step) begin
+      w_last_c <= lc_f; w_last_b <= lb_f; take_q <= take_f;
     end
   end
 
@@ -171,8 +196,8 @@ module slt_ctrl_wgt #(
   assign half_set_o = gb_fire & w_last_b;
   assign half_o     = wc_q[0];
   assign code_err_o = gb_acc & (|byte_bad);
-  assign short_o    = run_i & tlast_o & ~wdone_q & (gcnt_q < take) & ~half_full_i[wc_q[0]];
-  assign long_o     = w_final & (~tlast_o | (gcnt_q - take >= TinC));
+  assign short_o    = run_i & tlast_o & ~wdone_q & ~gb_enough & ~half_full_i[wc_q[0]];
+  assign long_o     = w_final & (~tlast_o | tin_q);
   assign final_o    = w_final;
   wire unused = ^{nc_x, rb_x, mr_x, wl_x};
 endmodule

@@ -16,7 +16,8 @@
 
 static char g_err[SLT_ERRLEN];
 
-/* configs/tiny.cfg: G=3 U=2 L=2 t2 act 8, bus 32, max_k = max_m = 64, max_n = 4, pipe 0, slt */
+/* the geometry of configs/tiny.cfg (G=3 U=2 L=2 t2 act 8, bus 32, max_k = max_m = 64,
+ * max_n = 4, slt), with pipe_stages given per test (configs/tiny.cfg has 2) */
 static slt_config tiny_cfg(int pipe_stages)
 {
     slt_config c;

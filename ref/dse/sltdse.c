@@ -6,6 +6,10 @@
  *       up-projection shape K=3200, M=8640 clipped to max_k/max_m, synthetic
  *       ternary weights (P(0) = P(+1) = P(-1) = 1/3, or binary), seed 1.
  *
+ *   sltdse psum --config FILE [--set key=value]... --energy ENERGY_KV
+ *       what the partial-sum dataflow would save per 3B token: an estimate
+ *       from make energy's measured per-event energies (dse_psum.c).
+ *
  *   sltdse gather --out DIR POINTDIR...
  *       reads each POINTDIR/point.kv (scripts/dse_point.sh) and its
  *       configuration, writes DIR/results.csv, DIR/results.json,
@@ -27,6 +31,7 @@
 static int usage(void)
 {
     fprintf(stderr, "usage: sltdse predict --config FILE [--set key=value]...\n"
+                    "       sltdse psum --config FILE [--set key=value]... --energy ENERGY_KV\n"
                     "       sltdse gather --out DIR POINTDIR...\n");
     return 2;
 }
@@ -67,5 +72,6 @@ int main(int argc, char **argv)
     if (argc < 2) return usage();
     if (strcmp(argv[1], "predict") == 0) return cmd_predict(argc - 1, argv + 1);
     if (strcmp(argv[1], "gather") == 0) return dse_gather(argc - 1, argv + 1);
+    if (strcmp(argv[1], "psum") == 0) return dse_psum(argc - 1, argv + 1);
     return usage();
 }

@@ -206,7 +206,7 @@ static void regs_identity_and_config_readback_match_config(void **state)
         {"CFG_ROW_LANES", c.row_lanes},   {"CFG_MAX_K", c.max_k},       {"CFG_MAX_M", c.max_m},
         {"CFG_MAX_N", c.max_n},           {"CFG_ACC_BITS", c.acc_bits}, {"CFG_BUS_BITS", c.bus_bits},
         {"CFG_WBUF_KIB", c.wbuf_kib},     {"CFG_ABUF_KIB", c.abuf_kib}, {"CFG_OBUF_KIB", c.obuf_kib},
-        {"CFG_CLOCK_KHZ", 100000},        {"CFG_WEIGHT_FORMAT", SLT_FMT_T2},
+        {"CFG_CLOCK_KHZ", 200000},        {"CFG_WEIGHT_FORMAT", SLT_FMT_T2},
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         const slt_reg *r = slt_regs_find(&m, want[i].reg);

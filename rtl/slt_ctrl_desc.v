@@ -11,7 +11,8 @@ module slt_ctrl_desc #(
   parameter integer DW  = 14,    // dividend bits: K-1 < 2^DW, M-1 < 2^DW
   parameter integer NW  = 4,     // bits of N
   parameter integer RKW = 4,     // bits of a remainder < UG
-  parameter integer RMW = 2      // bits of a remainder < L
+  parameter integer RMW = 2,     // bits of a remainder < L
+  parameter integer ClockGating = 0  // 1: the descriptor copy and the divider have gated clocks
 ) (
   input  wire        clk_i,
   input  wire        latch_i,          // idle and GO
@@ -62,11 +63,34 @@ module slt_ctrl_desc #(
   wire [DW-1:0]  k1  = k_o[DW-1:0] - {{(DW-1){1'b0}}, 1'b1};
   wire [DW-1:0]  m1  = m_o[DW-1:0] - {{(DW-1){1'b0}}, 1'b1};
 
-  always @(posedge clk_i) begin
-    if (latch_i) begin
+  // Clock gating (ClockGating = 1): the descriptor copy changes only on latch_i and the
+  // divider/multiplier only in its setup/div/mul states, so each has its own
+  // slt_clock_gate and holds still for the rest of a command; SLT_FPGA: clock enables.
+`ifdef SLT_FPGA
+  localparam integer Gated = 0;
+`else
+  localparam integer Gated = ClockGating;
+`endif
+  wire work = setup_i | div_i | mul_i;
+  wire cmd_clk, work_clk;
+  generate
+    if (ClockGating != 0) begin : g_cg
+      slt_clock_gate u_cmd_cg  (.clk_i(clk_i), .en_i(latch_i), .clk_o(cmd_clk));
+      slt_clock_gate u_work_cg (.clk_i(clk_i), .en_i(work), .clk_o(work_clk));
+    end else begin : g_no_cg
+      assign cmd_clk  = clk_i;
+      assign work_clk = clk_i;
+    end
+  endgenerate
+  wire cmd_load = (Gated != 0) ? 1'b1 : latch_i;   // behind a gate every edge is enabled
+
+  always @(posedge cmd_clk) begin
+    if (cmd_load) begin
       op_o <= cmd_opcode_i; fmt_o <= cmd_format_i; resident_o <= cmd_resident_i; acc_mode_o <= cmd_accumulate_i;
       m_o <= cmd_m_i; k_o <= cmd_k_i; n_o <= cmd_n_i; abase_o <= cmd_abuf_base_i; obase_o <= cmd_obuf_base_i;
     end
+  end
+  always @(posedge work_clk) begin
     if (setup_i) begin
       dk_q <= k1; dm_q <= m1; rk_q <= {RKW{1'b0}}; rm_q <= {RMW{1'b0}};
       step_q <= DW[SCW-1:0] - {{(SCW-1){1'b0}}, 1'b1};

@@ -162,7 +162,7 @@ module slt_top_ctrl #(
   wire [DW:0]  nc, rb;
   wire [RMW:0] mr;
   wire [RKW:0] wl;
-  slt_ctrl_desc #(.UG(UG), .L(L), .DW(DW), .NW(NW), .RKW(RKW), .RMW(RMW)) u_desc (
+  slt_ctrl_desc #(.UG(UG), .L(L), .DW(DW), .NW(NW), .RKW(RKW), .RMW(RMW), .ClockGating(ClockGating)) u_desc (
     .clk_i (clk_i), .latch_i (latch), .setup_i (st_setup), .div_i (st_div), .mul_i (st_mul),
     .cmd_opcode_i (cmd_opcode_i), .cmd_format_i (cmd_format_i), .cmd_resident_i (cmd_resident_i),
     .cmd_accumulate_i (cmd_accumulate_i), .cmd_m_i (cmd_m_i), .cmd_k_i (cmd_k_i), .cmd_n_i (cmd_n_i),

@@ -71,12 +71,11 @@ module slt_ctrl_desc #(
 `else
   localparam integer Gated = ClockGating;
 `endif
-  wire work = setup_i | div_i | mul_i;
   wire cmd_clk, work_clk;
   generate
     if (ClockGating != 0) begin : g_cg
       slt_clock_gate u_cmd_cg  (.clk_i(clk_i), .en_i(latch_i), .clk_o(cmd_clk));
-      slt_clock_gate u_work_cg (.clk_i(clk_i), .en_i(work), .clk_o(work_clk));
+      slt_clock_gate u_work_cg (.clk_i(clk_i), .en_i(setup_i | div_i | mul_i), .clk_o(work_clk));
     end else begin : g_no_cg
       assign cmd_clk  = clk_i;
       assign work_clk = clk_i;

@@ -212,3 +212,8 @@ int slt_energy_params_load(const char *path, const slt_config *cfg, slt_energy_p
                     cfg->name, (unsigned long long)slt_config_hash(cfg), cfg->name);
     return 0;
 }
+
+double slt_energy_logic_scale_28nm(void)
+{
+    return (28.0 / 130.0) * (0.9 / 1.8) * (0.9 / 1.8);
+}

@@ -110,7 +110,7 @@ static int params_of(const slt_config *cfg, double ecyc, double ebuild, double e
     p->e_cycle_pj = ecyc;
     p->e_build_pj = ebuild;
     p->e_term_pj = eterm;
-    p->logic_scale = (28.0 / 130.0) * (0.9 / 1.8) * (0.9 / 1.8); /* as sltreport: sky130 -> 28 nm, C*V^2 */
+    p->logic_scale = slt_energy_logic_scale_28nm(); /* the report's sky130 -> 28 nm */
     return 0;
 }
 

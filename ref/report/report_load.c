@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "report_ctx.h"
+#include "slt_energy.h"
 #include "slt_pack.h"
 
 static void block_power_of(const kvfile *kv, block_power *bp)
@@ -88,7 +89,7 @@ static void load_calibration(report *R)
 {
     /* measured activity (make energy), when it ran */
     energy_meas_load(R->flow, &R->em);
-    R->s28_sky130 = (28.0 / 130.0) * (0.9 / 1.8) * (0.9 / 1.8);
+    R->s28_sky130 = slt_energy_logic_scale_28nm();
 
     block_power_of(&R->pw, &R->bp);
     block_power_of(&R->pw7, &R->bp7);

@@ -9,7 +9,8 @@
  * table builders' clock (+ leakage) energy per cycle and the window's table
  * builds and cycles (their clock gates open on builds / (U x cycles) of it). Event counts come from the
  * event model (slt_predict) on the four linear shapes of BitNet b1.58 3B
- * (26 layers, one decode token), synthetic ternary weights as sltreport's;
+ * (one decode token), sltreport's model table and synthetic weights
+ * (ref/slt_models.h; the arithmetic: ref/slt_psum.c);
  * energy = slt_energy_of_events (logic scaled to 28 nm, SRAM model at 28 nm),
  * the same formula as the report's energy per token. Variants:
  *   base      the configuration (obuf read-modify-write per chunk and row block)
@@ -32,7 +33,8 @@
 #include "slt_config.h"
 #include "slt_energy.h"
 #include "slt_gemm.h"
-#include "slt_prng.h"
+#include "slt_models.h"
+#include "slt_psum.h"
 
 /* energy.kv value of key, NAN when missing */
 static double kv_get(const char *path, const char *key)
@@ -48,46 +50,14 @@ static double kv_get(const char *path, const char *key)
     return v;
 }
 
-/* the 3B token's events: 4 shapes x count x 26 layers. rs: the same token
- * row-stationary (per shape R = ceil(M/L) row blocks: one obuf write each, no
- * read; every chunk's tables and abuf read once per row block) */
-static int token_events(const slt_config *base, slt_events *tok, slt_events *rs)
+/* the 3B token's events as configured and row-stationary (slt_psum.h), on
+ * sltreport's synthetic weights and seeds for that model */
+static int token_events(const slt_config *cfg, slt_events *tok, slt_events *rs)
 {
-    static const struct { int m, k, count; } sh[4] = {{3200, 3200, 2}, {3200, 3200, 2}, {8640, 3200, 2}, {3200, 8640, 1}};
-    const int layers = 26;
-    slt_config cfg = *base;
-    memset(tok, 0, sizeof *tok);
-    memset(rs, 0, sizeof *rs);
-    for (int s = 0; s < 4; s++) {
-        int m = sh[s].m, k = sh[s].k;
-        if (cfg.max_k < k) cfg.max_k = k;
-        if (cfg.max_m < m) cfg.max_m = m;
-        size_t cnt = (size_t)m * (size_t)k;
-        int8_t *w = malloc(cnt);
-        if (!w) { fprintf(stderr, "sltdse: out of memory\n"); return 2; }
-        slt_prng p;
-        slt_prng_seed(&p, 1 + 2000u + (uint64_t)s); /* sltreport's seeds for the 3B model */
-        for (size_t i = 0; i < cnt; i++) w[i] = (int8_t)slt_prng_range(&p, -1, 1);
-        slt_events ev;
-        char err[SLT_ERRLEN];
-        int st = slt_predict(&cfg, w, m, k, 1, &ev, err, sizeof err);
-        free(w);
-        if (st) { fprintf(stderr, "sltdse: psum: predict %dx%d: %s\n", m, k, err); return 2; }
-        uint64_t t = (uint64_t)sh[s].count * layers;
-#define ADD(f) tok->f += ev.f * t
-        ADD(cycles); ADD(table_builds); ADD(accumulates); ADD(wbuf_reads); ADD(wbuf_writes);
-        ADD(abuf_reads); ADD(abuf_writes); ADD(obuf_reads); ADD(obuf_writes); ADD(link_bytes);
-#undef ADD
-        uint64_t r = (uint64_t)((m + cfg.row_lanes - 1) / cfg.row_lanes);
-        rs->cycles += ev.cycles * t;
-        rs->accumulates += ev.accumulates * t;
-        rs->wbuf_reads += ev.wbuf_reads * t;
-        rs->wbuf_writes += ev.wbuf_writes * t;
-        rs->abuf_writes += ev.abuf_writes * t;
-        rs->link_bytes += ev.link_bytes * t;
-        rs->table_builds += ev.table_builds * r * t;
-        rs->abuf_reads += ev.abuf_reads * r * t;
-        rs->obuf_writes += r * t;
+    char err[SLT_ERRLEN];
+    if (slt_psum_token(cfg, &slt_models[SLT_MODEL_3B], SLT_MODEL_3B, SLT_MODEL_SEED, tok, rs, err, sizeof err)) {
+        fprintf(stderr, "sltdse: psum: %s\n", err);
+        return 2;
     }
     return 0;
 }
@@ -119,17 +89,6 @@ static void row(const char *name, const char *what, const slt_energy_breakdown *
     printf("| %s | %s | %.3f | %.4f | %.3f | %.3f | %.3f | %.3f | %.3f | %+.1f %% |\n", name, what, b->cycle_mj,
            b->build_mj, b->term_mj, b->wbuf_mj, b->abuf_mj, b->obuf_mj, b->total_mj,
            base > 0 ? 100.0 * (b->total_mj - base) / base : 0.0);
-}
-
-static int variant_u(const slt_config *cfg, int f, slt_config *out, char *err, size_t errlen)
-{
-    char v[16];
-    *out = *cfg;
-    if (cfg->row_lanes % f) { snprintf(err, errlen, "row_lanes %d not divisible by %d", cfg->row_lanes, f); return 1; }
-    snprintf(v, sizeof v, "%d", cfg->lut_units * f);
-    if (slt_config_set(out, "lut_units", v, err, errlen)) return 1;
-    snprintf(v, sizeof v, "%d", cfg->row_lanes / f);
-    return slt_config_set(out, "row_lanes", v, err, errlen) || slt_config_finish(out, err, errlen);
 }
 
 int dse_psum(int argc, char **argv)
@@ -173,7 +132,7 @@ int dse_psum(int argc, char **argv)
     row("base", "as configured", &b0, 0);
     for (int f = 2; f <= 4; f *= 2) {
         slt_config c;
-        if (variant_u(&cfg, f, &c, err, sizeof err)) {
+        if (slt_psum_variant(&cfg, f, &c, err, sizeof err)) {
             printf("| u%dx | U x%d, L / %d: refused (%s) | | | | | | | | |\n", f, f, f, err);
             continue;
         }
@@ -188,7 +147,7 @@ int dse_psum(int argc, char **argv)
     }
     /* row-stationary: the builders clocked every cycle (measured clock energy / factor) */
     slt_energy_params prs = p;
-    prs.e_cycle_pj = ecyc + bclk / bfac - bclk;
+    prs.e_cycle_pj = slt_psum_rs_cycle_pj(ecyc, bclk, bfac);
     slt_energy_of_events(&prs, &rs, &b);
     row("rs", "row-stationary, tables rebuilt per row block", &b, b0.total_mj);
     printf("\nrs: obuf writes %llu, no reads; table builds %llu (x %.0f), abuf reads %llu (x %.0f); e_cycle + %.3f "
@@ -196,6 +155,6 @@ int dse_psum(int argc, char **argv)
            (unsigned long long)rs.obuf_writes, (unsigned long long)rs.table_builds,
            (double)rs.table_builds / (double)(tok.table_builds ? tok.table_builds : 1),
            (unsigned long long)rs.abuf_reads, (double)rs.abuf_reads / (double)(tok.abuf_reads ? tok.abuf_reads : 1),
-           bclk / bfac - bclk);
+           prs.e_cycle_pj - ecyc);
     return 0;
 }

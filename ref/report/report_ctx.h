@@ -19,6 +19,7 @@
 #include "slt_config.h"
 #include "slt_energy.h"
 #include "slt_gemm.h"
+#include "slt_models.h"
 #include "sltreport_fpga.h"
 #include "sram_model.h"
 
@@ -46,24 +47,14 @@ typedef struct {
 } event_energy;
 
 /* a: toggle rate of a busy block's nets (0.5 = random data); f in MHz. */
-/* ---- model shapes (docs/background.md §6) ----------------------------------------- */
+/* ---- model shapes: slt_models.h (docs/background.md §6) ---------------------------- */
 typedef struct {
-    const char *name;
-    int hidden, inter, layers, kv;
-    double spec_gmacs;
-} model_shape;
-
-#define N_MODELS 4
-extern const model_shape g_models[N_MODELS];
-
-typedef struct {
-    const char *what;
-    int m, k, count; /* count per decoder layer */
+    slt_model_shape shape; /* count per decoder layer */
     slt_events ev;
 } layer_shape;
 
 typedef struct {
-    layer_shape sh[4];
+    layer_shape sh[SLT_MODEL_SHAPES];
     int nsh;
     double macs;          /* per token */
     slt_events tok;       /* summed per token */
@@ -109,7 +100,7 @@ typedef struct {
     const slt_energy_params *par_head;
     ecc_cost ec;
     /* per model */
-    model_result res[N_MODELS];
+    model_result res[SLT_N_MODELS];
     const model_result *r3;
     /* figures from the flows */
     double area_logic_array, fmax_array, area_logic, fmax, sram_top28, sram_top130;

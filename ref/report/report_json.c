@@ -126,10 +126,10 @@ static void json_energy(report *R, FILE *j)
 static void json_models(const report *R, FILE *j)
 {
     fprintf(j, ",\n  \"models\": {\n");
-    for (int mi = 0; mi < N_MODELS; mi++) {
+    for (int mi = 0; mi < SLT_N_MODELS; mi++) {
         const model_result *r = &R->res[mi];
         fprintf(j, "    ");
-        report_json_str(j, g_models[mi].name);
+        report_json_str(j, slt_models[mi].name);
         fprintf(j, ": {\"latency_s\": ");
         json_num(j, r->latency_s);
         fprintf(j, ", \"energy_mj\": ");
@@ -156,7 +156,7 @@ static void json_models(const report *R, FILE *j)
         json_num(j, r->e_logic_asap7_mj);
         fprintf(j, ", \"energy_link_io_mj_excluded\": ");
         json_num(j, r->e_link_mj);
-        fprintf(j, "}%s\n", mi + 1 < N_MODELS ? "," : "");
+        fprintf(j, "}%s\n", mi + 1 < SLT_N_MODELS ? "," : "");
     }
     fprintf(j, "  },\n  \"goals\": {\"latency_3b_s_max\": 0.420, \"latency_3b_met\": %s, \"energy_3b_mj_max\": 30, "
                "\"energy_3b_met\": %s, \"clock_met_sky130\": %s}\n}\n",

@@ -59,14 +59,14 @@ static void md_headline(const report *R, FILE *f)
                "energy mJ/token (28 nm, logic + SRAM) | logic mJ | SRAM mJ | upper bound mJ (activity 1) | "
                "link I/O mJ (excluded, assumed) |\n");
     fprintf(f, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-    for (int mi = 0; mi < N_MODELS; mi++) {
+    for (int mi = 0; mi < SLT_N_MODELS; mi++) {
         const model_result *r = &R->res[mi];
         if (R->ee.ok)
-            fprintf(f, "| %s | %.3f G | %.1f | %.1f | %.1f | %.3f | %.2f | %.2f | %.2f | %.2f | %.0f |\n", g_models[mi].name,
+            fprintf(f, "| %s | %.3f G | %.1f | %.1f | %.1f | %.3f | %.2f | %.2f | %.2f | %.2f | %.0f |\n", slt_models[mi].name,
                     r->macs / 1e9, r->latency_s * 1e3, r->link_bound_s * 1e3, r->compute_s * 1e3, r->latency_s / r->link_bound_s,
                     r->energy_mj, R->em.ok ? r->e_logic_meas_mj : r->e_logic_mj, r->e_sram_mj, r->energy_hi_mj, r->e_link_mj);
         else
-            fprintf(f, "| %s | %.3f G | %.1f | %.1f | %.1f | %.3f | n/a (no liberty) | n/a | %.2f | n/a | %.0f |\n", g_models[mi].name,
+            fprintf(f, "| %s | %.3f G | %.1f | %.1f | %.1f | %.3f | n/a (no liberty) | n/a | %.2f | n/a | %.0f |\n", slt_models[mi].name,
                     r->macs / 1e9, r->latency_s * 1e3, r->link_bound_s * 1e3, r->compute_s * 1e3, r->latency_s / r->link_bound_s,
                     r->e_sram_mj, r->e_link_mj);
     }
@@ -311,7 +311,7 @@ static void md_energy(const report *R, FILE *f)
 static void md_per_gemv(const report *R, FILE *f)
 {
     /* per layer shape, 3B */
-    fprintf(f, "## Per GEMV, bitnet_b1_58-3B (one decoder layer; x %d layers)\n\n", g_models[2].layers);
+    fprintf(f, "## Per GEMV, bitnet_b1_58-3B (one decoder layer; x %d layers)\n\n", slt_models[SLT_MODEL_3B].layers);
     fprintf(f, "| layer | M x K | count | cycles | compute cycles | link cycles | table builds | lookups | buffer adds | "
                "skipped groups | energy µJ per GEMV (28 nm, logic + SRAM) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (int s = 0; s < R->r3->nsh; s++) {
@@ -319,8 +319,8 @@ static void md_per_gemv(const report *R, FILE *f)
         slt_energy_breakdown eb;
         if (R->par_head) slt_energy_of_events(R->par_head, e, &eb);
         double el = R->par_head ? eb.logic_mj * 1e3 : NAN, es = R->par_head ? eb.sram_mj * 1e3 : NAN;
-        fprintf(f, "| %s | %d x %d | %d | %llu | %llu | %llu | %llu | %llu | %llu | %llu | %.1f |\n", R->r3->sh[s].what,
-                R->r3->sh[s].m, R->r3->sh[s].k, R->r3->sh[s].count, (unsigned long long)e->cycles, (unsigned long long)e->compute_cycles,
+        fprintf(f, "| %s | %d x %d | %d | %llu | %llu | %llu | %llu | %llu | %llu | %llu | %.1f |\n", R->r3->sh[s].shape.what,
+                R->r3->sh[s].shape.m, R->r3->sh[s].shape.k, R->r3->sh[s].shape.count, (unsigned long long)e->cycles, (unsigned long long)e->compute_cycles,
                 (unsigned long long)e->link_cycles, (unsigned long long)e->table_builds, (unsigned long long)e->lookups,
                 (unsigned long long)e->buffer_adds, (unsigned long long)e->skipped_groups, el + es);
     }

@@ -8,44 +8,18 @@
 #include <string.h>
 
 #include "report_ctx.h"
-#include "slt_prng.h"
-
-const model_shape g_models[N_MODELS] = {
-    {"bitnet_b1_58-large", 1536, 4096, 24, 1536, 0.679},
-    {"bitnet_b1_58-xl", 2048, 5460, 24, 2048, 1.208},
-    {"bitnet_b1_58-3B", 3200, 8640, 26, 3200, 3.222},
-    {"BitNet-b1.58-2B-4T", 2560, 6912, 30, 640, 2.084},
-};
 
 const char *const g_blk_key[N_BLOCKS_TOP] = {"table_builders", "row_lanes", "array_glue", "control", "axi", "other"};
 const char *const g_blk_name[N_BLOCKS_TOP] = {"table builders", "row lanes", "array glue",
                                               "controllers (slt_top_ctrl, decoders, SRAM wrappers, top glue)",
                                               "AXI (AXI4-Lite regs, stream skid buffers, pack/unpack)", "other"};
 
-static void ev_add(slt_events *a, const slt_events *b, uint64_t times)
-{
-#define ADD(f) a->f += b->f * times
-    ADD(cycles); ADD(compute_cycles); ADD(link_cycles); ADD(table_builds); ADD(build_adds);
-    ADD(lookups); ADD(skipped_groups); ADD(buffer_groups); ADD(buffer_adds); ADD(accumulates);
-    ADD(wbuf_reads); ADD(wbuf_writes); ADD(abuf_reads); ADD(abuf_writes); ADD(obuf_reads);
-    ADD(obuf_writes); ADD(weight_bytes); ADD(link_bytes);
-#undef ADD
-}
-
-/* synthetic ternary weights: P(0) = P(+1) = P(-1) = 1/3 */
+/* the events of one token of an m x k GEMV on the models' synthetic weights */
 static int predict_shape(const slt_config *cfg, int m, int k, uint64_t seed, slt_events *ev)
 {
-    size_t n = (size_t)m * (size_t)k;
-    int8_t *w = malloc(n);
-    if (!w) { fprintf(stderr, "sltreport: out of memory for %dx%d weights\n", m, k); return 2; }
-    slt_prng p;
-    slt_prng_seed(&p, seed);
-    int binary = slt_format_is_binary(cfg->weight_format);
-    for (size_t i = 0; i < n; i++) w[i] = binary ? (int8_t)(slt_prng_range(&p, 0, 1) ? 1 : -1) : (int8_t)slt_prng_range(&p, -1, 1);
     char err[SLT_ERRLEN];
-    int st = slt_predict(cfg, w, m, k, 1, ev, err, sizeof err);
-    free(w);
-    if (st) fprintf(stderr, "sltreport: predict %dx%d: %s\n", m, k, err);
+    int st = slt_model_predict(cfg, m, k, seed, ev, err, sizeof err);
+    if (st) fprintf(stderr, "sltreport: %s\n", err);
     return st;
 }
 
@@ -54,32 +28,29 @@ int rep_models(report *R)
     /* ---- per model ---- */
     slt_config pcfg = R->cfg;  /* prediction: max_k raised to each shape (see docs/report.md) */
     memset(R->res, 0, sizeof R->res);
-    for (int mi = 0; mi < N_MODELS; mi++) {
-        const model_shape *ms = &g_models[mi];
+    for (int mi = 0; mi < SLT_N_MODELS; mi++) {
+        const slt_model *ms = &slt_models[mi];
         model_result *r = &R->res[mi];
-        layer_shape sh[4] = {
-            {"q, o", ms->hidden, ms->hidden, 2, {0}},
-            {"k, v", ms->kv, ms->hidden, 2, {0}},
-            {"gate, up", ms->inter, ms->hidden, 2, {0}},
-            {"down", ms->hidden, ms->inter, 1, {0}},
-        };
-        r->nsh = 4;
-        for (int s = 0; s < 4; s++) {
-            int m = sh[s].m, k = sh[s].k;
+        slt_model_shape shp[SLT_MODEL_SHAPES];
+        layer_shape *sh = r->sh;
+        slt_model_shapes(ms, shp);
+        r->nsh = SLT_MODEL_SHAPES;
+        for (int s = 0; s < SLT_MODEL_SHAPES; s++) {
+            sh[s].shape = shp[s];
+            int m = shp[s].m, k = shp[s].k;
             if (R->quick) { m = (m + 15) / 16; k = (k + 15) / 16; }
             if (pcfg.max_k < k) pcfg.max_k = k;
             if (pcfg.max_m < m) pcfg.max_m = m;
-            int st = predict_shape(&pcfg, m, k, R->seed + 1000u * (uint64_t)mi + (uint64_t)s, &sh[s].ev);
+            int st = predict_shape(&pcfg, m, k, slt_model_weight_seed(R->seed, mi, s), &sh[s].ev);
             if (st) return st;
             if (R->quick) {  /* scale the reduced shape's events back up (x256): only for the quick test */
                 slt_events e = {0};
-                ev_add(&e, &sh[s].ev, 256);
+                slt_events_add(&e, &sh[s].ev, 256);
                 sh[s].ev = e;
             }
-            ev_add(&r->tok, &sh[s].ev, (uint64_t)sh[s].count * (uint64_t)ms->layers);
-            r->macs += (double)sh[s].m * sh[s].k * sh[s].count * ms->layers;
+            slt_events_add(&r->tok, &sh[s].ev, (uint64_t)shp[s].count * (uint64_t)ms->layers);
+            r->macs += (double)shp[s].m * shp[s].k * shp[s].count * ms->layers;
         }
-        memcpy(r->sh, sh, sizeof sh);
         const slt_events *t = &r->tok;
         r->latency_s = (double)t->cycles / (R->f_mhz * 1e6);
         r->link_bound_s = (double)t->weight_bytes / R->link_bps;
@@ -112,7 +83,7 @@ int rep_models(report *R)
         if (isfinite(r->energy_hi_mj)) r->energy_hi_mj += r->e_sram_mj;
         r->e_link_mj = bg.link_mj;
     }
-    R->r3 = &R->res[2];
+    R->r3 = &R->res[SLT_MODEL_3B];
     if (energy_params_emit(R->out, R->par_head)) return 2;
     ecc_cost_energy(&R->ec, R->par_head ? &R->head_none : NULL, &R->r3->tok);
     return 0;

@@ -28,7 +28,7 @@ static void usage(void)
 /* 0, 1 (--help) or 2 (usage printed) */
 static int parse_args(int argc, char **argv, report *R)
 {
-    R->seed = 1;
+    R->seed = SLT_MODEL_SEED;
     R->act = 0.5;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];

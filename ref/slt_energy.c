@@ -213,7 +213,15 @@ int slt_energy_params_load(const char *path, const slt_config *cfg, slt_energy_p
     return 0;
 }
 
+/* the reported node over the calibration node: 28 nm / sky130's 130 nm */
+#define NODE_RATIO_28NM (28.0 / 130.0)
+
 double slt_energy_logic_scale_28nm(void)
 {
-    return (28.0 / 130.0) * (0.9 / 1.8) * (0.9 / 1.8);
+    return NODE_RATIO_28NM * (0.9 / 1.8) * (0.9 / 1.8);
+}
+
+double slt_area_scale_28nm(void)
+{
+    return NODE_RATIO_28NM * NODE_RATIO_28NM;
 }

@@ -50,11 +50,15 @@ typedef struct {
     double link_mj;    /* excluded from total_mj */
 } slt_energy_breakdown;
 
-/* The energy of the events e under p (mJ). */
 /* The logic scale from sky130 (130 nm, 1.8 V) to the reported 28 nm, 0.9 V node:
    C x V^2, C taken proportional to the feature size. */
 double slt_energy_logic_scale_28nm(void);
 
+/* The logic area scale from sky130 cell area to 28 nm: (28/130)^2, area taken
+   proportional to the feature size squared (a scaling, not a synthesis). */
+double slt_area_scale_28nm(void);
+
+/* The energy of the events e under p (mJ). */
 void slt_energy_of_events(const slt_energy_params *p, const slt_events *e, slt_energy_breakdown *b);
 
 /* The SRAM bits per access of cfg (bus word writes; L*U keys, U*G activations,

@@ -197,7 +197,7 @@ static void md_area(const report *R, FILE *f)
         fprintf(f, "| array logic area | %.0f µm² | Yosys + ABC, %s (tt, 25 °C, 1.8 V), cell area, no P&R |\n", R->area_logic_array, TAG_SKY130);
         fprintf(f, "| of which table builders / row lanes / glue | %.0f / %.0f / %.0f µm² | same |\n", R->a_b, R->a_l, R->a_g);
         fprintf(f, "| array logic scaled to 28 nm | %.0f µm² | x (28/130)² (area scaling, not a synthesis) |\n",
-                R->area_logic_array * (28.0 / 130.0) * (28.0 / 130.0));
+                R->area_logic_array * slt_area_scale_28nm());
     } else {
         fprintf(f, "| array logic area | skipped | no liberty (../shared/pdk not found) |\n");
     }
@@ -211,7 +211,7 @@ static void md_area(const report *R, FILE *f)
                    "charged the **modelled** area of `gen/sram_model.c` for their Depth x Width (written by `build/bin/sltsram`). "
                    "28 nm column: logic x (28/130)² (scaling), SRAM from the 28 nm model. ASAP7: SRAM area **not modelled**.\n\n"
                    "| block | transistors (generic) | sky130 µm² | 28 nm µm² (scaled / model) |\n| --- | --- | --- | --- |\n", TAG_SKY130);
-        double s2 = (28.0 / 130.0) * (28.0 / 130.0);
+        double s2 = slt_area_scale_28nm();
         for (int b = 0; b < 6; b++) {
             if (!(R->blk_um2[b] > 0)) continue;
             fprintf(f, "| %s | %.0f | %.0f | %.0f |\n", g_blk_name[b], R->blk_tr[b], R->blk_um2[b], R->blk_um2[b] * s2);

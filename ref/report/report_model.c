@@ -116,7 +116,7 @@ static void figures_flow(report *R)
     }
     R->fmax7 = kv_num(&R->sta7, "fmax_mhz");
     R->area7 = kv_num(&R->syn7, "area_logic_um2");
-    R->area28_scaled = R->area_logic * (28.0 / 130.0) * (28.0 / 130.0);
+    R->area28_scaled = R->area_logic * slt_area_scale_28nm();
     /* SRAM of the synthesised top's macros when known, else the configured buffers */
     R->sram28_side = R->top_area && isfinite(R->sram_top28) ? R->sram_top28 : R->sram28_um2;
     R->sram130_side = R->top_area && isfinite(R->sram_top130) ? R->sram_top130 : R->sram130_um2;

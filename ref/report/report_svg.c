@@ -53,7 +53,7 @@ int rep_svgs(const report *R)
     {
         const char *lab[] = {"table builders (logic)", "row lanes (logic)", "array glue (logic)", "wbuf SRAM (model)",
                              "abuf SRAM (model)", "obuf SRAM (model)"};
-        double s2 = (28.0 / 130.0) * (28.0 / 130.0);
+        double s2 = slt_area_scale_28nm();
         double v[] = {R->a_b * s2 / 1e6, R->a_l * s2 / 1e6, R->a_g * s2 / 1e6, R->w28.area_um2 / 1e6, R->a28.area_um2 / 1e6, R->o28.area_um2 / 1e6};
         snprintf(p, sizeof p, "%s/area.svg", R->out);
         if (R->top_area) {

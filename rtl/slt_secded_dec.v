@@ -8,16 +8,13 @@
 //   e = 1, s > Width + CheckBits  more than one flip           double_o
 //   e = 0, s != 0                 two flips: uncorrectable      double_o
 // single_o: a single-bit error was corrected; double_o: the word is uncorrectable (data_o
-// then carries the stored data bits unchanged and must not be used). Bit-exact with
+// then carries the stored data bits unchanged and must not be used). The code (positions
+// p(i), which check bits cover which data bits) is slt_secded_cov's. Bit-exact with
 // ref/slt_secded.c (checked by tb/prims/tb_slt_secded.v). Purely combinational.
 module slt_secded_dec #(
   parameter integer Width     = 32,   // data bits, 1 .. 262125
-  // Derived, as in slt_secded_enc. Do not override.
-  parameter integer CheckBits = (Width <= 1) ? 2 : (Width <= 4) ? 3 : (Width <= 11) ? 4 : (Width <= 26) ? 5 :
-                                (Width <= 57) ? 6 : (Width <= 120) ? 7 : (Width <= 247) ? 8 : (Width <= 502) ? 9 :
-                                (Width <= 1013) ? 10 : (Width <= 2036) ? 11 : (Width <= 4083) ? 12 :
-                                (Width <= 8178) ? 13 : (Width <= 16369) ? 14 : (Width <= 32752) ? 15 :
-                                (Width <= 65519) ? 16 : (Width <= 131054) ? 17 : 18
+  // Derived, as in slt_secded_enc (slt_secded_cov checks it). Do not override.
+  parameter integer CheckBits = $clog2(Width + 1 + $clog2(Width + 1))
 ) (
   input  wire [Width+CheckBits:0] code_i,
   output wire [Width-1:0]         data_o,
@@ -25,38 +22,24 @@ module slt_secded_dec #(
   output wire                     double_o
 );
 
-  generate
-    if (Width < 1 || Width > 262125) begin : g_illegal_width
-      slt_secded_dec_illegal_parameter_Width_must_be_1_to_262125 u_illegal ();
-    end
-  endgenerate
-
-  function integer data_pos;
-    input integer i;
-    integer p, b;
-    begin
-      p = i + 3;
-      for (b = 2; b < 30; b = b + 1) if ((1 << b) <= p) p = p + 1;
-      data_pos = p;
-    end
-  endfunction
-
   localparam integer         Last  = Width + CheckBits;   // highest Hamming position
   localparam [CheckBits-1:0] LastC = Last[CheckBits-1:0];
 
   wire [Width-1:0]           data = code_i[Width-1:0];
-  wire [CheckBits*Width-1:0] cov_mask;
+  wire [CheckBits*Width-1:0] cov_mask;   // cov_mask[j*Width + i]: check bit j covers data bit i
   wire [CheckBits-1:0]       syn;
   wire                       par  = ^code_i;
+
+  slt_secded_cov #(.Width(Width), .CheckBits(CheckBits)) u_cov (.cov_o (cov_mask));
+
   genvar gi, gj;
   generate
     for (gi = 0; gi < Width; gi = gi + 1) begin : g_pos
-      localparam integer P = data_pos(gi);
-      localparam [CheckBits-1:0] PC = P[CheckBits-1:0];
+      wire [CheckBits-1:0] pos;   // p(i): the syndrome of a flip of data bit i
       for (gj = 0; gj < CheckBits; gj = gj + 1) begin : g_bit
-        assign cov_mask[gj*Width + gi] = ((P >> gj) & 1) != 0;
+        assign pos[gj] = cov_mask[gj*Width + gi];
       end
-      assign data_o[gi] = data[gi] ^ (par & (syn == PC));
+      assign data_o[gi] = data[gi] ^ (par & (syn == pos));
     end
     for (gj = 0; gj < CheckBits; gj = gj + 1) begin : g_syn
       assign syn[gj] = code_i[Width + gj] ^ (^(data & cov_mask[gj*Width +: Width]));

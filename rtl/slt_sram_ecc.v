@@ -35,11 +35,8 @@ module slt_sram_ecc #(
   output wire                 err_double_o
 );
 
-  localparam integer CheckBits = (Width <= 1) ? 2 : (Width <= 4) ? 3 : (Width <= 11) ? 4 : (Width <= 26) ? 5 :
-                                 (Width <= 57) ? 6 : (Width <= 120) ? 7 : (Width <= 247) ? 8 : (Width <= 502) ? 9 :
-                                 (Width <= 1013) ? 10 : (Width <= 2036) ? 11 : (Width <= 4083) ? 12 :
-                                 (Width <= 8178) ? 13 : (Width <= 16369) ? 14 : (Width <= 32752) ? 15 :
-                                 (Width <= 65519) ? 16 : (Width <= 131054) ? 17 : 18;
+  // slt_secded_enc's check bits (the smallest r with 2^r >= Width + r + 1)
+  localparam integer CheckBits = $clog2(Width + 1 + $clog2(Width + 1));
   localparam integer CodeW = (Ecc != 0) ? Width + CheckBits + 1 : Width;
 
   generate

@@ -3,7 +3,8 @@
 # report (stage ecc-cost, docs/report.md "ECC cost"): for every SRAM of the accelerator
 # top that SECDED protects (SLTECC --widths: wbuf, abuf, obuf, and the mode memory for
 # ternary weights), one encoder (rtl/slt_secded_enc.v) and one decoder
-# (rtl/slt_secded_dec.v) at that SRAM's data width - what rtl/slt_sram_ecc.v instantiates -
+# (rtl/slt_secded_dec.v), each with its code (rtl/slt_secded_cov.v), at that SRAM's data
+# width - what rtl/slt_sram_ecc.v instantiates -
 # synthesised alone with Yosys: generic gates (`stat -tech cmos` transistors) and, with
 # LIBS (liberty, .lib or .lib.gz, ':'-separated), sky130 cell area (abc -liberty, `stat
 # -liberty`; no placement, no wires). Written to OUT (key=value), for either value of the
@@ -32,7 +33,7 @@ while read -r name depth width ecc; do
   [ "$ecc" = 1 ] || continue
   for prim in enc dec; do
     map=""; [ -n "$synth_lib" ] && map="abc -liberty $synth_lib; tee -q -o $work/lib.txt stat -liberty $synth_lib;"
-    yosys -q -p "read_verilog $here/rtl/slt_secded_$prim.v; chparam -set Width $width slt_secded_$prim;
+    yosys -q -p "read_verilog $here/rtl/slt_secded_cov.v $here/rtl/slt_secded_$prim.v; chparam -set Width $width slt_secded_$prim;
       synth -flatten -top slt_secded_$prim; tee -q -o $work/gen.txt stat -tech cmos; $map" >"$work/yosys.log" 2>&1 ||
       { cat "$work/yosys.log"; echo "ecc_logic_area: yosys failed on slt_secded_$prim Width=$width"; exit 1; }
     tr=$(sed -n 's/.*Estimated number of transistors: *\([0-9]*\).*/\1/p' "$work/gen.txt" | tail -n 1)

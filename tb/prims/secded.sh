@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# secded.sh BUILD_DIR SEED - rtl/slt_secded_enc.v + rtl/slt_secded_dec.v against the C
+# secded.sh BUILD_DIR SEED - rtl/slt_secded_enc.v + rtl/slt_secded_dec.v (their code:
+# rtl/slt_secded_cov.v) against the C
 # model ref/slt_secded.c under Icarus, for data widths covering every code length
 # boundary and the SRAM word widths of tiny and slim (vectors: tb/prims/secded_vec.c;
 # every single flip and every/400 random double flips of 5 data words per width).
@@ -14,7 +15,7 @@ total=0
 for w in $widths; do
   "$out/../secded_vec" "$w" "$seed" > "$out/w$w.txt" || { echo "FAIL secded_vec $w"; exit 1; }
   iverilog -g2005 -Wall -s tb_slt_secded -Ptb_slt_secded.Width="$w" -o "$out/w$w.vvp" \
-    tb/prims/tb_slt_secded.v rtl/slt_secded_enc.v rtl/slt_secded_dec.v > "$out/w$w.log" 2>&1 \
+    tb/prims/tb_slt_secded.v rtl/slt_secded_cov.v rtl/slt_secded_enc.v rtl/slt_secded_dec.v > "$out/w$w.log" 2>&1 \
     || { cat "$out/w$w.log"; echo "FAIL compile Width $w"; exit 1; }
   vvp -n "$out/w$w.vvp" +vec="$out/w$w.txt" > "$out/w$w.log" 2>&1
   n=$(sed -n 's/^matched \([0-9]*\) outputs$/\1/p' "$out/w$w.log")

@@ -4,9 +4,7 @@
 // "matched N outputs" or FAIL lines.
 module tb_slt_secded;
   parameter integer Width = 8;
-  localparam integer CheckBits = (Width <= 1) ? 2 : (Width <= 4) ? 3 : (Width <= 11) ? 4 : (Width <= 26) ? 5 :
-                                 (Width <= 57) ? 6 : (Width <= 120) ? 7 : (Width <= 247) ? 8 : (Width <= 502) ? 9 :
-                                 (Width <= 1013) ? 10 : (Width <= 2036) ? 11 : 12;
+  localparam integer CheckBits = $clog2(Width + 1 + $clog2(Width + 1));   // as slt_secded_enc
   localparam integer CodeW = Width + CheckBits + 1;
 
   reg  [Width-1:0] data, want;

@@ -16,9 +16,15 @@ bench-reorder: $(B)/bin/sltreorderbench ## key-bus toggles with/without index re
 
 # Co-simulation of the top with reorder = greedy (tb/top/tb_top.cpp permutes the
 # packet rows and un-permutes the results; counters checked against slt_predict).
-REORDER_CFG := tb/top/tiny_reorder.cfg
-$(B)/tiny_reorder/params.mk: $(REORDER_CFG) $$(SLTGEN) $(wildcard rtl/*.v)
-	$(SLTGEN) --config $(REORDER_CFG) --out $(B)/tiny_reorder --quiet
+# Reordering variants of a configuration X are named X_reorder (build/rndcfg/X_reorder.cfg:
+# X's text with reorder = greedy, so X's constants are typed once); the generic
+# $(B)/%/params.mk rule (mk/rtl.mk) generates them.
+$(B)/rndcfg/%_reorder.cfg: $$(call cfg_src,$$*)
+	@mkdir -p $(@D)
+	{ echo "# $(call cfg_src,$*) with reorder = greedy (mk/reorder.mk): the host sends the rows of"; \
+	  echo "# each weight packet permuted and puts the results back"; \
+	  grep -v '^[[:space:]]*\(name\|reorder\)[[:space:]]*=' $(call cfg_src,$*); \
+	  echo "name = $*_reorder"; echo "reorder = greedy"; } > $@.tmp && mv $@.tmp $@
 
 TEST_STEPS += t-top-reorder
 .PHONY: t-top-reorder

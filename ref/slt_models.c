@@ -27,10 +27,11 @@ uint64_t slt_model_weight_seed(uint64_t seed, int mi, int s)
     return seed + 1000u * (uint64_t)mi + (uint64_t)s;
 }
 
-int slt_model_predict(const slt_config *cfg, int m, int k, uint64_t seed, slt_events *ev, char *err, size_t errlen)
+int slt_model_predict(const slt_config *cfg, int m, int k, int n, uint64_t seed, slt_events *ev, char *err,
+                      size_t errlen)
 {
-    size_t n = (size_t)m * (size_t)k;
-    int8_t *w = malloc(n ? n : 1);
+    size_t cnt = (size_t)m * (size_t)k;
+    int8_t *w = malloc(cnt ? cnt : 1);
     if (!w) {
         snprintf(err, errlen, "out of memory for %dx%d weights", m, k);
         return 2;
@@ -38,13 +39,14 @@ int slt_model_predict(const slt_config *cfg, int m, int k, uint64_t seed, slt_ev
     slt_prng p;
     slt_prng_seed(&p, seed);
     int binary = slt_format_is_binary(cfg->weight_format);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < cnt; i++)
         w[i] = binary ? (int8_t)(slt_prng_range(&p, 0, 1) ? 1 : -1) : (int8_t)slt_prng_range(&p, -1, 1);
     char e[SLT_ERRLEN];
-    int st = slt_predict(cfg, w, m, k, 1, ev, e, sizeof e);
+    int st = slt_predict(cfg, w, m, k, n, ev, e, sizeof e);
     free(w);
     if (st) {
-        snprintf(err, errlen, "predict %dx%d: %s", m, k, e);
+        if (n == 1) snprintf(err, errlen, "predict %dx%d: %s", m, k, e);
+        else snprintf(err, errlen, "predict %dx%d n=%d: %s", m, k, n, e);
         return 2;
     }
     return 0;

@@ -37,10 +37,12 @@ void slt_model_shapes(const slt_model *ms, slt_model_shape sh[SLT_MODEL_SHAPES])
 #define SLT_MODEL_SEED 1
 uint64_t slt_model_weight_seed(uint64_t seed, int mi, int s);
 
-/* The events of one token (N = 1) of an m x k GEMV on synthetic weights from
- * seed: P(-1) = P(0) = P(+1) = 1/3 (ternary formats), P(-1) = P(+1) = 1/2
- * (binary). cfg's max_k / max_m must cover k / m. 0, or 2 with a message in err. */
-int slt_model_predict(const slt_config *cfg, int m, int k, uint64_t seed, slt_events *ev, char *err, size_t errlen);
+/* The events of an m x k GEMV (n = 1: one decode token) or GEMM (n tokens) on
+ * synthetic weights from seed: P(-1) = P(0) = P(+1) = 1/3 (ternary formats),
+ * P(-1) = P(+1) = 1/2 (binary). cfg's max_k / max_m / max_n must cover k / m / n.
+ * 0, or 2 with a message in err. */
+int slt_model_predict(const slt_config *cfg, int m, int k, int n, uint64_t seed, slt_events *ev, char *err,
+                      size_t errlen);
 
 /* a += b * times, every count of slt_events */
 void slt_events_add(slt_events *a, const slt_events *b, uint64_t times);

@@ -17,7 +17,7 @@ int slt_psum_token(const slt_config *base, const slt_model *ms, int mi, uint64_t
         if (cfg.max_k < k) cfg.max_k = k;
         if (cfg.max_m < m) cfg.max_m = m;
         slt_events ev;
-        if (slt_model_predict(&cfg, m, k, slt_model_weight_seed(seed, mi, s), &ev, err, errlen)) return 2;
+        if (slt_model_predict(&cfg, m, k, 1, slt_model_weight_seed(seed, mi, s), &ev, err, errlen)) return 2;
         uint64_t t = (uint64_t)sh[s].count * (uint64_t)ms->layers;
         slt_events_add(tok, &ev, t);
         uint64_t r = (uint64_t)((m + cfg.row_lanes - 1) / cfg.row_lanes);

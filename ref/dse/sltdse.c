@@ -26,7 +26,7 @@
 #include "dse_points.h"
 #include "slt_config.h"
 #include "slt_gemm.h"
-#include "slt_prng.h"
+#include "slt_models.h"
 
 static int usage(void)
 {
@@ -45,21 +45,16 @@ static int cmd_predict(int argc, char **argv)
         return 2;
     }
     if (argc != 1) return usage();
-    int k = cfg.max_k < 3200 ? cfg.max_k : 3200;
-    int m = cfg.max_m < 8640 ? cfg.max_m : 8640;
+    /* the 3B up-projection: K = hidden, M = MLP size (ref/slt_models.h) */
+    const slt_model *up = &slt_models[SLT_MODEL_3B];
+    int k = cfg.max_k < up->hidden ? cfg.max_k : up->hidden;
+    int m = cfg.max_m < up->inter ? cfg.max_m : up->inter;
     int n = cfg.max_n;
-    size_t cnt = (size_t)m * (size_t)k;
-    int8_t *w = malloc(cnt);
-    if (!w) { fprintf(stderr, "sltdse: out of memory for %dx%d weights\n", m, k); return 2; }
-    slt_prng p;
-    slt_prng_seed(&p, 1);
-    int binary = slt_format_is_binary(cfg.weight_format);
-    for (size_t i = 0; i < cnt; i++)
-        w[i] = binary ? (int8_t)(slt_prng_range(&p, 0, 1) ? 1 : -1) : (int8_t)slt_prng_range(&p, -1, 1);
     slt_events ev;
-    int st = slt_predict(&cfg, w, m, k, n, &ev, err, sizeof err);
-    free(w);
-    if (st) { fprintf(stderr, "sltdse: predict %dx%d n=%d: %s\n", m, k, n, err); return 2; }
+    if (slt_model_predict(&cfg, m, k, n, SLT_MODEL_SEED, &ev, err, sizeof err)) {
+        fprintf(stderr, "sltdse: %s\n", err);
+        return 2;
+    }
     printf("peak_macs_per_cycle=%d\n", cfg.row_lanes * cfg.lut_units * cfg.group_size);
     printf("prefill_shape=%dx%dx%d\n", m, k, n);
     printf("prefill_cycles=%llu\n", (unsigned long long)ev.cycles);

@@ -18,7 +18,7 @@ const char *const g_blk_name[N_BLOCKS_TOP] = {"table builders", "row lanes", "ar
 static int predict_shape(const slt_config *cfg, int m, int k, uint64_t seed, slt_events *ev)
 {
     char err[SLT_ERRLEN];
-    int st = slt_model_predict(cfg, m, k, seed, ev, err, sizeof err);
+    int st = slt_model_predict(cfg, m, k, 1, seed, ev, err, sizeof err);
     if (st) fprintf(stderr, "sltreport: %s\n", err);
     return st;
 }

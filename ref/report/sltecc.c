@@ -23,6 +23,7 @@
 #include "sram_model.h"
 #include "slt_config.h"
 #include "slt_gemm.h"
+#include "slt_models.h"
 #include "slt_prng.h"
 #include "slt_secded.h"
 #include "slt_vectors.h"
@@ -40,7 +41,8 @@ int main(int argc, char **argv)
     slt_config cfg;
     char err[SLT_ERRLEN];
     if (slt_config_from_args(&cfg, &argc, argv, err, sizeof err)) return die(err);
-    int k = imin(3200, cfg.max_k), m = imin(8640, cfg.max_m), n = 1;
+    /* the 3B up-projection (K = hidden, M = MLP size, ref/slt_models.h), clipped */
+    int k = imin(slt_models[SLT_MODEL_3B].hidden, cfg.max_k), m = imin(slt_models[SLT_MODEL_3B].inter, cfg.max_m), n = 1;
     unsigned long long seed = 1;
     int widths = 0;
     for (int i = 1; i < argc; i++) {

@@ -84,7 +84,7 @@ static void energy_of_events_is_zero_when_idle(void **state)
 }
 
 /* sky130 -> 28 nm: area x (28/130)^2 = 784/16900; logic energy x (28/130) x (0.9/1.8)^2 = 7/130 */
-static void scale_28nm_matches_hand_computed(void **state)
+static void energy_scale_28nm_matches_hand_computed(void **state)
 {
     (void)state;
     assert_float_equal(slt_area_scale_28nm(), 784.0 / 16900.0, 1e-15);
@@ -235,7 +235,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(energy_of_events_matches_hand_computed),
         cmocka_unit_test(energy_of_events_is_zero_when_idle),
-        cmocka_unit_test(scale_28nm_matches_hand_computed),
+        cmocka_unit_test(energy_scale_28nm_matches_hand_computed),
         cmocka_unit_test(access_bits_follow_config),
         cmocka_unit_test(params_load_round_trips),
         cmocka_unit_test(params_load_rejects_missing_key),

@@ -30,6 +30,7 @@ check_only=0
 needs=(
   "gcc:gcc"
   "g++:g++"
+  "clang++:clang"
   "make:make"
   "verilator:verilator"
   "iverilog:iverilog"

@@ -137,7 +137,9 @@ command -v nextpnr-ice40 >/dev/null 2>&1 && command -v icepack >/dev/null 2>&1 &
 fpga_top() {
   local d st=0
   for d in "${fpga_devs[@]}"; do
-    limited "$RUN_FPGA_TIMEOUT" "${MK[@]}" fpga CFG="$CFG" PART=top FPGA_DEVICE="$d" || { st=1; rm -rf "$flow/fpga-top-$d"; }
+    # SLT_FPGA_OVERLAP=0: the place-and-route synthesis only when the counts fit the part
+    # (slim fits neither: each family then costs one synthesis instead of two)
+    SLT_FPGA_OVERLAP=0 limited "$RUN_FPGA_TIMEOUT" "${MK[@]}" fpga CFG="$CFG" PART=top FPGA_DEVICE="$d" || { st=1; rm -rf "$flow/fpga-top-$d"; }
   done
   return $st
 }

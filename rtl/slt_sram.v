@@ -5,9 +5,21 @@
 // one address bus and never asserts re_i and we_i in the same cycle.
 //
 //   write: we_i = 1 at a rising edge writes wdata_i to mem[waddr_i].
-//   read:  re_i = 1 at a rising edge loads mem[raddr_i] into rdata_o, valid
-//          from that edge on (read latency 1). With re_i = 0, rdata_o holds its
-//          last value (the read-clock-enable of SRAM macros and FPGA BRAMs).
+//   read:  re_i = 1 at a rising edge reads mem[raddr_i]; rdata_o carries it
+//          ReadLatency edges later (ReadLatency 1: from that edge on). Until the
+//          next read's data arrives, rdata_o holds its last value (the read-clock-
+//          enable of SRAM macros and FPGA BRAMs, and enabled output registers).
+//          ReadLatency = 1 + output register stages: with one bank, stage 1 is the
+//          macro and stages 2.. are registers after it; with Banks > 1 (needs
+//          ReadLatency >= 2), stage 2 is one register per bank before the bank-select
+//          mux and stages 3.. registers after the mux. So the macro's clk -> dout
+//          ends at a register and the mux is timed from flops (docs/memory.md
+//          "Banking and read latency").
+//   banks: Banks macros of BankDepth words (bank b holds words b*BankDepth ..; the
+//          last bank holds Depth - (Banks-1)*BankDepth);
+//          the generator passes both from the SRAM model (gen/sram_model.c
+//          slt_sram_banking). Under SLT_SRAM_BLACKBOX each bank is one slt_sram_macro;
+//          the behavioural model is one array with the same read latency.
 //   read-during-write to the SAME address in the same cycle: UNDEFINED. The
 //          behavioural model returns all-X (so a 4-state simulator exposes a
 //          controller that depends on it); hardware may return old or new data.
@@ -30,6 +42,9 @@
 module slt_sram #(
   parameter integer Depth     = 1024,  // words, >= 2, any value (need not be a power of two)
   parameter integer Width     = 32,    // bits per word, >= 1
+  parameter integer Banks     = 1,     // macros (SRAM model banking), >= 1
+  parameter integer BankDepth = Depth, // words per bank
+  parameter integer ReadLatency = 1,   // cycles from re_i to rdata_o, >= 1 (>= 2 when Banks > 1)
   // Derived: address width. Do not override (checked).
   parameter integer AddrWidth = (Depth > 1) ? $clog2(Depth) : 1
 ) (
@@ -56,26 +71,102 @@ module slt_sram #(
     if (AddrWidth != ((Depth > 1) ? $clog2(Depth) : 1)) begin : g_illegal_addr_width
       slt_sram_illegal_parameter_AddrWidth_is_derived_do_not_override u_illegal ();
     end
+    if (ReadLatency < 1 || (Banks > 1 && ReadLatency < 2)) begin : g_illegal_latency
+      slt_sram_illegal_parameter_ReadLatency_at_least_1_and_2_with_banks u_illegal ();
+    end
+    if (Banks < 1 || (Banks > 1 && (BankDepth < 2 ||
+        (Banks - 1) * BankDepth >= Depth || Banks * BankDepth < Depth))) begin : g_illegal_banks
+      slt_sram_illegal_parameter_Banks_BankDepth_do_not_cover_Depth u_illegal ();
+    end
+  endgenerate
+
+  // ---- read-enable pipe: re_q[j] is re_i delayed by j+1 cycles (loads of the output stages)
+  localparam integer RL = (ReadLatency > 1) ? ReadLatency : 1;
+  /* verilator lint_off UNUSEDSIGNAL */
+  reg  [RL-1:0]    re_q;    // the last stage's bit is unused
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire [Width-1:0] first;   // data of the last read after stage Stage1 (macro, or per-bank register + mux)
+  generate
+    if (RL == 1) begin : g_re1
+      always @(posedge clk_i) re_q <= re_i;
+    end else begin : g_ren
+      always @(posedge clk_i) re_q <= {re_q[RL-2:0], re_i};
+    end
   endgenerate
 
 `ifdef SLT_SRAM_BLACKBOX
 
-  slt_sram_macro #(
-    .Depth     (Depth),
-    .Width     (Width),
-    .AddrWidth (AddrWidth)
-  ) u_macro (
-    .clk_i   (clk_i),
-    .we_i    (we_i),
-    .waddr_i (waddr_i),
-    .wdata_i (wdata_i),
-    .re_i    (re_i),
-    .raddr_i (raddr_i),
-    .rdata_o (rdata_o)
-  );
+  localparam integer Stage1 = (Banks > 1) ? 2 : 1;
+  generate
+    if (Banks == 1) begin : g_one
+      slt_sram_macro #(
+        .Depth     (Depth),
+        .Width     (Width),
+        .AddrWidth (AddrWidth)
+      ) u_macro (
+        .clk_i   (clk_i),
+        .we_i    (we_i),
+        .waddr_i (waddr_i),
+        .wdata_i (wdata_i),
+        .re_i    (re_i),
+        .raddr_i (raddr_i),
+        .rdata_o (first)
+      );
+    end else begin : g_banks
+      // bank b holds words b*BankDepth ..: a constant compare selects it and a constant
+      // subtraction gives its word (both simplify to bit selects for a power-of-two BankDepth)
+      wire [31:0]       ra = {{(32 - AddrWidth){1'b0}}, raddr_i};
+      wire [31:0]       wa = {{(32 - AddrWidth){1'b0}}, waddr_i};
+      wire [Banks-1:0]  rhit, whit;
+      reg  [Banks-1:0]  rsel_q, msel_q;      // one-hot bank of the read at stage 1, at the mux
+      reg  [Banks*Width-1:0] bank_q;         // per-bank output registers (stage 2)
+      reg  [Width-1:0]  mux;
+      always @(posedge clk_i) begin
+        if (re_i) rsel_q <= rhit;
+        if (re_q[0]) msel_q <= rsel_q;
+      end
+      genvar gb;
+      for (gb = 0; gb < Banks; gb = gb + 1) begin : g_bank
+        localparam integer Base = gb * BankDepth;
+        localparam integer BD   = (gb == Banks - 1) ? Depth - (Banks - 1) * BankDepth : BankDepth;
+        localparam integer BA   = (BD > 1) ? $clog2(BD) : 1;
+        /* verilator lint_off UNUSEDSIGNAL */
+        wire [31:0] roff = ra - Base;
+        wire [31:0] woff = wa - Base;
+        /* verilator lint_on UNUSEDSIGNAL */
+        wire [Width-1:0] dout;
+        assign rhit[gb] = (ra >= Base) && (ra < Base + BD);
+        assign whit[gb] = (wa >= Base) && (wa < Base + BD);
+        slt_sram_macro #(
+          .Depth     (BD),
+          .Width     (Width),
+          .AddrWidth (BA)
+        ) u_macro (
+          .clk_i   (clk_i),
+          .we_i    (we_i & whit[gb]),
+          .waddr_i (woff[BA-1:0]),
+          .wdata_i (wdata_i),
+          .re_i    (re_i & rhit[gb]),
+          .raddr_i (roff[BA-1:0]),
+          .rdata_o (dout)
+        );
+        always @(posedge clk_i) begin
+          if (re_q[0] && rsel_q[gb]) bank_q[gb*Width +: Width] <= dout;
+        end
+      end
+      // bank-select mux: AND-OR of the bank registers under the one-hot select
+      integer mi;
+      always @* begin
+        mux = {Width{1'b0}};
+        for (mi = 0; mi < Banks; mi = mi + 1) mux = mux | (bank_q[mi*Width +: Width] & {Width{msel_q[mi]}});
+      end
+      assign first = mux;
+    end
+  endgenerate
 
 `else
 
+  localparam integer Stage1 = 1;
   reg [Width-1:0] mem_q [0:Depth-1];
   reg [Width-1:0] rdata_q;
 
@@ -94,7 +185,7 @@ module slt_sram #(
     end
   end
 
-  assign rdata_o = rdata_q;
+  assign first = rdata_q;
 
 `ifndef SYNTHESIS
   // ---- simulation only: access counters and out-of-range checks -------------------
@@ -130,5 +221,25 @@ module slt_sram #(
 `endif
 
 `endif
+
+  // ---- output registers after stage Stage1: ReadLatency - Stage1 of them, each
+  // loading when its read reaches it (so rdata_o holds between reads)
+  localparam integer Post = RL - Stage1;
+  generate
+    if (Post <= 0) begin : g_nopost
+      assign rdata_o = first;
+    end else begin : g_post
+      reg [Post*Width-1:0] post_q;
+      genvar gp;
+      for (gp = 0; gp < Post; gp = gp + 1) begin : g_stage
+        if (gp == 0) begin : g_first
+          always @(posedge clk_i) if (re_q[Stage1 - 1]) post_q[0 +: Width] <= first;
+        end else begin : g_next
+          always @(posedge clk_i) if (re_q[Stage1 - 1 + gp]) post_q[gp*Width +: Width] <= post_q[(gp-1)*Width +: Width];
+        end
+      end
+      assign rdata_o = post_q[(Post-1)*Width +: Width];
+    end
+  endgenerate
 
 endmodule

@@ -36,7 +36,18 @@ module slt_top_ctrl #(
   parameter integer AbufDepth  = 1024,  // words of U*G*A bits (one chunk of one token)
   parameter integer ObufDepth  = 1024,  // words of L*Acc bits (one row block)
   parameter integer ModeDepth  = 16,    // words of U bits (one chunk's modes)
-  parameter integer Ecc        = 0      // 1: SECDED on every buffer word (slt_sram_ecc)
+  parameter integer Ecc        = 0,     // 1: SECDED on every buffer word (slt_sram_ecc)
+  // SRAM banking and read latency from the SRAM model (slt_buf_banks, ref/slt_bufgeom.h):
+  // every buffer's data arrives ReadLatency cycles after its read request
+  parameter integer ReadLatency   = 1,
+  parameter integer WbufBanks     = 1,
+  parameter integer WbufBankDepth = WbufDepth,
+  parameter integer AbufBanks     = 1,
+  parameter integer AbufBankDepth = AbufDepth,
+  parameter integer ObufBanks     = 1,
+  parameter integer ObufBankDepth = ObufDepth,
+  parameter integer ModeBanks     = 1,
+  parameter integer ModeBankDepth = ModeDepth
 ) (
   input  wire                    clk_i,
   input  wire                    rst_ni,
@@ -242,7 +253,8 @@ module slt_top_ctrl #(
   wire           out_rd;
   wire [OAW-1:0] out_raddr;
   wire [PsW-1:0] obuf_rdata;
-  slt_ctrl_out #(.BusBits(BusBits), .L(L), .Acc(Acc), .ObufDepth(ObufDepth), .QW(QW), .MRW(RMW + 1)) u_out (
+  slt_ctrl_out #(.BusBits(BusBits), .L(L), .Acc(Acc), .ObufDepth(ObufDepth), .QW(QW), .MRW(RMW + 1),
+                 .ReadLatency(ReadLatency)) u_out (
     .clk_i (clk_i), .rst_ni (rst_ni), .clr_i (clr), .run_i (st_run), .out_i (st_out), .start_i (run_to_out),
     .nrb_i (nrb), .rb_i (rb), .mr_i (mr), .obase_i (obase),
     .re_o (out_rd), .raddr_o (out_raddr), .rdata_i (obuf_rdata), .done_o (out_done),
@@ -257,41 +269,72 @@ module slt_top_ctrl #(
   wire [OAW-1:0]  obuf_raddr = out_rd ? out_raddr : ps_raddr;
   // slt_sram_ecc: an slt_sram, plus SECDED when Ecc = 1 (binary builds never write the
   // mode memory, so it carries no ECC there)
-  slt_sram_ecc #(.Depth(WbufDepth), .Width(KeyW), .Ecc(Ecc)) u_wbuf (
+  slt_sram_ecc #(.Depth(WbufDepth), .Width(KeyW), .Ecc(Ecc),
+                 .Banks(WbufBanks), .BankDepth(WbufBankDepth), .ReadLatency(ReadLatency)) u_wbuf (
     .clk_i (clk_i), .rst_ni (rst_ni), .we_i (wbuf_we), .waddr_i (wbuf_waddr), .wdata_i (wbuf_wdata),
     .re_i (r_req), .raddr_i (wbuf_raddr), .rdata_o (wbuf_rdata),
     .err_single_o (ecc_single_o[0]), .err_double_o (ecc_double_o[0])
   );
-  slt_sram_ecc #(.Depth(AbufDepth), .Width(ActW), .Ecc(Ecc)) u_abuf (
+  slt_sram_ecc #(.Depth(AbufDepth), .Width(ActW), .Ecc(Ecc),
+                 .Banks(AbufBanks), .BankDepth(AbufBankDepth), .ReadLatency(ReadLatency)) u_abuf (
     .clk_i (clk_i), .rst_ni (rst_ni), .we_i (au_we), .waddr_i (au_waddr), .wdata_i (au_wdata),
     .re_i (t_req), .raddr_i (abuf_raddr), .rdata_o (abuf_rdata),
     .err_single_o (ecc_single_o[1]), .err_double_o (ecc_double_o[1])
   );
-  slt_sram_ecc #(.Depth(ModeDepth), .Width(U), .Ecc(Ecc * Ternary)) u_mode (
+  slt_sram_ecc #(.Depth(ModeDepth), .Width(U), .Ecc(Ecc * Ternary),
+                 .Banks(ModeBanks), .BankDepth(ModeBankDepth), .ReadLatency(ReadLatency)) u_mode (
     .clk_i (clk_i), .rst_ni (rst_ni), .we_i (mu_we), .waddr_i (mu_waddr), .wdata_i (mu_wdata),
     .re_i (t_req), .raddr_i (mode_raddr), .rdata_o (mode_rdata),
     .err_single_o (ecc_single_o[3]), .err_double_o (ecc_double_o[3])
   );
-  slt_sram_ecc #(.Depth(ObufDepth), .Width(PsW), .Ecc(Ecc)) u_obuf (
+  slt_sram_ecc #(.Depth(ObufDepth), .Width(PsW), .Ecc(Ecc),
+                 .Banks(ObufBanks), .BankDepth(ObufBankDepth), .ReadLatency(ReadLatency)) u_obuf (
     .clk_i (clk_i), .rst_ni (rst_ni), .we_i (row_valid_i), .waddr_i (obuf_waddr), .wdata_i (row_psum_i),
     .re_i (obuf_re), .raddr_i (obuf_raddr), .rdata_o (obuf_rdata),
     .err_single_o (ecc_single_o[2]), .err_double_o (ecc_double_o[2])
   );
 
+  // ---- request pipe: the sequencer's flags (one cycle after its requests) wait
+  // ReadLatency - 1 more cycles for the buffers' data, with the row request and the
+  // real lanes/groups the event counters line up with them
+  localparam integer RD = (ReadLatency > 1) ? ReadLatency - 1 : 1;
+  localparam integer PW = 4 + U + L;
+  wire [PW-1:0] pipe_in = {r_req, tbl_v, row_v, ps_use, unit_real, lane_real};
+  wire [PW-1:0] pipe_out;
+  wire          r_req_d, tbl_v_d, row_v_d, ps_use_d;
+  wire [U-1:0]  unit_real_d;
+  wire [L-1:0]  lane_real_d;
+  generate
+    if (ReadLatency <= 1) begin : g_nopipe
+      assign pipe_out = pipe_in;
+    end else begin : g_pipe
+      reg  [RD*PW-1:0] pipe_q;   // stage i at [i*PW +: PW]
+      /* verilator lint_off UNUSEDSIGNAL */
+      wire [(RD+1)*PW-1:0] pipe_next = {pipe_q, pipe_in};   // the top stage drops out
+      /* verilator lint_on UNUSEDSIGNAL */
+      always @(posedge clk_i or negedge rst_ni) begin
+        if (!rst_ni) pipe_q <= {(RD*PW){1'b0}};
+        else pipe_q <= pipe_next[RD*PW-1:0];
+      end
+      assign pipe_out = pipe_q[(RD-1)*PW +: PW];
+    end
+  endgenerate
+  assign {r_req_d, tbl_v_d, row_v_d, ps_use_d, unit_real_d, lane_real_d} = pipe_out;
+
   // ---- array inputs ---------------------------------------------------------------
-  assign tbl_valid_o = tbl_v;
+  assign tbl_valid_o = tbl_v_d;
   assign tbl_act_o   = abuf_rdata;
-  assign tbl_mode_o  = (Ternary != 0 && AddSub == 0) ? (mode_rdata & unit_real) : {U{1'b0}};
-  assign row_valid_o = row_v;
+  assign tbl_mode_o  = (Ternary != 0 && AddSub == 0) ? (mode_rdata & unit_real_d) : {U{1'b0}};
+  assign row_valid_o = row_v_d;
   assign row_keys_o  = wbuf_rdata;
-  assign row_psum_o  = ps_use ? obuf_rdata : {PsW{1'b0}};
+  assign row_psum_o  = ps_use_d ? obuf_rdata : {PsW{1'b0}};
   assign err_clr_o   = clr;
 
   // ---- performance counters (order: the register table) ---------------------------
   wire [EvW-1:0] ev_build, ev_look, ev_skip, ev_bufadd;
   slt_ctrl_events #(.U(U), .L(L), .Terms(Terms), .AddSub(AddSub), .InStages(InStages)) u_events (
-    .clk_i (clk_i), .rst_ni (rst_ni), .clear_i (perf_clear_i), .r_req_in_i (r_req), .tbl_v_in_i (tbl_v), .row_v_in_i (row_v),
-    .unit_real_in_i (unit_real), .lane_real_in_i (lane_real), .tbl_mode_in_i (tbl_mode_o),
+    .clk_i (clk_i), .rst_ni (rst_ni), .clear_i (perf_clear_i), .r_req_in_i (r_req_d), .tbl_v_in_i (tbl_v_d), .row_v_in_i (row_v_d),
+    .unit_real_in_i (unit_real_d), .lane_real_in_i (lane_real_d), .tbl_mode_in_i (tbl_mode_o),
     .ev_build_i (ev_build_i), .ev_term_i (ev_term_i),
     .build_o (ev_build), .look_o (ev_look), .skip_o (ev_skip), .bufadd_o (ev_bufadd)
   );

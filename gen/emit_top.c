@@ -219,8 +219,9 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
     /* SRAM banking and read latency: the SRAM model's (ref/slt_bufgeom.h slt_buf_banks) */
     slt_buf_banking bk;
     slt_buf_banks(&d->cfg, &bk);
-    em_line(e, ".ReadLatency(%d), .WbufBanks(%d), .WbufBankDepth(%ld), .AbufBanks(%d), .AbufBankDepth(%ld),",
-            bk.read_latency, bk.banks[0], bk.bank_depth[0], bk.banks[1], bk.bank_depth[1]);
+    em_line(e, ".ReadLatency(%d), .WriteLatency(%d), .WbufBanks(%d), .WbufBankDepth(%ld), .AbufBanks(%d),",
+            bk.read_latency, bk.write_latency, bk.banks[0], bk.bank_depth[0], bk.banks[1]);
+    em_line(e, ".AbufBankDepth(%ld),", bk.bank_depth[1]);
     em_line(e, ".ObufBanks(%d), .ObufBankDepth(%ld), .ModeBanks(%d), .ModeBankDepth(%ld)", bk.banks[2],
             bk.bank_depth[2], bk.banks[3], bk.bank_depth[3]);
     em_close(e, ") u_ctrl (");

@@ -22,7 +22,7 @@ int slt_array_reissue_gap(const slt_config *cfg)
 
 int slt_top_reissue_gap(const slt_config *cfg)
 {
-    return slt_array_reissue_gap(cfg) + slt_buf_read_latency(cfg) - 1;
+    return slt_array_reissue_gap(cfg) + slt_buf_read_latency(cfg) - 1 + slt_buf_write_latency(cfg) - 1;
 }
 
 uint64_t slt_pass_bubbles(const slt_config *cfg, uint64_t rb)

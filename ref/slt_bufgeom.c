@@ -110,6 +110,7 @@ void slt_buf_banks(const slt_config *cfg, slt_buf_banking *b)
         if (b->banks[i] > max_banks) max_banks = b->banks[i];
     }
     b->read_latency = slt_sram_read_latency(max_banks);
+    b->write_latency = slt_sram_write_latency(max_banks);
 }
 
 int slt_buf_read_latency(const slt_config *cfg)
@@ -117,4 +118,11 @@ int slt_buf_read_latency(const slt_config *cfg)
     slt_buf_banking b;
     slt_buf_banks(cfg, &b);
     return b.read_latency;
+}
+
+int slt_buf_write_latency(const slt_config *cfg)
+{
+    slt_buf_banking b;
+    slt_buf_banks(cfg, &b);
+    return b.write_latency;
 }

@@ -40,11 +40,13 @@ typedef struct {
     long bank_depth[4];
     int banks[4];
     int read_latency;   /* one for all buffers: cycles from read request to data */
+    int write_latency;  /* wbuf, abuf, obuf (the mode memory: 1): 2 = write registered */
 } slt_buf_banking;
 
 void slt_buf_banks(const slt_config *cfg, slt_buf_banking *b);
 
-/* slt_buf_banks().read_latency */
+/* slt_buf_banks().read_latency, .write_latency */
 int slt_buf_read_latency(const slt_config *cfg);
+int slt_buf_write_latency(const slt_config *cfg);
 
 #endif

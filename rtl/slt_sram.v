@@ -15,6 +15,9 @@
 //          mux and stages 3.. registers after the mux. So the macro's clk -> dout
 //          ends at a register and the mux is timed from flops (docs/memory.md
 //          "Banking and read latency").
+//   write: WriteLatency 2 registers we_i/waddr_i/wdata_i (per bank when banked, so
+//          each register drives one macro's pins) and writes one edge later; a read
+//          sees a write once it has landed.
 //   banks: Banks macros of BankDepth words (bank b holds words b*BankDepth ..; the
 //          last bank holds Depth - (Banks-1)*BankDepth);
 //          the generator passes both from the SRAM model (gen/sram_model.c
@@ -45,6 +48,7 @@ module slt_sram #(
   parameter integer Banks     = 1,     // macros (SRAM model banking), >= 1
   parameter integer BankDepth = Depth, // words per bank
   parameter integer ReadLatency = 1,   // cycles from re_i to rdata_o, >= 1 (>= 2 when Banks > 1)
+  parameter integer WriteLatency = 1,  // 1: we_i writes at its edge; 2: one edge later (registered)
   // Derived: address width. Do not override (checked).
   parameter integer AddrWidth = (Depth > 1) ? $clog2(Depth) : 1
 ) (
@@ -74,6 +78,9 @@ module slt_sram #(
     if (ReadLatency < 1 || (Banks > 1 && ReadLatency < 2)) begin : g_illegal_latency
       slt_sram_illegal_parameter_ReadLatency_at_least_1_and_2_with_banks u_illegal ();
     end
+    if (WriteLatency < 1 || WriteLatency > 2) begin : g_illegal_wlat
+      slt_sram_illegal_parameter_WriteLatency_must_be_1_or_2 u_illegal ();
+    end
     if (Banks < 1 || (Banks > 1 && (BankDepth < 2 ||
         (Banks - 1) * BankDepth >= Depth || Banks * BankDepth < Depth))) begin : g_illegal_banks
       slt_sram_illegal_parameter_Banks_BankDepth_do_not_cover_Depth u_illegal ();
@@ -94,6 +101,26 @@ module slt_sram #(
     end
   endgenerate
 
+  // ---- write port as the memory sees it: direct, or registered (WriteLatency 2; the
+  // banked macros register per bank instead and leave these unused: synthesis drops them)
+  wire                 mwe;
+  wire [AddrWidth-1:0] mwa;
+  wire [Width-1:0]     mwd;
+  generate
+    if (WriteLatency == 2) begin : g_wreg
+      reg                 we_q;
+      reg [AddrWidth-1:0] wa_q;
+      reg [Width-1:0]     wd_q;
+      always @(posedge clk_i) begin
+        we_q <= we_i;
+        if (we_i) begin wa_q <= waddr_i; wd_q <= wdata_i; end
+      end
+      assign mwe = we_q; assign mwa = wa_q; assign mwd = wd_q;
+    end else begin : g_wdir
+      assign mwe = we_i; assign mwa = waddr_i; assign mwd = wdata_i;
+    end
+  endgenerate
+
 `ifdef SLT_SRAM_BLACKBOX
 
   localparam integer Stage1 = (Banks > 1) ? 2 : 1;
@@ -105,9 +132,9 @@ module slt_sram #(
         .AddrWidth (AddrWidth)
       ) u_macro (
         .clk_i   (clk_i),
-        .we_i    (we_i),
-        .waddr_i (waddr_i),
-        .wdata_i (wdata_i),
+        .we_i    (mwe),
+        .waddr_i (mwa),
+        .wdata_i (mwd),
         .re_i    (re_i),
         .raddr_i (raddr_i),
         .rdata_o (first)
@@ -135,17 +162,33 @@ module slt_sram #(
         wire [31:0] woff = wa - Base;
         /* verilator lint_on UNUSEDSIGNAL */
         wire [Width-1:0] dout;
+        wire             bwe;
+        wire [BA-1:0]    bwa;
+        wire [Width-1:0] bwd;
         assign rhit[gb] = (ra >= Base) && (ra < Base + BD);
         assign whit[gb] = (wa >= Base) && (wa < Base + BD);
+        if (WriteLatency == 2) begin : g_wreg
+          // the bank's own write registers: each drives one macro's inputs
+          reg             we_q;
+          reg [BA-1:0]    wa_q;
+          reg [Width-1:0] wd_q;
+          always @(posedge clk_i) begin
+            we_q <= we_i & whit[gb];
+            if (we_i & whit[gb]) begin wa_q <= woff[BA-1:0]; wd_q <= wdata_i; end
+          end
+          assign bwe = we_q; assign bwa = wa_q; assign bwd = wd_q;
+        end else begin : g_wdir
+          assign bwe = we_i & whit[gb]; assign bwa = woff[BA-1:0]; assign bwd = wdata_i;
+        end
         slt_sram_macro #(
           .Depth     (BD),
           .Width     (Width),
           .AddrWidth (BA)
         ) u_macro (
           .clk_i   (clk_i),
-          .we_i    (we_i & whit[gb]),
-          .waddr_i (woff[BA-1:0]),
-          .wdata_i (wdata_i),
+          .we_i    (bwe),
+          .waddr_i (bwa),
+          .wdata_i (bwd),
           .re_i    (re_i & rhit[gb]),
           .raddr_i (roff[BA-1:0]),
           .rdata_o (dout)
@@ -173,11 +216,11 @@ module slt_sram #(
   // One process for both ports: this is the form Yosys maps to block RAM with an
   // undefined (don't-care) read-during-write collision, so no bypass logic is added.
   always @(posedge clk_i) begin
-    if (we_i) begin
-      mem_q[waddr_i] <= wdata_i;
+    if (mwe) begin
+      mem_q[mwa] <= mwd;
     end
     if (re_i) begin
-      if (we_i && (waddr_i == raddr_i)) begin
+      if (mwe && (mwa == raddr_i)) begin
         rdata_q <= {Width{1'bx}};
       end else begin
         rdata_q <= mem_q[raddr_i];

@@ -22,6 +22,7 @@ module slt_sram_ecc #(
   parameter integer Banks     = 1,     // slt_sram banking of the stored (code) word
   parameter integer BankDepth = Depth,
   parameter integer ReadLatency = 1,
+  parameter integer WriteLatency = 1,
   // Derived. Do not override.
   parameter integer AddrWidth = (Depth > 1) ? $clog2(Depth) : 1
 ) (
@@ -55,7 +56,8 @@ module slt_sram_ecc #(
 
   wire [CodeW-1:0] wcode, rcode, inj_mask;
 
-  slt_sram #(.Depth(Depth), .Width(CodeW), .Banks(Banks), .BankDepth(BankDepth), .ReadLatency(ReadLatency)) u_sram (
+  slt_sram #(.Depth(Depth), .Width(CodeW), .Banks(Banks), .BankDepth(BankDepth), .ReadLatency(ReadLatency),
+             .WriteLatency(WriteLatency)) u_sram (
     .clk_i   (clk_i),
     .we_i    (we_i),
     .waddr_i (waddr_i),

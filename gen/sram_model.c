@@ -131,6 +131,6 @@ int slt_sram_banking(long depth, int width, long *bank_depth, int *banks)
     return 0;
 }
 
-int slt_sram_read_latency(int max_banks) { return max_banks > 1 ? 3 : 2; }
+int slt_sram_read_latency(int max_banks) { return max_banks > 1 ? 4 : 2; }
 
 int slt_sram_write_latency(int max_banks) { return max_banks > 1 ? 2 : 1; }

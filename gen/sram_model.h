@@ -89,8 +89,10 @@ int slt_sram_banking(long depth, int width, long *bank_depth, int *banks);
 /* Read latency of the buffers of the accelerator top (rtl/slt_sram.v ReadLatency), in
  * cycles from the read request to valid read data, for a top whose largest buffer
  * has max_banks banks (slt_sram_banking): 2 with one bank (macro, output register:
- * a bank's clk -> rdata of up to 4.6 ns leaves no room for logic at 200 MHz), 3 with
- * several (macro, per-bank register, bank-select mux, register). */
+ * a bank's clk -> rdata of up to 4.6 ns leaves no room for logic at 200 MHz), 4 with
+ * several (read enable and word registered per bank, macro, per-bank register,
+ * bank-select mux, register: without the first register the controller's read
+ * address fans out through the bank decode to every macro's pins in one cycle). */
 int slt_sram_read_latency(int max_banks);
 
 /* Write latency of the top's banked buffers (rtl/slt_sram.v WriteLatency): 2 with

@@ -9,12 +9,13 @@
 //          ReadLatency edges later (ReadLatency 1: from that edge on). Until the
 //          next read's data arrives, rdata_o holds its last value (the read-clock-
 //          enable of SRAM macros and FPGA BRAMs, and enabled output registers).
-//          ReadLatency = 1 + output register stages: with one bank, stage 1 is the
-//          macro and stages 2.. are registers after it; with Banks > 1 (needs
-//          ReadLatency >= 2), stage 2 is one register per bank before the bank-select
-//          mux and stages 3.. registers after the mux. So the macro's clk -> dout
-//          ends at a register and the mux is timed from flops (docs/memory.md
-//          "Banking and read latency").
+//          With one bank, stage 1 is the macro and stages 2.. are registers after
+//          it; with Banks > 1 (needs ReadLatency >= 3), stage 1 registers the read
+//          enable and word per bank (so a register drives each macro's inputs),
+//          stage 2 is the macro, stage 3 one register per bank before the
+//          bank-select mux, stages 4.. registers after the mux. So the macro's
+//          clk -> dout ends at a register and the mux is timed from flops
+//          (docs/memory.md "Banking and read latency").
 //   write: WriteLatency 2 registers we_i/waddr_i/wdata_i (per bank when banked, so
 //          each register drives one macro's pins) and writes one edge later; a read
 //          sees a write once it has landed.
@@ -47,7 +48,7 @@ module slt_sram #(
   parameter integer Width     = 32,    // bits per word, >= 1
   parameter integer Banks     = 1,     // macros (SRAM model banking), >= 1
   parameter integer BankDepth = Depth, // words per bank
-  parameter integer ReadLatency = 1,   // cycles from re_i to rdata_o, >= 1 (>= 2 when Banks > 1)
+  parameter integer ReadLatency = 1,   // cycles from re_i to rdata_o, >= 1 (>= 3 when Banks > 1)
   parameter integer WriteLatency = 1,  // 1: we_i writes at its edge; 2: one edge later (registered)
   // Derived: address width. Do not override (checked).
   parameter integer AddrWidth = (Depth > 1) ? $clog2(Depth) : 1
@@ -75,8 +76,8 @@ module slt_sram #(
     if (AddrWidth != ((Depth > 1) ? $clog2(Depth) : 1)) begin : g_illegal_addr_width
       slt_sram_illegal_parameter_AddrWidth_is_derived_do_not_override u_illegal ();
     end
-    if (ReadLatency < 1 || (Banks > 1 && ReadLatency < 2)) begin : g_illegal_latency
-      slt_sram_illegal_parameter_ReadLatency_at_least_1_and_2_with_banks u_illegal ();
+    if (ReadLatency < 1 || (Banks > 1 && ReadLatency < 3)) begin : g_illegal_latency
+      slt_sram_illegal_parameter_ReadLatency_at_least_1_and_3_with_banks u_illegal ();
     end
     if (WriteLatency < 1 || WriteLatency > 2) begin : g_illegal_wlat
       slt_sram_illegal_parameter_WriteLatency_must_be_1_or_2 u_illegal ();
@@ -123,7 +124,7 @@ module slt_sram #(
 
 `ifdef SLT_SRAM_BLACKBOX
 
-  localparam integer Stage1 = (Banks > 1) ? 2 : 1;
+  localparam integer Stage1 = (Banks > 1) ? 3 : 1;
   generate
     if (Banks == 1) begin : g_one
       slt_sram_macro #(
@@ -145,12 +146,13 @@ module slt_sram #(
       wire [31:0]       ra = {{(32 - AddrWidth){1'b0}}, raddr_i};
       wire [31:0]       wa = {{(32 - AddrWidth){1'b0}}, waddr_i};
       wire [Banks-1:0]  rhit, whit;
-      reg  [Banks-1:0]  rsel_q, msel_q;      // one-hot bank of the read at stage 1, at the mux
-      reg  [Banks*Width-1:0] bank_q;         // per-bank output registers (stage 2)
+      reg  [Banks-1:0]  rsel_q, rsel2_q, msel_q;   // one-hot bank of the read at stages 1, 2, the mux
+      reg  [Banks*Width-1:0] bank_q;               // per-bank output registers (stage 3)
       reg  [Width-1:0]  mux;
       always @(posedge clk_i) begin
         if (re_i) rsel_q <= rhit;
-        if (re_q[0]) msel_q <= rsel_q;
+        if (re_q[0]) rsel2_q <= rsel_q;
+        if (re_q[1]) msel_q <= rsel2_q;
       end
       genvar gb;
       for (gb = 0; gb < Banks; gb = gb + 1) begin : g_bank
@@ -189,12 +191,19 @@ module slt_sram #(
           .we_i    (bwe),
           .waddr_i (bwa),
           .wdata_i (bwd),
-          .re_i    (re_i & rhit[gb]),
-          .raddr_i (roff[BA-1:0]),
+          .re_i    (re_b_q),
+          .raddr_i (ra_b_q),
           .rdata_o (dout)
         );
+        // the bank's read registers (stage 1): each drives one macro's inputs
+        reg          re_b_q;
+        reg [BA-1:0] ra_b_q;
         always @(posedge clk_i) begin
-          if (re_q[0] && rsel_q[gb]) bank_q[gb*Width +: Width] <= dout;
+          re_b_q <= re_i & rhit[gb];
+          if (re_i & rhit[gb]) ra_b_q <= roff[BA-1:0];
+        end
+        always @(posedge clk_i) begin
+          if (re_q[1] && rsel2_q[gb]) bank_q[gb*Width +: Width] <= dout;
         end
       end
       // bank-select mux: AND-OR of the bank registers under the one-hot select

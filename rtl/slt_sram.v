@@ -104,9 +104,11 @@ module slt_sram #(
 
   // ---- write port as the memory sees it: direct, or registered (WriteLatency 2; the
   // banked macros register per bank instead and leave these unused: synthesis drops them)
+  /* verilator lint_off UNUSEDSIGNAL */
   wire                 mwe;
   wire [AddrWidth-1:0] mwa;
   wire [Width-1:0]     mwd;
+  /* verilator lint_on UNUSEDSIGNAL */
   generate
     if (WriteLatency == 2) begin : g_wreg
       reg                 we_q;
@@ -167,8 +169,13 @@ module slt_sram #(
         wire             bwe;
         wire [BA-1:0]    bwa;
         wire [Width-1:0] bwd;
-        assign rhit[gb] = (ra >= Base) && (ra < Base + BD);
-        assign whit[gb] = (wa >= Base) && (wa < Base + BD);
+        if (gb == 0) begin : g_lo
+          assign rhit[gb] = (ra < BD);
+          assign whit[gb] = (wa < BD);
+        end else begin : g_hi
+          assign rhit[gb] = (ra >= Base) && (ra < Base + BD);
+          assign whit[gb] = (wa >= Base) && (wa < Base + BD);
+        end
         if (WriteLatency == 2) begin : g_wreg
           // the bank's own write registers: each drives one macro's inputs
           reg             we_q;

@@ -133,4 +133,4 @@ int slt_sram_banking(long depth, int width, long *bank_depth, int *banks)
 
 int slt_sram_read_latency(int max_banks) { return max_banks > 1 ? 4 : 2; }
 
-int slt_sram_write_latency(int max_banks) { return max_banks > 1 ? 2 : 1; }
+int slt_sram_write_latency(int max_banks) { return max_banks > 1 ? 3 : 1; }

@@ -95,10 +95,10 @@ int slt_sram_banking(long depth, int width, long *bank_depth, int *banks);
  * address fans out through the bank decode to every macro's pins in one cycle). */
 int slt_sram_read_latency(int max_banks);
 
-/* Write latency of the top's banked buffers (rtl/slt_sram.v WriteLatency): 2 with
- * several banks (write enable, address and data registered per bank, so a register,
- * not the controller's logic, drives each macro's inputs: the logic cannot see the
- * macro pins' load at synthesis), 1 with one bank (direct). */
+/* Write latency of the top's banked buffers (rtl/slt_sram.v WriteLatency): 3 with
+ * several banks (write enable, word and data registered once, so the bank decode
+ * starts from a register, then per bank, so a register, not logic, drives each
+ * macro's inputs: synthesis cannot see the macro pins' load), 1 with one bank (direct). */
 int slt_sram_write_latency(int max_banks);
 
 #ifdef __cplusplus

@@ -121,6 +121,8 @@ typedef struct {
     uint64_t gcnt, wc, wb;   /* gearbox codes; chunk, row block being written */
     int wdone, tlast;
     int half_full[2];
+    uint64_t half_set_t[2];  /* cycle in which the writer filled each half */
+    uint64_t half_delay;     /* wbuf write latency - 1: cycles before a filled half is read */
     uint64_t cc, cn, cb;     /* sequencer: chunk, token, row block of the next request */
     int ct, cdone;
     uint64_t last_row;       /* cycle of the last row request + 1 (0: none yet) */
@@ -157,7 +159,8 @@ static void run_eval_now(const run_state *s, uint64_t t, run_eval *e)
     e->gcnt_after = e->gb_fire ? s->gcnt - take : s->gcnt;
     e->gb_acc = in_valid && s->phase == 1 && !s->tlast && !e->w_final && e->gcnt_after <= s->l * s->ug;
     int active = !s->cdone && (s->modes_done || s->modes_written > s->cc);
-    e->t_req = active && s->ct && s->half_full[s->cc & 1];
+    /* rtl/slt_ctrl_seq.v: a half is readable half_delay cycles after it was filled */
+    e->t_req = active && s->ct && s->half_full[s->cc & 1] && t > s->half_set_t[s->cc & 1] + s->half_delay;
     /* a pass's first row: 2 + bubbles cycles after the previous row request */
     int gap_ok = s->cb != 0 || !s->last_row || t + 1 - s->last_row >= 2 + s->bubbles;
     e->r_req = active && !s->ct && gap_ok;
@@ -173,7 +176,10 @@ static void run_update(run_state *s, uint64_t t, const run_eval *e)
     s->in_left -= (uint64_t)(e->mode_acc + e->gb_acc);
     if (e->gb_acc && s->in_left == 0) s->tlast = 1;
     s->gcnt = e->gcnt_after + (e->gb_acc ? s->tin : 0);
-    if (e->gb_fire && s->wb == s->rb - 1) s->half_full[s->wc & 1] = 1;
+    if (e->gb_fire && s->wb == s->rb - 1) {
+        s->half_full[s->wc & 1] = 1;
+        s->half_set_t[s->wc & 1] = t;
+    }
     if (e->release) s->half_full[s->cc & 1] = 0;
     if (e->gb_fire) {
         if (s->wb == s->rb - 1) {
@@ -218,7 +224,10 @@ static uint64_t run_phase(const slt_config *cfg, int m, int k, int n)
     s.wl = (uint64_t)k - (s.nc - 1) * s.ug;
     s.mr = (uint64_t)m - (s.rb - 1) * s.l;
     s.tin = bus / 8 * (uint64_t)(cfg->weight_format == SLT_FMT_T2 ? 4 : cfg->weight_format == SLT_FMT_T5 ? 5 : 8);
-    s.lat = (uint64_t)slt_array_latency(cfg) + (uint64_t)slt_buf_read_latency(cfg) - 1;
+    /* the run ends when the last row is back and its obuf write has landed (WL - 1 more) */
+    s.lat = (uint64_t)slt_array_latency(cfg) + (uint64_t)slt_buf_read_latency(cfg) - 1 +
+            (uint64_t)slt_buf_write_latency(cfg) - 1;
+    s.half_delay = (uint64_t)slt_buf_write_latency(cfg) - 1;
     s.bubbles = slt_pass_bubbles(cfg, s.rb);
     s.in_left = slt_busy_weight_beats(cfg, m, k);
     s.phase = binary ? 1 : 0;

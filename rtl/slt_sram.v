@@ -16,9 +16,11 @@
 //          bank-select mux, stages 4.. registers after the mux. So the macro's
 //          clk -> dout ends at a register and the mux is timed from flops
 //          (docs/memory.md "Banking and read latency").
-//   write: WriteLatency 2 registers we_i/waddr_i/wdata_i (per bank when banked, so
-//          each register drives one macro's pins) and writes one edge later; a read
-//          sees a write once it has landed.
+//   write: WriteLatency - 1 register stages on we_i/waddr_i/wdata_i, then the write:
+//          one bank, all stages shared; banked (black box), the last stage is one
+//          register per bank (each drives one macro's pins) and the earlier ones are
+//          shared (so the bank decode starts from a register). A read sees a write once
+//          it has landed.
 //   banks: Banks macros of BankDepth words (bank b holds words b*BankDepth ..; the
 //          last bank holds Depth - (Banks-1)*BankDepth);
 //          the generator passes both from the SRAM model (gen/sram_model.c
@@ -49,7 +51,7 @@ module slt_sram #(
   parameter integer Banks     = 1,     // macros (SRAM model banking), >= 1
   parameter integer BankDepth = Depth, // words per bank
   parameter integer ReadLatency = 1,   // cycles from re_i to rdata_o, >= 1 (>= 3 when Banks > 1)
-  parameter integer WriteLatency = 1,  // 1: we_i writes at its edge; 2: one edge later (registered)
+  parameter integer WriteLatency = 1,  // 1: we_i writes at its edge; 2, 3: 1, 2 edges later (registered)
   // Derived: address width. Do not override (checked).
   parameter integer AddrWidth = (Depth > 1) ? $clog2(Depth) : 1
 ) (
@@ -79,8 +81,8 @@ module slt_sram #(
     if (ReadLatency < 1 || (Banks > 1 && ReadLatency < 3)) begin : g_illegal_latency
       slt_sram_illegal_parameter_ReadLatency_at_least_1_and_3_with_banks u_illegal ();
     end
-    if (WriteLatency < 1 || WriteLatency > 2) begin : g_illegal_wlat
-      slt_sram_illegal_parameter_WriteLatency_must_be_1_or_2 u_illegal ();
+    if (WriteLatency < 1 || WriteLatency > 3) begin : g_illegal_wlat
+      slt_sram_illegal_parameter_WriteLatency_must_be_1_to_3 u_illegal ();
     end
     if (Banks < 1 || (Banks > 1 && (BankDepth < 2 ||
         (Banks - 1) * BankDepth >= Depth || Banks * BankDepth < Depth))) begin : g_illegal_banks
@@ -102,27 +104,39 @@ module slt_sram #(
     end
   endgenerate
 
-  // ---- write port as the memory sees it: direct, or registered (WriteLatency 2; the
-  // banked macros register per bank instead and leave these unused: synthesis drops them)
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire                 mwe;
-  wire [AddrWidth-1:0] mwa;
-  wire [Width-1:0]     mwd;
-  /* verilator lint_on UNUSEDSIGNAL */
+  // ---- write port as the memory sees it: WShared register stages shared by all banks
+  // (each loads the word only with its enable), then the memory (one bank, behavioural)
+  // or the per-bank write registers (banked macros: one more stage)
+`ifdef SLT_SRAM_BLACKBOX
+  localparam integer WShared0 = (Banks > 1) ? WriteLatency - 2 : WriteLatency - 1;
+`else
+  localparam integer WShared0 = WriteLatency - 1;
+`endif
+  localparam integer WShared = (WShared0 > 0) ? WShared0 : 0;
+  wire [WShared:0]                 we_c;
+  wire [(WShared+1)*AddrWidth-1:0] wa_c;
+  wire [(WShared+1)*Width-1:0]     wd_c;
+  assign we_c[0] = we_i;
+  assign wa_c[0 +: AddrWidth] = waddr_i;
+  assign wd_c[0 +: Width] = wdata_i;
+  genvar gw;
   generate
-    if (WriteLatency == 2) begin : g_wreg
+    for (gw = 1; gw <= WShared; gw = gw + 1) begin : g_wstage
       reg                 we_q;
       reg [AddrWidth-1:0] wa_q;
       reg [Width-1:0]     wd_q;
       always @(posedge clk_i) begin
-        we_q <= we_i;
-        if (we_i) begin wa_q <= waddr_i; wd_q <= wdata_i; end
+        we_q <= we_c[gw-1];
+        if (we_c[gw-1]) begin wa_q <= wa_c[(gw-1)*AddrWidth +: AddrWidth]; wd_q <= wd_c[(gw-1)*Width +: Width]; end
       end
-      assign mwe = we_q; assign mwa = wa_q; assign mwd = wd_q;
-    end else begin : g_wdir
-      assign mwe = we_i; assign mwa = waddr_i; assign mwd = wdata_i;
+      assign we_c[gw] = we_q;
+      assign wa_c[gw*AddrWidth +: AddrWidth] = wa_q;
+      assign wd_c[gw*Width +: Width] = wd_q;
     end
   endgenerate
+  wire                 mwe = we_c[WShared];
+  wire [AddrWidth-1:0] mwa = wa_c[WShared*AddrWidth +: AddrWidth];
+  wire [Width-1:0]     mwd = wd_c[WShared*Width +: Width];
 
 `ifdef SLT_SRAM_BLACKBOX
 
@@ -146,7 +160,7 @@ module slt_sram #(
       // bank b holds words b*BankDepth ..: a constant compare selects it and a constant
       // subtraction gives its word (both simplify to bit selects for a power-of-two BankDepth)
       wire [31:0]       ra = {{(32 - AddrWidth){1'b0}}, raddr_i};
-      wire [31:0]       wa = {{(32 - AddrWidth){1'b0}}, waddr_i};
+      wire [31:0]       wa = {{(32 - AddrWidth){1'b0}}, mwa};
       wire [Banks-1:0]  rhit, whit;
       reg  [Banks-1:0]  rsel_q, rsel2_q, msel_q;   // one-hot bank of the read at stages 1, 2, the mux
       reg  [Banks*Width-1:0] bank_q;               // per-bank output registers (stage 3)
@@ -176,18 +190,18 @@ module slt_sram #(
           assign rhit[gb] = (ra >= Base) && (ra < Base + BD);
           assign whit[gb] = (wa >= Base) && (wa < Base + BD);
         end
-        if (WriteLatency == 2) begin : g_wreg
+        if (WriteLatency >= 2) begin : g_wreg
           // the bank's own write registers: each drives one macro's inputs
           reg             we_q;
           reg [BA-1:0]    wa_q;
           reg [Width-1:0] wd_q;
           always @(posedge clk_i) begin
-            we_q <= we_i & whit[gb];
-            if (we_i & whit[gb]) begin wa_q <= woff[BA-1:0]; wd_q <= wdata_i; end
+            we_q <= mwe & whit[gb];
+            if (mwe & whit[gb]) begin wa_q <= woff[BA-1:0]; wd_q <= mwd; end
           end
           assign bwe = we_q; assign bwa = wa_q; assign bwd = wd_q;
         end else begin : g_wdir
-          assign bwe = we_i & whit[gb]; assign bwa = woff[BA-1:0]; assign bwd = wdata_i;
+          assign bwe = mwe & whit[gb]; assign bwa = woff[BA-1:0]; assign bwd = mwd;
         end
         slt_sram_macro #(
           .Depth     (BD),
@@ -206,8 +220,9 @@ module slt_sram #(
         reg          re_b_q;
         reg [BA-1:0] ra_b_q;
         always @(posedge clk_i) begin
+          // the word loads every cycle (no enable on this path): the macro reads it only with re_b_q
           re_b_q <= re_i & rhit[gb];
-          if (re_i & rhit[gb]) ra_b_q <= roff[BA-1:0];
+          ra_b_q <= roff[BA-1:0];
         end
         always @(posedge clk_i) begin
           if (re_q[1] && rsel2_q[gb]) bank_q[gb*Width +: Width] <= dout;

@@ -237,7 +237,9 @@ module slt_top_ctrl #(
   wire [OAW-1:0] ps_raddr, obuf_waddr;
   wire [U-1:0]   unit_real;
   wire [L-1:0]   lane_real;
+  wire seq_empty;
   slt_ctrl_seq #(.U(U), .G(G), .L(L), .Gap(Gap), .Pd(Pd), .WbufDepth(WbufDepth), .AbufDepth(AbufDepth),
+                 .HalfDelay(WriteLatency - 1),
                  .ObufDepth(ObufDepth), .ModeDepth(ModeDepth), .QW(QW), .MRW(RMW + 1), .WKW(RKW + 1)) u_seq (
     .clk_i (clk_i), .rst_ni (rst_ni), .clr_i (clr), .check_i (st_check), .run_i (st_run),
     .modes_done_i (modes_ready), .modes_written_i (mu_waddr), .nc_i (nc), .rb_i (rb), .n_i (n), .mr_i (mr), .wl_i (wl), .nrb_i (nrb),
@@ -246,9 +248,27 @@ module slt_top_ctrl #(
     .half_full_o (half_full), .t_req_o (t_req), .r_req_o (r_req),
     .wbuf_raddr_o (wbuf_raddr), .abuf_raddr_o (abuf_raddr), .mode_raddr_o (mode_raddr),
     .ps_re_o (ps_re), .ps_raddr_o (ps_raddr), .ps_use_o (ps_use), .obuf_waddr_o (obuf_waddr),
-    .tbl_v_o (tbl_v), .row_v_o (row_v), .done_o (c_done), .empty_o (c_empty),
+    .tbl_v_o (tbl_v), .row_v_o (row_v), .done_o (c_done), .empty_o (seq_empty),
     .unit_real_o (unit_real), .lane_real_o (lane_real)
   );
+
+  // the array is empty once every row is back and its obuf write has landed (the
+  // obuf's write registers hold the last one WriteLatency - 1 cycles)
+  generate
+    if (WriteLatency <= 1) begin : g_empty_now
+      assign c_empty = seq_empty;
+    end else begin : g_empty_wait
+      reg [WriteLatency-2:0] wpend_q;
+      /* verilator lint_off UNUSEDSIGNAL */
+      wire [WriteLatency-1:0] wpend_next = {wpend_q, row_valid_i};
+      /* verilator lint_on UNUSEDSIGNAL */
+      always @(posedge clk_i or negedge rst_ni) begin
+        if (!rst_ni) wpend_q <= {(WriteLatency-1){1'b0}};
+        else wpend_q <= wpend_next[WriteLatency-2:0];
+      end
+      assign c_empty = seq_empty & ~(|wpend_q);
+    end
+  endgenerate
 
   // ---- output phase ---------------------------------------------------------------
   wire           out_rd;

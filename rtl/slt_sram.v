@@ -104,8 +104,8 @@ module slt_sram #(
     end
   endgenerate
 
-  // ---- write port as the memory sees it: WShared register stages shared by all banks
-  // (each loads the word only with its enable), then the memory (one bank, behavioural)
+  // ---- write port as the memory sees it: WShared register stages shared by all banks,
+  // then the memory (one bank, behavioural)
   // or the per-bank write registers (banked macros: one more stage)
 `ifdef SLT_SRAM_BLACKBOX
   localparam integer WShared0 = (Banks > 1) ? WriteLatency - 2 : WriteLatency - 1;
@@ -125,9 +125,12 @@ module slt_sram #(
       reg                 we_q;
       reg [AddrWidth-1:0] wa_q;
       reg [Width-1:0]     wd_q;
+      // no load enable on word and data: the controller's write data arrives late in the
+      // cycle (slim: 4.66 ns), so no enable multiplexer sits in front of these registers
       always @(posedge clk_i) begin
         we_q <= we_c[gw-1];
-        if (we_c[gw-1]) begin wa_q <= wa_c[(gw-1)*AddrWidth +: AddrWidth]; wd_q <= wd_c[(gw-1)*Width +: Width]; end
+        wa_q <= wa_c[(gw-1)*AddrWidth +: AddrWidth];
+        wd_q <= wd_c[(gw-1)*Width +: Width];
       end
       assign we_c[gw] = we_q;
       assign wa_c[gw*AddrWidth +: AddrWidth] = wa_q;

@@ -183,6 +183,8 @@ module slt_sram #(
         wire [31:0] woff = wa - Base;
         /* verilator lint_on UNUSEDSIGNAL */
         wire [Width-1:0] dout;
+        reg              re_b_q;
+        reg [BA-1:0]     ra_b_q;
         wire             bwe;
         wire [BA-1:0]    bwa;
         wire [Width-1:0] bwd;
@@ -219,9 +221,7 @@ module slt_sram #(
           .raddr_i (ra_b_q),
           .rdata_o (dout)
         );
-        // the bank's read registers (stage 1): each drives one macro's inputs
-        reg          re_b_q;
-        reg [BA-1:0] ra_b_q;
+        // the bank's read registers (stage 1, declared above): each drives one macro's inputs
         always @(posedge clk_i) begin
           // the word loads every cycle (no enable on this path): the macro reads it only with re_b_q
           re_b_q <= re_i & rhit[gb];

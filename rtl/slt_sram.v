@@ -11,16 +11,25 @@
 //          enable of SRAM macros and FPGA BRAMs, and enabled output registers).
 //          With one bank, stage 1 is the macro and stages 2.. are registers after
 //          it; with Banks > 1 (needs ReadLatency >= 3), stage 1 registers the read
-//          enable and word per bank (so a register drives each macro's inputs),
-//          stage 2 is the macro, stage 3 one register per bank before the
-//          bank-select mux, stages 4.. registers after the mux. So the macro's
+//          word once (shared) and the read enable per bank (so a register drives each
+//          macro's inputs), stage 2 is the macro, stage 3 one register per bank before
+//          the bank-select mux, stages 4.. registers after the mux. So the macro's
 //          clk -> dout ends at a register and the mux is timed from flops
 //          (docs/memory.md "Banking and read latency").
-//   write: WriteLatency - 1 register stages on we_i/waddr_i/wdata_i, then the write:
-//          one bank, all stages shared; banked (black box), the last stage is one
-//          register per bank (each drives one macro's pins) and the earlier ones are
-//          shared (so the bank decode starts from a register). A read sees a write once
-//          it has landed.
+//   write: WriteLatency - 1 register stages on we_i/waddr_i/wdata_i, then the write.
+//          All stages are shared by the banks; banked (black box), the last stage
+//          also holds the write enable per bank (one-hot), decoded from the stage
+//          before, so the bank decode starts from a register and a register drives
+//          every macro pin (the word and data through a buffered fanout tree: the
+//          timing flow buffers high-fanout nets, synth/sta.sh). A read sees a write
+//          once it has landed.
+//   clock gating (ClockGating = 1, ASIC black-box path): the banked path's registers
+//          tick only when they load (slt_clock_gate): the shared read word with
+//          re_i, each bank's output register only when its bank was read (one bank
+//          per read), the write stages' word and data with the stage's write enable,
+//          the output registers with their read. Enables and one-hot flags load
+//          every cycle. These registers have no reset, so the gate enables need no
+//          ~rst_ni term. ClockGating = 0: load enables (SLT_FPGA never gates).
 //   banks: Banks macros of BankDepth words (bank b holds words b*BankDepth ..; the
 //          last bank holds Depth - (Banks-1)*BankDepth);
 //          the generator passes both from the SRAM model (gen/sram_model.c
@@ -52,6 +61,9 @@ module slt_sram #(
   parameter integer BankDepth = Depth, // words per bank
   parameter integer ReadLatency = 1,   // cycles from re_i to rdata_o, >= 1 (>= 3 when Banks > 1)
   parameter integer WriteLatency = 1,  // 1: we_i writes at its edge; 2, 3: 1, 2 edges later (registered)
+  /* verilator lint_off UNUSEDPARAM */
+  parameter integer ClockGating = 0,   // 1: gated clocks on the black-box path's registers
+  /* verilator lint_on UNUSEDPARAM */
   // Derived: address width. Do not override (checked).
   parameter integer AddrWidth = (Depth > 1) ? $clog2(Depth) : 1
 ) (
@@ -104,15 +116,27 @@ module slt_sram #(
     end
   endgenerate
 
-  // ---- write port as the memory sees it: WShared register stages shared by all banks,
-  // then the memory (one bank, behavioural)
-  // or the per-bank write registers (banked macros: one more stage)
+  // ---- clock gating: the black-box path only (the behavioural model is for simulation
+  // and FPGAs; SLT_FPGA never gates clocks)
 `ifdef SLT_SRAM_BLACKBOX
-  localparam integer WShared0 = (Banks > 1) ? WriteLatency - 2 : WriteLatency - 1;
+`ifdef SLT_FPGA
+  localparam integer Gated = 0;
 `else
-  localparam integer WShared0 = WriteLatency - 1;
+  localparam integer Gated = (ClockGating != 0) ? 1 : 0;
 `endif
-  localparam integer WShared = (WShared0 > 0) ? WShared0 : 0;
+`else
+  localparam integer Gated = 0;
+`endif
+
+  // ---- write port as the memory sees it: WShared register stages shared by all banks,
+  // then the memory. Banked black box: the last of the WriteLatency - 1 stages is the
+  // bank groups' own (below), so WShared is one less.
+  localparam integer WStages = (WriteLatency > 1) ? WriteLatency - 1 : 0;
+`ifdef SLT_SRAM_BLACKBOX
+  localparam integer WShared = (Banks > 1 && WStages > 0) ? WStages - 1 : WStages;
+`else
+  localparam integer WShared = WStages;
+`endif
   wire [WShared:0]                 we_c;
   wire [(WShared+1)*AddrWidth-1:0] wa_c;
   wire [(WShared+1)*Width-1:0]     wd_c;
@@ -125,10 +149,17 @@ module slt_sram #(
       reg                 we_q;
       reg [AddrWidth-1:0] wa_q;
       reg [Width-1:0]     wd_q;
+      wire                wclk;
       // no load enable on word and data: the controller's write data arrives late in the
-      // cycle (slim: 4.66 ns), so no enable multiplexer sits in front of these registers
-      always @(posedge clk_i) begin
-        we_q <= we_c[gw-1];
+      // cycle (slim: 4.66 ns), so no enable multiplexer sits in front of these registers;
+      // gated (ClockGating = 1), they tick only with the stage's write enable
+      if (Gated != 0) begin : g_cg
+        slt_clock_gate u_cg (.clk_i(clk_i), .en_i(we_c[gw-1]), .clk_o(wclk));
+      end else begin : g_no_cg
+        assign wclk = clk_i;
+      end
+      always @(posedge clk_i) we_q <= we_c[gw-1];
+      always @(posedge wclk) begin
         wa_q <= wa_c[(gw-1)*AddrWidth +: AddrWidth];
         wd_q <= wd_c[(gw-1)*Width +: Width];
       end
@@ -161,52 +192,89 @@ module slt_sram #(
       );
     end else begin : g_banks
       // bank b holds words b*BankDepth ..: a constant compare selects it and a constant
-      // subtraction gives its word (both simplify to bit selects for a power-of-two BankDepth)
-      wire [31:0]       ra = {{(32 - AddrWidth){1'b0}}, raddr_i};
-      wire [31:0]       wa = {{(32 - AddrWidth){1'b0}}, mwa};
-      wire [Banks-1:0]  rhit, whit;
-      reg  [Banks-1:0]  rsel_q, rsel2_q, msel_q;   // one-hot bank of the read at stages 1, 2, the mux
-      reg  [Banks*Width-1:0] bank_q;               // per-bank output registers (stage 3)
+      // subtraction gives its word (both simplify to bit selects for a power-of-two BankDepth).
+      // Groups of WGroup banks share the last write stage's word and data registers and
+      // the read word register (so one register drives at most WGroup macro pins, and only
+      // the addressed group's registers load); pairs of banks share one output register
+      // behind a 2:1 bank-select mux (select and load from registers: the macro's
+      // clk -> dout, up to 4.6 ns, leaves room for one mux level before the setup).
+      localparam integer WGroup = 8;
+      localparam integer NG = (Banks + WGroup - 1) / WGroup;   // bank groups
+      localparam integer NP = (Banks + 1) / 2;                 // bank pairs
+      wire [31:0]       ra  = {{(32 - AddrWidth){1'b0}}, raddr_i};
+      wire [31:0]       wdc = {{(32 - AddrWidth){1'b0}}, mwa};   // the write decode's word
+      wire [Banks-1:0]  rhit, whit, bwe;
+      wire [NG-1:0]     rghit, wghit;              // the read's / write's bank group
+      reg  [Banks-1:0]  rbe_q;                     // stage 1: one-hot read enable per bank
+      reg  [Banks-1:0]  rv_q;                      // the bank whose macro reads at stage 2
+      reg  [NP-1:0]     msel_q;                    // the mux's one-hot pair select (stage 3)
+      wire [NP*Width-1:0] pair_d;                  // the pair output registers (stage 3)
+      wire [NG*AddrWidth-1:0] rw_d, ww_d;          // each group's read word and write word
+      wire [NG*Width-1:0] wd_d;                    // each group's write data
       reg  [Width-1:0]  mux;
       always @(posedge clk_i) begin
-        if (re_i) rsel_q <= rhit;
-        if (re_q[0]) rsel2_q <= rsel_q;
-        if (re_q[1]) msel_q <= rsel2_q;
+        rbe_q <= {Banks{re_i}} & rhit;
+        rv_q  <= rbe_q;
       end
-      genvar gb;
+      genvar gg, gb, gq;
+      for (gg = 0; gg < NG; gg = gg + 1) begin : g_group
+        localparam integer Lo = gg * WGroup;
+        localparam integer Hi = (Lo + WGroup < Banks) ? Lo + WGroup : Banks;   // banks Lo .. Hi-1
+        reg [AddrWidth-1:0] ra_q;   // the group's read word (stage 1)
+        wire                rclk;
+        assign rghit[gg] = |rhit[Hi-1:Lo];
+        assign wghit[gg] = |whit[Hi-1:Lo];
+        if (Gated != 0) begin : g_rcg
+          slt_clock_gate u_cg (.clk_i(clk_i), .en_i(re_i & rghit[gg]), .clk_o(rclk));
+        end else begin : g_no_rcg
+          assign rclk = clk_i;   // loads every cycle: no enable multiplexer on the controller's address
+        end
+        always @(posedge rclk) ra_q <= raddr_i;
+        assign rw_d[gg*AddrWidth +: AddrWidth] = ra_q;
+        if (WStages >= 1) begin : g_wreg
+          // the last write stage: the group's word and data, loaded (gated) when the write
+          // hits the group; the one-hot bank enables load every cycle
+          reg [AddrWidth-1:0] wa_q;
+          reg [Width-1:0]     wd_q;
+          reg [Hi-Lo-1:0]     bwe_q;
+          wire                wclk;
+          if (Gated != 0) begin : g_wcg
+            slt_clock_gate u_cg (.clk_i(clk_i), .en_i(mwe & wghit[gg]), .clk_o(wclk));
+          end else begin : g_no_wcg
+            assign wclk = clk_i;
+          end
+          always @(posedge wclk) begin
+            wa_q <= mwa;
+            wd_q <= mwd;
+          end
+          always @(posedge clk_i) bwe_q <= {(Hi-Lo){mwe}} & whit[Hi-1:Lo];
+          assign ww_d[gg*AddrWidth +: AddrWidth] = wa_q;
+          assign wd_d[gg*Width +: Width] = wd_q;
+          assign bwe[Hi-1:Lo] = bwe_q;
+        end else begin : g_wdir
+          assign ww_d[gg*AddrWidth +: AddrWidth] = mwa;
+          assign wd_d[gg*Width +: Width] = mwd;
+          assign bwe[Hi-1:Lo] = {(Hi-Lo){mwe}} & whit[Hi-1:Lo];
+        end
+      end
       for (gb = 0; gb < Banks; gb = gb + 1) begin : g_bank
         localparam integer Base = gb * BankDepth;
         localparam integer BD   = (gb == Banks - 1) ? Depth - (Banks - 1) * BankDepth : BankDepth;
         localparam integer BA   = (BD > 1) ? $clog2(BD) : 1;
+        localparam integer Grp  = gb / WGroup;
         /* verilator lint_off UNUSEDSIGNAL */
-        wire [31:0] roff = ra - Base;
-        wire [31:0] woff = wa - Base;
+        wire [31:0] rq   = {{(32 - AddrWidth){1'b0}}, rw_d[Grp*AddrWidth +: AddrWidth]};
+        wire [31:0] wq   = {{(32 - AddrWidth){1'b0}}, ww_d[Grp*AddrWidth +: AddrWidth]};
+        wire [31:0] roff = rq - Base;
+        wire [31:0] woff = wq - Base;
         /* verilator lint_on UNUSEDSIGNAL */
         wire [Width-1:0] dout;
-        reg              re_b_q;
-        reg [BA-1:0]     ra_b_q;
-        wire             bwe;
-        wire [BA-1:0]    bwa;
-        wire [Width-1:0] bwd;
         if (gb == 0) begin : g_lo
           assign rhit[gb] = (ra < BD);
-          assign whit[gb] = (wa < BD);
+          assign whit[gb] = (wdc < BD);
         end else begin : g_hi
           assign rhit[gb] = (ra >= Base) && (ra < Base + BD);
-          assign whit[gb] = (wa >= Base) && (wa < Base + BD);
-        end
-        if (WriteLatency >= 2) begin : g_wreg
-          // the bank's own write registers: each drives one macro's inputs
-          reg             we_q;
-          reg [BA-1:0]    wa_q;
-          reg [Width-1:0] wd_q;
-          always @(posedge clk_i) begin
-            we_q <= mwe & whit[gb];
-            if (mwe & whit[gb]) begin wa_q <= woff[BA-1:0]; wd_q <= mwd; end
-          end
-          assign bwe = we_q; assign bwa = wa_q; assign bwd = wd_q;
-        end else begin : g_wdir
-          assign bwe = mwe & whit[gb]; assign bwa = woff[BA-1:0]; assign bwd = mwd;
+          assign whit[gb] = (wdc >= Base) && (wdc < Base + BD);
         end
         slt_sram_macro #(
           .Depth     (BD),
@@ -214,28 +282,42 @@ module slt_sram #(
           .AddrWidth (BA)
         ) u_macro (
           .clk_i   (clk_i),
-          .we_i    (bwe),
-          .waddr_i (bwa),
-          .wdata_i (bwd),
-          .re_i    (re_b_q),
-          .raddr_i (ra_b_q),
+          .we_i    (bwe[gb]),
+          .waddr_i (woff[BA-1:0]),
+          .wdata_i (wd_d[Grp*Width +: Width]),
+          .re_i    (rbe_q[gb]),
+          .raddr_i (roff[BA-1:0]),
           .rdata_o (dout)
         );
-        // the bank's read registers (stage 1, declared above): each drives one macro's inputs
-        always @(posedge clk_i) begin
-          // the word loads every cycle (no enable on this path): the macro reads it only with re_b_q
-          re_b_q <= re_i & rhit[gb];
-          ra_b_q <= roff[BA-1:0];
-        end
-        always @(posedge clk_i) begin
-          if (re_q[1] && rsel2_q[gb]) bank_q[gb*Width +: Width] <= dout;
-        end
       end
-      // bank-select mux: AND-OR of the bank registers under the one-hot select
+      for (gq = 0; gq < NP; gq = gq + 1) begin : g_pair
+        // banks 2q and 2q+1 (the last pair may have one): a 2:1 mux selected by the odd
+        // bank's read flag, then the pair's register. Gated, it ticks only after a read of
+        // its pair; ungated it loads every cycle (a macro's dout holds between its reads,
+        // so reloading it is harmless, and no enable multiplexer sits on the macro path)
+        wire             pv = (2 * gq + 1 < Banks) ? (rv_q[2 * gq] | rv_q[2 * gq + 1]) : rv_q[2 * gq];
+        reg  [Width-1:0] pair_q;
+        wire [Width-1:0] pin;
+        wire             pclk;
+        if (2 * gq + 1 < Banks) begin : g_two
+          assign pin = rv_q[2 * gq + 1] ? g_bank[2 * gq + 1].dout : g_bank[2 * gq].dout;
+        end else begin : g_one
+          assign pin = g_bank[2 * gq].dout;
+        end
+        if (Gated != 0) begin : g_cg
+          slt_clock_gate u_cg (.clk_i(clk_i), .en_i(pv), .clk_o(pclk));
+        end else begin : g_no_cg
+          assign pclk = clk_i;
+        end
+        always @(posedge pclk) pair_q <= pin;
+        always @(posedge clk_i) if (re_q[1]) msel_q[gq] <= pv;
+        assign pair_d[gq*Width +: Width] = pair_q;
+      end
+      // bank-select mux: AND-OR of the pair registers under the one-hot select
       integer mi;
       always @* begin
         mux = {Width{1'b0}};
-        for (mi = 0; mi < Banks; mi = mi + 1) mux = mux | (bank_q[mi*Width +: Width] & {Width{msel_q[mi]}});
+        for (mi = 0; mi < NP; mi = mi + 1) mux = mux | (pair_d[mi*Width +: Width] & {Width{msel_q[mi]}});
       end
       assign first = mux;
     end
@@ -306,16 +388,28 @@ module slt_sram #(
     if (Post <= 0) begin : g_nopost
       assign rdata_o = first;
     end else begin : g_post
-      reg [Post*Width-1:0] post_q;
+      wire [Post*Width-1:0] post_w;
       genvar gp;
       for (gp = 0; gp < Post; gp = gp + 1) begin : g_stage
+        wire pen = re_q[Stage1 - 1 + gp];   // the stage's read reaches it
+        wire [Width-1:0] pin;
+        wire pclk;
+        reg  [Width-1:0] post_q;
         if (gp == 0) begin : g_first
-          always @(posedge clk_i) if (re_q[Stage1 - 1]) post_q[0 +: Width] <= first;
+          assign pin = first;
         end else begin : g_next
-          always @(posedge clk_i) if (re_q[Stage1 - 1 + gp]) post_q[gp*Width +: Width] <= post_q[(gp-1)*Width +: Width];
+          assign pin = post_w[(gp-1)*Width +: Width];
         end
+        if (Gated != 0) begin : g_cg
+          slt_clock_gate u_cg (.clk_i(clk_i), .en_i(pen), .clk_o(pclk));
+          always @(posedge pclk) post_q <= pin;
+        end else begin : g_no_cg
+          assign pclk = clk_i;
+          always @(posedge pclk) if (pen) post_q <= pin;
+        end
+        assign post_w[gp*Width +: Width] = post_q;
       end
-      assign rdata_o = post_q[(Post-1)*Width +: Width];
+      assign rdata_o = post_w[(Post-1)*Width +: Width];
     end
   endgenerate
 

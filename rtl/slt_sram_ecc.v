@@ -23,6 +23,7 @@ module slt_sram_ecc #(
   parameter integer BankDepth = Depth,
   parameter integer ReadLatency = 1,
   parameter integer WriteLatency = 1,
+  parameter integer ClockGating = 0,   // slt_sram's gated clocks (black-box path)
   // Derived. Do not override.
   parameter integer AddrWidth = (Depth > 1) ? $clog2(Depth) : 1
 ) (
@@ -57,7 +58,7 @@ module slt_sram_ecc #(
   wire [CodeW-1:0] wcode, rcode, inj_mask;
 
   slt_sram #(.Depth(Depth), .Width(CodeW), .Banks(Banks), .BankDepth(BankDepth), .ReadLatency(ReadLatency),
-             .WriteLatency(WriteLatency)) u_sram (
+             .WriteLatency(WriteLatency), .ClockGating(ClockGating)) u_sram (
     .clk_i   (clk_i),
     .we_i    (we_i),
     .waddr_i (waddr_i),

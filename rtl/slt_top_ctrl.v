@@ -292,25 +292,25 @@ module slt_top_ctrl #(
   // slt_sram_ecc: an slt_sram, plus SECDED when Ecc = 1 (binary builds never write the
   // mode memory, so it carries no ECC there)
   slt_sram_ecc #(.Depth(WbufDepth), .Width(KeyW), .Ecc(Ecc),
-                 .Banks(WbufBanks), .BankDepth(WbufBankDepth), .ReadLatency(ReadLatency), .WriteLatency(WriteLatency)) u_wbuf (
+                 .Banks(WbufBanks), .BankDepth(WbufBankDepth), .ReadLatency(ReadLatency), .WriteLatency(WriteLatency), .ClockGating(ClockGating)) u_wbuf (
     .clk_i (clk_i), .rst_ni (rst_ni), .we_i (wbuf_we), .waddr_i (wbuf_waddr), .wdata_i (wbuf_wdata),
     .re_i (r_req), .raddr_i (wbuf_raddr), .rdata_o (wbuf_rdata),
     .err_single_o (ecc_single_o[0]), .err_double_o (ecc_double_o[0])
   );
   slt_sram_ecc #(.Depth(AbufDepth), .Width(ActW), .Ecc(Ecc),
-                 .Banks(AbufBanks), .BankDepth(AbufBankDepth), .ReadLatency(ReadLatency), .WriteLatency(WriteLatency)) u_abuf (
+                 .Banks(AbufBanks), .BankDepth(AbufBankDepth), .ReadLatency(ReadLatency), .WriteLatency(WriteLatency), .ClockGating(ClockGating)) u_abuf (
     .clk_i (clk_i), .rst_ni (rst_ni), .we_i (au_we), .waddr_i (au_waddr), .wdata_i (au_wdata),
     .re_i (t_req), .raddr_i (abuf_raddr), .rdata_o (abuf_rdata),
     .err_single_o (ecc_single_o[1]), .err_double_o (ecc_double_o[1])
   );
   slt_sram_ecc #(.Depth(ModeDepth), .Width(U), .Ecc(Ecc * Ternary),
-                 .Banks(ModeBanks), .BankDepth(ModeBankDepth), .ReadLatency(ReadLatency)) u_mode (
+                 .Banks(ModeBanks), .BankDepth(ModeBankDepth), .ReadLatency(ReadLatency), .ClockGating(ClockGating)) u_mode (
     .clk_i (clk_i), .rst_ni (rst_ni), .we_i (mu_we), .waddr_i (mu_waddr), .wdata_i (mu_wdata),
     .re_i (t_req), .raddr_i (mode_raddr), .rdata_o (mode_rdata),
     .err_single_o (ecc_single_o[3]), .err_double_o (ecc_double_o[3])
   );
   slt_sram_ecc #(.Depth(ObufDepth), .Width(PsW), .Ecc(Ecc),
-                 .Banks(ObufBanks), .BankDepth(ObufBankDepth), .ReadLatency(ReadLatency), .WriteLatency(WriteLatency)) u_obuf (
+                 .Banks(ObufBanks), .BankDepth(ObufBankDepth), .ReadLatency(ReadLatency), .WriteLatency(WriteLatency), .ClockGating(ClockGating)) u_obuf (
     .clk_i (clk_i), .rst_ni (rst_ni), .we_i (row_valid_i), .waddr_i (obuf_waddr), .wdata_i (row_psum_i),
     .re_i (obuf_re), .raddr_i (obuf_raddr), .rdata_o (obuf_rdata),
     .err_single_o (ecc_single_o[2]), .err_double_o (ecc_double_o[2])

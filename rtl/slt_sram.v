@@ -11,25 +11,25 @@
 //          enable of SRAM macros and FPGA BRAMs, and enabled output registers).
 //          With one bank, stage 1 is the macro and stages 2.. are registers after
 //          it; with Banks > 1 (needs ReadLatency >= 3), stage 1 registers the read
-//          word once (shared) and the read enable per bank (so a register drives each
-//          macro's inputs), stage 2 is the macro, stage 3 one register per bank before
-//          the bank-select mux, stages 4.. registers after the mux. So the macro's
-//          clk -> dout ends at a register and the mux is timed from flops
-//          (docs/memory.md "Banking and read latency").
+//          enable per bank and the read word once per group of WGroup banks (so a
+//          register drives each macro's inputs), stage 2 is the macro, stage 3 one
+//          register per pair of banks behind a 2:1 mux, stages 4.. registers after the
+//          bank-select mux. So the macro's clk -> dout ends at one mux and a register
+//          and the bank-select mux is timed from flops (docs/memory.md "Banking and
+//          read latency").
 //   write: WriteLatency - 1 register stages on we_i/waddr_i/wdata_i, then the write.
-//          All stages are shared by the banks; banked (black box), the last stage
-//          also holds the write enable per bank (one-hot), decoded from the stage
-//          before, so the bank decode starts from a register and a register drives
-//          every macro pin (the word and data through a buffered fanout tree: the
-//          timing flow buffers high-fanout nets, synth/sta.sh). A read sees a write
-//          once it has landed.
-//   clock gating (ClockGating = 1, ASIC black-box path): the banked path's registers
-//          tick only when they load (slt_clock_gate): the shared read word with
-//          re_i, each bank's output register only when its bank was read (one bank
-//          per read), the write stages' word and data with the stage's write enable,
-//          the output registers with their read. Enables and one-hot flags load
-//          every cycle. These registers have no reset, so the gate enables need no
-//          ~rst_ni term. ClockGating = 0: load enables (SLT_FPGA never gates).
+//          Banked (black box), the last stage is one word and data register per
+//          group of WGroup banks with a one-hot write enable per bank, decoded from
+//          the stage before: the bank decode starts from a register and a register
+//          drives at most WGroup macros' pins. A read sees a write once it has landed.
+//   clock gating (ClockGating = 1, ASIC black-box path): the group write registers
+//          tick only when the write hits their group, the group read words with a
+//          read, each pair register only after a read of its pair, the output
+//          registers with their read, the shared write stages with their write
+//          (slt_clock_gate). Enables and one-hot flags load every cycle. These
+//          registers have no reset, so the gate enables need no ~rst_ni term.
+//          ClockGating = 0: the pair and word registers load every cycle (a macro's
+//          dout holds between its reads), output registers use load enables.
 //   banks: Banks macros of BankDepth words (bank b holds words b*BankDepth ..; the
 //          last bank holds Depth - (Banks-1)*BankDepth);
 //          the generator passes both from the SRAM model (gen/sram_model.c
@@ -63,6 +63,7 @@ module slt_sram #(
   parameter integer WriteLatency = 1,  // 1: we_i writes at its edge; 2, 3: 1, 2 edges later (registered)
   /* verilator lint_off UNUSEDPARAM */
   parameter integer ClockGating = 0,   // 1: gated clocks on the black-box path's registers
+  parameter integer WGroup    = 16,    // banks per group sharing the last write stage and read word
   /* verilator lint_on UNUSEDPARAM */
   // Derived: address width. Do not override (checked).
   parameter integer AddrWidth = (Depth > 1) ? $clog2(Depth) : 1
@@ -92,6 +93,9 @@ module slt_sram #(
     end
     if (ReadLatency < 1 || (Banks > 1 && ReadLatency < 3)) begin : g_illegal_latency
       slt_sram_illegal_parameter_ReadLatency_at_least_1_and_3_with_banks u_illegal ();
+    end
+    if (WGroup < 1) begin : g_illegal_wgroup
+      slt_sram_illegal_parameter_WGroup_must_be_at_least_1 u_illegal ();
     end
     if (WriteLatency < 1 || WriteLatency > 3) begin : g_illegal_wlat
       slt_sram_illegal_parameter_WriteLatency_must_be_1_to_3 u_illegal ();
@@ -194,17 +198,17 @@ module slt_sram #(
       // bank b holds words b*BankDepth ..: a constant compare selects it and a constant
       // subtraction gives its word (both simplify to bit selects for a power-of-two BankDepth).
       // Groups of WGroup banks share the last write stage's word and data registers and
-      // the read word register (so one register drives at most WGroup macro pins, and only
-      // the addressed group's registers load); pairs of banks share one output register
+      // the read word register (so one register drives at most WGroup macro pins; only
+      // the addressed group's write registers load, the read words with every read: a
+      // group decode of the controller's address misses the gate's setup); pairs of banks share one output register
       // behind a 2:1 bank-select mux (select and load from registers: the macro's
       // clk -> dout, up to 4.6 ns, leaves room for one mux level before the setup).
-      localparam integer WGroup = 8;
       localparam integer NG = (Banks + WGroup - 1) / WGroup;   // bank groups
       localparam integer NP = (Banks + 1) / 2;                 // bank pairs
       wire [31:0]       ra  = {{(32 - AddrWidth){1'b0}}, raddr_i};
       wire [31:0]       wdc = {{(32 - AddrWidth){1'b0}}, mwa};   // the write decode's word
       wire [Banks-1:0]  rhit, whit, bwe;
-      wire [NG-1:0]     rghit, wghit;              // the read's / write's bank group
+      wire [NG-1:0]     wghit;                     // the write's bank group
       reg  [Banks-1:0]  rbe_q;                     // stage 1: one-hot read enable per bank
       reg  [Banks-1:0]  rv_q;                      // the bank whose macro reads at stage 2
       reg  [NP-1:0]     msel_q;                    // the mux's one-hot pair select (stage 3)
@@ -222,10 +226,9 @@ module slt_sram #(
         localparam integer Hi = (Lo + WGroup < Banks) ? Lo + WGroup : Banks;   // banks Lo .. Hi-1
         reg [AddrWidth-1:0] ra_q;   // the group's read word (stage 1)
         wire                rclk;
-        assign rghit[gg] = |rhit[Hi-1:Lo];
         assign wghit[gg] = |whit[Hi-1:Lo];
         if (Gated != 0) begin : g_rcg
-          slt_clock_gate u_cg (.clk_i(clk_i), .en_i(re_i & rghit[gg]), .clk_o(rclk));
+          slt_clock_gate u_cg (.clk_i(clk_i), .en_i(re_i), .clk_o(rclk));
         end else begin : g_no_rcg
           assign rclk = clk_i;   // loads every cycle: no enable multiplexer on the controller's address
         end

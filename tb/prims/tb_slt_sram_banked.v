@@ -15,6 +15,7 @@ module tb_slt_sram_banked;
   parameter integer ReadLatency  = 4;
   parameter integer WriteLatency = 3;
   parameter integer ClockGating  = 0;
+  parameter integer WGroup       = 16;
   parameter integer Cycles       = 6000;
   localparam integer AddrWidth = (Depth > 1) ? $clog2(Depth) : 1;
   localparam integer Busy      = WriteLatency + ReadLatency + 1;   // cycles a written word stays unread
@@ -36,7 +37,8 @@ module tb_slt_sram_banked;
     .BankDepth    (BankDepth),
     .ReadLatency  (ReadLatency),
     .WriteLatency (WriteLatency),
-    .ClockGating  (ClockGating)
+    .ClockGating  (ClockGating),
+    .WGroup       (WGroup)
   ) dut (
     .clk_i   (clk),
     .we_i    (we),
@@ -64,8 +66,8 @@ module tb_slt_sram_banked;
     input [63:0]     expected;
     input [63:0]     actual;
     begin
-      $display("FAIL tb_slt_sram_banked Depth=%0d Width=%0d Banks=%0d BankDepth=%0d RL=%0d WL=%0d CG=%0d seed=%0d cycle=%0d %0s: expected %0h actual %0h",
-               Depth, Width, Banks, BankDepth, ReadLatency, WriteLatency, ClockGating, seed, cycle, what,
+      $display("FAIL tb_slt_sram_banked Depth=%0d Width=%0d Banks=%0d BankDepth=%0d RL=%0d WL=%0d CG=%0d WGroup=%0d seed=%0d cycle=%0d %0s: expected %0h actual %0h",
+               Depth, Width, Banks, BankDepth, ReadLatency, WriteLatency, ClockGating, WGroup, seed, cycle, what,
                expected, actual);
       $finish;
     end
@@ -117,8 +119,8 @@ module tb_slt_sram_banked;
       #1;
     end
     if (reads < Cycles / 4) fail("too few reads", Cycles / 4, reads);
-    $display("tb_slt_sram_banked Depth=%0d Width=%0d Banks=%0d BankDepth=%0d RL=%0d WL=%0d CG=%0d seed=%0d: %0d reads, %0d writes",
-             Depth, Width, Banks, BankDepth, ReadLatency, WriteLatency, ClockGating, seed, reads, writes);
+    $display("tb_slt_sram_banked Depth=%0d Width=%0d Banks=%0d BankDepth=%0d RL=%0d WL=%0d CG=%0d WGroup=%0d seed=%0d: %0d reads, %0d writes",
+             Depth, Width, Banks, BankDepth, ReadLatency, WriteLatency, ClockGating, WGroup, seed, reads, writes);
     $display("matched %0d outputs", matched);
     $finish;
   end

@@ -26,8 +26,10 @@
 //          tick only when the write hits their group, the group read words with a
 //          read, each pair register only after a read of its pair, the output
 //          registers with their read, the shared write stages with their write
-//          (slt_clock_gate). Enables and one-hot flags load every cycle. These
-//          registers have no reset, so the gate enables need no ~rst_ni term.
+//          (slt_clock_gate). These
+//          registers have no reset, so the gate enables need no ~rst_ni term. The
+//          one-hot flags load with the read / the group's write too; their valid
+//          bits (re_q, one wl_q per group) tick every cycle.
 //          ClockGating = 0: the pair and word registers load every cycle (a macro's
 //          dout holds between its reads), output registers use load enables.
 //   banks: Banks macros of BankDepth words (bank b holds words b*BankDepth ..; the
@@ -209,22 +211,32 @@ module slt_sram #(
       wire [31:0]       wdc = {{(32 - AddrWidth){1'b0}}, mwa};   // the write decode's word
       wire [Banks-1:0]  rhit, whit, bwe;
       wire [NG-1:0]     wghit;                     // the write's bank group
-      reg  [Banks-1:0]  rbe_q;                     // stage 1: one-hot read enable per bank
-      reg  [Banks-1:0]  rv_q;                      // the bank whose macro reads at stage 2
+      wire [Banks-1:0]  rbe_d;                     // stage 1: one-hot bank of the last read
+      reg  [Banks-1:0]  rv_q;                      // the bank of the read at stage 2 (valid: re_q[1])
+      wire [NP-1:0]     pv;                        // the pair read at stage 2
       reg  [NP-1:0]     msel_q;                    // the mux's one-hot pair select (stage 3)
       wire [NP*Width-1:0] pair_d;                  // the pair output registers (stage 3)
       wire [NG*AddrWidth-1:0] rw_d, ww_d;          // each group's read word and write word
       wire [NG*Width-1:0] wd_d;                    // each group's write data
       reg  [Width-1:0]  mux;
-      always @(posedge clk_i) begin
-        rbe_q <= {Banks{re_i}} & rhit;
-        rv_q  <= rbe_q;
+      // the flags tick only while a read passes (gated); their valid bits are re_q
+      wire vclk, mclk;
+      if (Gated != 0) begin : g_fcg
+        slt_clock_gate u_vcg (.clk_i(clk_i), .en_i(re_q[0]), .clk_o(vclk));
+        slt_clock_gate u_mcg (.clk_i(clk_i), .en_i(re_q[1]), .clk_o(mclk));
+        always @(posedge mclk) msel_q <= pv;
+      end else begin : g_no_fcg
+        assign vclk = clk_i;
+        assign mclk = clk_i;
+        always @(posedge mclk) if (re_q[1]) msel_q <= pv;
       end
+      always @(posedge vclk) rv_q <= rbe_d;
       genvar gg, gb, gq;
       for (gg = 0; gg < NG; gg = gg + 1) begin : g_group
         localparam integer Lo = gg * WGroup;
         localparam integer Hi = (Lo + WGroup < Banks) ? Lo + WGroup : Banks;   // banks Lo .. Hi-1
         reg [AddrWidth-1:0] ra_q;   // the group's read word (stage 1)
+        reg [Hi-Lo-1:0]     rbe_q;  // its banks' one-hot read flags (stage 1; valid: re_q[0])
         wire                rclk;
         assign wghit[gg] = |whit[Hi-1:Lo];
         if (Gated != 0) begin : g_rcg
@@ -232,14 +244,19 @@ module slt_sram #(
         end else begin : g_no_rcg
           assign rclk = clk_i;   // loads every cycle: no enable multiplexer on the controller's address
         end
-        always @(posedge rclk) ra_q <= raddr_i;
+        always @(posedge rclk) begin
+          ra_q  <= raddr_i;
+          rbe_q <= {(Hi-Lo){re_i}} & rhit[Hi-1:Lo];
+        end
         assign rw_d[gg*AddrWidth +: AddrWidth] = ra_q;
+        assign rbe_d[Hi-1:Lo] = rbe_q;
         if (WStages >= 1) begin : g_wreg
-          // the last write stage: the group's word and data, loaded (gated) when the write
-          // hits the group; the one-hot bank enables load every cycle
+          // the last write stage: the group's word, data and one-hot bank enables, loaded
+          // (gated) when the write hits the group; wl_q (every cycle) says they are current
           reg [AddrWidth-1:0] wa_q;
           reg [Width-1:0]     wd_q;
           reg [Hi-Lo-1:0]     bwe_q;
+          reg                 wl_q;
           wire                wclk;
           if (Gated != 0) begin : g_wcg
             slt_clock_gate u_cg (.clk_i(clk_i), .en_i(mwe & wghit[gg]), .clk_o(wclk));
@@ -247,13 +264,14 @@ module slt_sram #(
             assign wclk = clk_i;
           end
           always @(posedge wclk) begin
-            wa_q <= mwa;
-            wd_q <= mwd;
+            wa_q  <= mwa;
+            wd_q  <= mwd;
+            bwe_q <= {(Hi-Lo){mwe}} & whit[Hi-1:Lo];
           end
-          always @(posedge clk_i) bwe_q <= {(Hi-Lo){mwe}} & whit[Hi-1:Lo];
+          always @(posedge clk_i) wl_q <= mwe & wghit[gg];
           assign ww_d[gg*AddrWidth +: AddrWidth] = wa_q;
           assign wd_d[gg*Width +: Width] = wd_q;
-          assign bwe[Hi-1:Lo] = bwe_q;
+          assign bwe[Hi-1:Lo] = bwe_q & {(Hi-Lo){wl_q}};
         end else begin : g_wdir
           assign ww_d[gg*AddrWidth +: AddrWidth] = mwa;
           assign wd_d[gg*Width +: Width] = mwd;
@@ -288,7 +306,7 @@ module slt_sram #(
           .we_i    (bwe[gb]),
           .waddr_i (woff[BA-1:0]),
           .wdata_i (wd_d[Grp*Width +: Width]),
-          .re_i    (rbe_q[gb]),
+          .re_i    (rbe_d[gb] & re_q[0]),
           .raddr_i (roff[BA-1:0]),
           .rdata_o (dout)
         );
@@ -298,7 +316,7 @@ module slt_sram #(
         // bank's read flag, then the pair's register. Gated, it ticks only after a read of
         // its pair; ungated it loads every cycle (a macro's dout holds between its reads,
         // so reloading it is harmless, and no enable multiplexer sits on the macro path)
-        wire             pv = (2 * gq + 1 < Banks) ? (rv_q[2 * gq] | rv_q[2 * gq + 1]) : rv_q[2 * gq];
+        assign pv[gq] = re_q[1] & ((2 * gq + 1 < Banks) ? (rv_q[2 * gq] | rv_q[2 * gq + 1]) : rv_q[2 * gq]);
         reg  [Width-1:0] pair_q;
         wire [Width-1:0] pin;
         wire             pclk;
@@ -308,12 +326,11 @@ module slt_sram #(
           assign pin = g_bank[2 * gq].dout;
         end
         if (Gated != 0) begin : g_cg
-          slt_clock_gate u_cg (.clk_i(clk_i), .en_i(pv), .clk_o(pclk));
+          slt_clock_gate u_cg (.clk_i(clk_i), .en_i(pv[gq]), .clk_o(pclk));
         end else begin : g_no_cg
           assign pclk = clk_i;
         end
         always @(posedge pclk) pair_q <= pin;
-        always @(posedge clk_i) if (re_q[1]) msel_q[gq] <= pv;
         assign pair_d[gq*Width +: Width] = pair_q;
       end
       // bank-select mux: AND-OR of the pair registers under the one-hot select

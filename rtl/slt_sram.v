@@ -202,9 +202,9 @@ module slt_sram #(
       // Groups of WGroup banks share the last write stage's word and data registers and
       // the read word register (so one register drives at most WGroup macro pins; only
       // the addressed group's write registers load, the read words with every read: a
-      // group decode of the controller's address misses the gate's setup); pairs of banks share one output register
-      // behind a 2:1 bank-select mux (select and load from registers: the macro's
-      // clk -> dout, up to 4.6 ns, leaves room for one mux level before the setup).
+      // group decode of the controller's address misses the gate's setup). Pairs of banks
+      // share one output register behind a 2:1 bank-select mux (select and load from
+      // registers: the macro's clk -> dout, up to 4.6 ns, leaves room for one mux level).
       localparam integer NG = (Banks + WGroup - 1) / WGroup;   // bank groups
       localparam integer NP = (Banks + 1) / 2;                 // bank pairs
       wire [31:0]       ra  = {{(32 - AddrWidth){1'b0}}, raddr_i};

@@ -28,8 +28,9 @@ OPTFLAGS := -O3 -march=x86-64-v2 -g
 # Test flavour: every unit test and CLI test runs under ASan + UBSan.
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-REF_SRC := $(wildcard ref/*.c)
-GEN_SRC := $(filter-out gen/sltgen.c,$(wildcard gen/*.c))
+# gen/sram_model.c is in the golden model's library: the buffers' read latency (slt_bufgeom.c) comes from it
+REF_SRC := $(wildcard ref/*.c) gen/sram_model.c
+GEN_SRC := $(filter-out gen/sltgen.c gen/sram_model.c,$(wildcard gen/*.c))
 CMOCKA_LIBS := -lcmocka
 LDLIBS := -lm
 

@@ -209,13 +209,21 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
             d->addsub);
     em_line(e, ".G(%d), .U(%d), .L(%d), .A(%d), .Acc(%d), .F(%d), .MagBits(%d), .Terms(%d), .Gap(%d), .Pd(%d),",
             d->g, d->u, d->l, d->a, d->acc, d->row_field_bits, d->key_mag_bits, d->lane_terms,
-            slt_array_reissue_gap(&d->cfg), slt_array_psum_delay(&d->cfg));
+            slt_top_reissue_gap(&d->cfg), slt_array_psum_delay(&d->cfg));
     em_line(e, ".InStages(%d),", d->in_stages);
     int dw, nw;
     slt_desc_widths(&d->cfg, &dw, &nw);
     em_line(e, ".MaxK(%d), .MaxM(%d), .MaxN(%d), .DW(%d), .NW(%d),", d->max_k, d->max_m, d->max_n, dw, nw);
     em_line(e, ".WbufDepth(%d), .AbufDepth(%d), .ObufDepth(%d), .ModeDepth(%d), .Ecc(%d),", g.wbuf_depth,
             g.abuf_depth, g.obuf_depth, g.mode_depth, d->ecc);
+    /* SRAM banking and read latency: the SRAM model's (ref/slt_bufgeom.h slt_buf_banks) */
+    slt_buf_banking bk;
+    slt_buf_banks(&d->cfg, &bk);
+    em_line(e, ".ReadLatency(%d), .WriteLatency(%d), .WbufBanks(%d), .WbufBankDepth(%ld), .AbufBanks(%d),",
+            bk.read_latency, bk.write_latency, bk.banks[0], bk.bank_depth[0], bk.banks[1]);
+    em_line(e, ".AbufBankDepth(%ld),", bk.bank_depth[1]);
+    em_line(e, ".ObufBanks(%d), .ObufBankDepth(%ld), .ModeBanks(%d), .ModeBankDepth(%ld),", bk.banks[2],
+            bk.bank_depth[2], bk.banks[3], bk.bank_depth[3]);
     em_line(e, ".ClockGating(%d)", d->cfg.clock_gating);
     em_close(e, ") u_ctrl (");
     e->depth++;

@@ -114,3 +114,23 @@ int slt_sram_timing_of(slt_sram_node node, double depth, int width, slt_sram_tim
     *out = t;
     return 0;
 }
+
+int slt_sram_banking(long depth, int width, long *bank_depth, int *banks)
+{
+    slt_sram_estimate e;
+    if (depth < 2 || width < 1 || slt_sram_estimate_of(SLT_NODE_SKY130, (double)depth, width, &e)) return -1;
+    double max_bits = slt_sram_tech_get(SLT_NODE_SKY130)->max_bank_bits;
+    long n = e.banks, bd = (depth + n - 1) / n;
+    /* whole words per bank: one more bank while a bank of whole words exceeds the largest macro */
+    while ((double)bd * width > max_bits && bd > 1) {
+        n++;
+        bd = (depth + n - 1) / n;
+    }
+    *bank_depth = bd;
+    *banks = (int)((depth + bd - 1) / bd);
+    return 0;
+}
+
+int slt_sram_read_latency(int max_banks) { return max_banks > 1 ? 4 : 2; }
+
+int slt_sram_write_latency(int max_banks) { return max_banks > 1 ? 3 : 1; }

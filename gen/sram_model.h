@@ -77,6 +77,30 @@ typedef struct {
  * width < 1, an unknown node or a node without a timing basis (28 nm). */
 int slt_sram_timing_of(slt_sram_node node, double depth, int width, slt_sram_timing *out);
 
+/* Physical banking of one Depth x Width buffer in the RTL (rtl/slt_sram.v parameters
+ * Banks and BankDepth, passed by the generator): the sky130 model's bank count
+ * (slt_sram_estimate_of, 64 Kbit banks) with whole words per bank, bank_depth =
+ * ceil(depth / banks), plus one bank while such a bank would exceed the largest macro
+ * (the model's even split counts fractional words); banks = ceil(depth / bank_depth),
+ * the last bank may be shorter. Bank b holds words b*bank_depth ... The sky130 node is
+ * used because it is the one timing basis. Returns 0, or -1 for depth < 2 or width < 1. */
+int slt_sram_banking(long depth, int width, long *bank_depth, int *banks);
+
+/* Read latency of the buffers of the accelerator top (rtl/slt_sram.v ReadLatency), in
+ * cycles from the read request to valid read data, for a top whose largest buffer
+ * has max_banks banks (slt_sram_banking): 2 with one bank (macro, output register:
+ * a bank's clk -> rdata of up to 4.6 ns leaves no room for logic at 200 MHz), 4 with
+ * several (read enable and word registered per bank, macro, per-bank register,
+ * bank-select mux, register: without the first register the controller's read
+ * address fans out through the bank decode to every macro's pins in one cycle). */
+int slt_sram_read_latency(int max_banks);
+
+/* Write latency of the top's banked buffers (rtl/slt_sram.v WriteLatency): 3 with
+ * several banks (write enable, word and data registered once, so the bank decode
+ * starts from a register, then per bank, so a register, not logic, drives each
+ * macro's inputs: synthesis cannot see the macro pins' load), 1 with one bank (direct). */
+int slt_sram_write_latency(int max_banks);
+
 #ifdef __cplusplus
 }
 #endif

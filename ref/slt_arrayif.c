@@ -1,6 +1,7 @@
 /* slt_arrayif.c - the array's port contract (slt_arrayif.h). */
 #include "slt_arrayif.h"
 
+#include "slt_bufgeom.h"
 #include "slt_pack.h"
 
 static int is_binary(const slt_config *cfg) { return slt_format_is_binary(cfg->weight_format); }
@@ -19,9 +20,14 @@ int slt_array_reissue_gap(const slt_config *cfg)
     return slt_array_latency(cfg) + 1 - slt_array_psum_delay(cfg);
 }
 
+int slt_top_reissue_gap(const slt_config *cfg)
+{
+    return slt_array_reissue_gap(cfg) + slt_buf_read_latency(cfg) - 1 + slt_buf_write_latency(cfg) - 1;
+}
+
 uint64_t slt_pass_bubbles(const slt_config *cfg, uint64_t rb)
 {
-    uint64_t gap = (uint64_t)slt_array_reissue_gap(cfg);
+    uint64_t gap = (uint64_t)slt_top_reissue_gap(cfg);
     return gap > rb ? gap - rb : 0;
 }
 

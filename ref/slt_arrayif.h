@@ -45,8 +45,17 @@ int slt_array_psum_delay(const slt_config *cfg);
  * psum cycle must follow the first one's output cycle. */
 int slt_array_reissue_gap(const slt_config *cfg);
 
+/* The same rule in the accelerator top, whose buffers have a read latency of
+ * RL = slt_buf_read_latency() and a write latency WL = slt_buf_write_latency()
+ * cycles (ref/slt_bufgeom.h): the row reaches the array RL cycles after its request,
+ * the obuf partial-sum read is issued RL cycles before the array needs it and the
+ * write-back lands WL - 1 edges after the array's output, so the same row block's
+ * issues are slt_array_reissue_gap() + RL - 1 + WL - 1 apart. This is the Gap the
+ * generator passes to rtl/slt_ctrl_seq.v. */
+int slt_top_reissue_gap(const slt_config *cfg);
+
 /* Bubbles per (chunk, token) pass of RB row blocks: the pass's first row request
- * waits max(0, reissue_gap - RB) cycles after its table request so that a row
+ * waits max(0, top_reissue_gap - RB) cycles after its table request so that a row
  * block's partial sum is back in obuf before the next pass reads it. The one home
  * of this term: the event model's compute_cycles and the busy-cycle model
  * (slt_busy.c) use it; rtl/slt_ctrl_seq.v implements it from the same Gap. */

@@ -4,6 +4,8 @@
 #include <stdio.h>
 
 #include "slt_arrayif.h"
+#include "slt_secded.h"
+#include "sram_model.h"
 
 #define KIB_BITS 8192L
 
@@ -89,4 +91,38 @@ int slt_buf_check(const slt_config *cfg, char *err, size_t errlen)
                          "max_m or max_n");
     }
     return 0;
+}
+
+void slt_buf_banks(const slt_config *cfg, slt_buf_banking *b)
+{
+    slt_buf_geom g;
+    slt_buf_geometry(cfg, &g);
+    int ecc = cfg->ecc == SLT_ECC_SECDED, ternary = !slt_format_is_binary(cfg->weight_format);
+    long depth[4] = {g.wbuf_depth, g.abuf_depth, g.obuf_depth, g.mode_depth};
+    int width[4] = {g.wbuf_width, g.abuf_width, g.obuf_width, cfg->lut_units};
+    int max_banks = 1;
+    for (int i = 0; i < 4; i++) {
+        int w = (ecc && (i < 3 || ternary)) ? slt_secded_code_bits(width[i]) : width[i];
+        if (slt_sram_banking(depth[i], w, &b->bank_depth[i], &b->banks[i])) {
+            b->bank_depth[i] = depth[i];
+            b->banks[i] = 1;
+        }
+        if (b->banks[i] > max_banks) max_banks = b->banks[i];
+    }
+    b->read_latency = slt_sram_read_latency(max_banks);
+    b->write_latency = slt_sram_write_latency(max_banks);
+}
+
+int slt_buf_read_latency(const slt_config *cfg)
+{
+    slt_buf_banking b;
+    slt_buf_banks(cfg, &b);
+    return b.read_latency;
+}
+
+int slt_buf_write_latency(const slt_config *cfg)
+{
+    slt_buf_banking b;
+    slt_buf_banks(cfg, &b);
+    return b.write_latency;
 }

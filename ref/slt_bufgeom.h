@@ -32,4 +32,21 @@ void slt_buf_min_kib(const slt_config *cfg, long kib[3]);
  * the smallest value that fits and the keys that could be lowered instead. */
 int slt_buf_check(const slt_config *cfg, char *err, size_t errlen);
 
+/* Physical SRAM banking and read latency of the top's buffers (docs/memory.md
+ * "Banking and read latency"), from the SRAM model (gen/sram_model.c
+ * slt_sram_banking, slt_sram_read_latency) on the stored word width (data plus
+ * SECDED check bits with ecc = secded). Index 0 wbuf, 1 abuf, 2 obuf, 3 mode. */
+typedef struct {
+    long bank_depth[4];
+    int banks[4];
+    int read_latency;   /* one for all buffers: cycles from read request to data */
+    int write_latency;  /* wbuf, abuf, obuf (the mode memory: 1): 2 = write registered */
+} slt_buf_banking;
+
+void slt_buf_banks(const slt_config *cfg, slt_buf_banking *b);
+
+/* slt_buf_banks().read_latency, .write_latency */
+int slt_buf_read_latency(const slt_config *cfg);
+int slt_buf_write_latency(const slt_config *cfg);
+
 #endif

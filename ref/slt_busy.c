@@ -5,6 +5,7 @@
 #include "slt_busy.h"
 
 #include "slt_arrayif.h"
+#include "slt_bufgeom.h"
 #include "slt_pack.h"
 
 static uint64_t cdiv(uint64_t a, uint64_t b) { return (a + b - 1) / b; }
@@ -120,6 +121,8 @@ typedef struct {
     uint64_t gcnt, wc, wb;   /* gearbox codes; chunk, row block being written */
     int wdone, tlast;
     int half_full[2];
+    uint64_t half_set_t[2];  /* cycle in which the writer filled each half */
+    uint64_t half_delay;     /* wbuf write latency - 1: cycles before a filled half is read */
     uint64_t cc, cn, cb;     /* sequencer: chunk, token, row block of the next request */
     int ct, cdone;
     uint64_t last_row;       /* cycle of the last row request + 1 (0: none yet) */
@@ -156,7 +159,8 @@ static void run_eval_now(const run_state *s, uint64_t t, run_eval *e)
     e->gcnt_after = e->gb_fire ? s->gcnt - take : s->gcnt;
     e->gb_acc = in_valid && s->phase == 1 && !s->tlast && !e->w_final && e->gcnt_after <= s->l * s->ug;
     int active = !s->cdone && (s->modes_done || s->modes_written > s->cc);
-    e->t_req = active && s->ct && s->half_full[s->cc & 1];
+    /* rtl/slt_ctrl_seq.v: a half is readable half_delay cycles after it was filled */
+    e->t_req = active && s->ct && s->half_full[s->cc & 1] && t > s->half_set_t[s->cc & 1] + s->half_delay;
     /* a pass's first row: 2 + bubbles cycles after the previous row request */
     int gap_ok = s->cb != 0 || !s->last_row || t + 1 - s->last_row >= 2 + s->bubbles;
     e->r_req = active && !s->ct && gap_ok;
@@ -172,7 +176,10 @@ static void run_update(run_state *s, uint64_t t, const run_eval *e)
     s->in_left -= (uint64_t)(e->mode_acc + e->gb_acc);
     if (e->gb_acc && s->in_left == 0) s->tlast = 1;
     s->gcnt = e->gcnt_after + (e->gb_acc ? s->tin : 0);
-    if (e->gb_fire && s->wb == s->rb - 1) s->half_full[s->wc & 1] = 1;
+    if (e->gb_fire && s->wb == s->rb - 1) {
+        s->half_full[s->wc & 1] = 1;
+        s->half_set_t[s->wc & 1] = t;
+    }
     if (e->release) s->half_full[s->cc & 1] = 0;
     if (e->gb_fire) {
         if (s->wb == s->rb - 1) {
@@ -196,7 +203,8 @@ static void run_update(run_state *s, uint64_t t, const run_eval *e)
         } else s->cb++;
     }
     if (e->r_req) s->last_row = t + 1;
-    /* the array returns a row request's result 1 + latency cycles later (the row_valid register, then the array) */
+    /* the array returns a row request's result RL + latency cycles later (the buffers'
+     * read latency RL, rtl/slt_top_ctrl.v's request pipe, then the array); lat holds RL - 1 + latency */
     int back = (int)((s->hist >> s->lat) & 1u);
     s->inflight = s->inflight + (uint64_t)e->r_req - (uint64_t)back;
     s->hist = (s->hist << 1) | (unsigned)e->r_req;
@@ -216,7 +224,10 @@ static uint64_t run_phase(const slt_config *cfg, int m, int k, int n)
     s.wl = (uint64_t)k - (s.nc - 1) * s.ug;
     s.mr = (uint64_t)m - (s.rb - 1) * s.l;
     s.tin = bus / 8 * (uint64_t)(cfg->weight_format == SLT_FMT_T2 ? 4 : cfg->weight_format == SLT_FMT_T5 ? 5 : 8);
-    s.lat = (uint64_t)slt_array_latency(cfg);
+    /* the run ends when the last row is back and its obuf write has landed (WL - 1 more) */
+    s.lat = (uint64_t)slt_array_latency(cfg) + (uint64_t)slt_buf_read_latency(cfg) - 1 +
+            (uint64_t)slt_buf_write_latency(cfg) - 1;
+    s.half_delay = (uint64_t)slt_buf_write_latency(cfg) - 1;
     s.bubbles = slt_pass_bubbles(cfg, s.rb);
     s.in_left = slt_busy_weight_beats(cfg, m, k);
     s.phase = binary ? 1 : 0;
@@ -234,17 +245,21 @@ static uint64_t run_phase(const slt_config *cfg, int m, int k, int n)
     return bound;
 }
 
-/* SOut: rtl/slt_ctrl_out.v reads N*RB obuf words (a read waits for the previous
- * one's holding register to drain), rtl/slt_pack.v turns each into L (last row
+/* SOut: rtl/slt_ctrl_out.v reads N*RB obuf words (one read in flight: a read waits
+ * until the previous one's data, RL = slt_buf_read_latency() cycles later, is in the
+ * holding register and that register drains), rtl/slt_pack.v turns each into L (last row
  * block: MR) 32-bit results and sends one beat per cycle; ends when all is sent. */
 static uint64_t out_phase(const slt_config *cfg, int m, int n)
 {
     uint64_t l = (uint64_t)cfg->row_lanes, rb = cdiv((uint64_t)m, l), mr = (uint64_t)m - (rb - 1) * l;
     uint64_t bus = (uint64_t)cfg->bus_bits, left = (uint64_t)n * rb, b = 0;
+    unsigned rl = (unsigned)slt_buf_read_latency(cfg), pipe = 0;   /* pipe bit j: a read j+1 cycles ago */
     int pend = 0, pend_last = 0, pend_part = 0, hold = 0, hold_last = 0, p_last = 0;
     uint64_t hold_bits = 0, p_cnt = 0;
-    uint64_t bound = phase_bound(0, 4 * left + cdiv((uint64_t)n * (uint64_t)m * 32, bus));
+    uint64_t bound = phase_bound(0, (4 + rl) * left + cdiv((uint64_t)n * (uint64_t)m * 32, bus));
     for (uint64_t t = 0; t < bound; t++) {
+        pend = pipe != 0;   /* a read in flight */
+        int arrive = (pipe >> (rl - 1)) & 1u;
         if (left == 0 && !pend && !hold && !p_last && p_cnt == 0) return t + 1;
         int p_full = p_cnt >= bus, pk_ready = !p_last && !p_full;
         int hold_acc = hold && pk_ready;
@@ -257,8 +272,8 @@ static uint64_t out_phase(const slt_config *cfg, int m, int n)
             p_cnt += hold_bits;
             p_last = hold_last;
         }
-        int hold_next = pend ? 1 : (hold_acc ? 0 : hold);
-        if (pend) {
+        int hold_next = arrive ? 1 : (hold_acc ? 0 : hold);
+        if (arrive) {
             hold_bits = 32 * (pend_part ? mr : l);
             hold_last = pend_last;
         }
@@ -268,7 +283,7 @@ static uint64_t out_phase(const slt_config *cfg, int m, int n)
             b = b == rb - 1 ? 0 : b + 1;
             left--;
         }
-        pend = rd;
+        pipe = ((pipe << 1) | (unsigned)rd) & ((1u << rl) - 1u);
         hold = hold_next;
     }
     return bound;

@@ -18,7 +18,8 @@
  * controller's handshakes): the gearbox's beat alignment across chunks and the
  * overlap of the weight writer with the passes have no short closed form. In the
  * compute-bound limit (weights ahead of the passes) the compute phase is
- * fill + N*NC*(RB + 1 + b) - b + latency + 2 (b = slt_pass_bubbles(RB), the
+ * fill + N*NC*(RB + 1 + b) - b + latency + RL - 1 + WL - 1 + 2 (RL, WL: the buffers'
+ * read and write latencies, slt_buf_read/write_latency; b = slt_pass_bubbles(RB), the
  * first pass waits for no earlier row; fill = the cycles before the first table), which
  * tests/test_busy.c checks against hand-worked numbers. */
 #ifndef SLT_BUSY_H

@@ -14,6 +14,7 @@
 #include "slt_gemm.h"
 
 #include "slt_arrayif.h"
+#include "slt_bufgeom.h"
 #include "slt_busy.h"
 
 #include <inttypes.h>
@@ -383,7 +384,11 @@ static void count_events(const slt_config *cfg, const slt_stream *s, int n, slt_
      * obuf read is synchronous, hence the top's gap is reissue_gap + 1 between the
      * same row block's issues); plus the lane pipeline fill/drain. The top's RTL
      * issues exactly this when the link keeps up (docs/top.md "Cycles"). */
-    uint64_t lat = (uint64_t)slt_array_latency(cfg), bubbles = slt_pass_bubbles(cfg, RB);
+    /* the top's buffers add their read latency RL - 1 beyond one cycle and the last
+     * obuf write's latency WL - 1 (ref/slt_bufgeom.h) */
+    uint64_t lat = (uint64_t)slt_array_latency(cfg) + (uint64_t)slt_buf_read_latency(cfg) - 1 +
+                   (uint64_t)slt_buf_write_latency(cfg) - 1,
+             bubbles = slt_pass_bubbles(cfg, RB);
     ev->compute_cycles = N * NC * (RB + 1 + bubbles) + lat;
     ev->cycles = ev->compute_cycles > ev->link_cycles ? ev->compute_cycles : ev->link_cycles;
     /* Buffers of the top: wbuf word = one row block's keys (written once per chunk,

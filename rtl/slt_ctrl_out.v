@@ -1,14 +1,16 @@
 // slt_ctrl_out - the result phase: obuf words OBUF_BASE .. OBUF_BASE + N*RB - 1 (one
 // row block of L partial sums each) -> 32-bit results (sign-extended) -> packer ->
 // output stream, one packet with TLAST; the last row block carries MR results.
-// At most one obuf read per two cycles, never ahead of the packer.
+// One obuf read in flight (its data arrives ReadLatency cycles later), never ahead
+// of the packer: at most one read per ReadLatency + 1 cycles.
 module slt_ctrl_out #(
   parameter integer MRW       = 16,   // bits of MR (1..L)
   parameter integer QW        = 16,   // bits of NC and RB
   parameter integer BusBits   = 64,
   parameter integer L         = 4,
   parameter integer Acc       = 22,
-  parameter integer ObufDepth = 1024
+  parameter integer ObufDepth = 1024,
+  parameter integer ReadLatency = 1     // obuf read request -> data (rtl/slt_sram.v)
 ) (
   input  wire           clk_i,
   input  wire           rst_ni,
@@ -37,13 +39,19 @@ module slt_ctrl_out #(
 
   reg  [31:0]       left_q;       // obuf words still to read
   reg  [31:0]       b_q;          // row block of the next read (for the lane count)
-  reg               pend_q, pend_last_q, pend_part_q;
+  reg  [ReadLatency-1:0] pend_q;  // bit j: the read in flight was issued j+1 cycles ago
+  reg               pend_last_q, pend_part_q;
   reg               hold_v_q, hold_last_q;
   reg  [OutBW-1:0]  hold_bits_q;
   reg  [OutInW-1:0] hold_q;
   wire              pk_ready, pk_idle;
   wire              hold_acc = hold_v_q & pk_ready;
-  wire              rd = out_i & (left_q != 32'd0) & ~pend_q & (~hold_v_q | hold_acc);
+  wire              pend   = |pend_q;
+  wire              arrive = pend_q[ReadLatency-1];   // its data is on rdata_i
+  wire              rd = out_i & (left_q != 32'd0) & ~pend & (~hold_v_q | hold_acc);
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [ReadLatency:0] pend_next = {pend_q, rd};     // the top bit drops out
+  /* verilator lint_on UNUSEDSIGNAL */
 
   // results: sign-extend each lane to 32 bits
   wire [OutInW-1:0] res32;
@@ -60,16 +68,16 @@ module slt_ctrl_out #(
 
   always @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      pend_q <= 1'b0; hold_v_q <= 1'b0; left_q <= 32'd0;
+      pend_q <= {ReadLatency{1'b0}}; hold_v_q <= 1'b0; left_q <= 32'd0;
     end else begin
       // N*RB words to read: loaded through the whole run (N*RB is stable then), so
       // the run -> out transition (start_i) is not on a timing path; only SOut reads
       if (run_i) left_q <= nrb_i;
       else if (rd) left_q <= left_q - 32'd1;
-      if (clr_i) begin pend_q <= 1'b0; hold_v_q <= 1'b0; end
+      if (clr_i) begin pend_q <= {ReadLatency{1'b0}}; hold_v_q <= 1'b0; end
       else begin
-        pend_q <= rd;
-        if (pend_q) hold_v_q <= 1'b1;
+        pend_q <= pend_next[ReadLatency-1:0];
+        if (arrive) hold_v_q <= 1'b1;
         else if (hold_acc) hold_v_q <= 1'b0;
       end
     end
@@ -82,7 +90,7 @@ module slt_ctrl_out #(
       pend_last_q <= (left_q == 32'd1);
       pend_part_q <= (b_q == rb_x - 32'd1);
     end
-    if (pend_q) begin
+    if (arrive) begin
       hold_q      <= res32;
       hold_last_q <= pend_last_q;
       hold_bits_q <= pend_part_q ? {mr_x[OutBW-6:0], 5'd0} : OutInW[OutBW-1:0];
@@ -105,6 +113,6 @@ module slt_ctrl_out #(
     .idle_o     (pk_idle)
   );
   assign re_o   = rd;
-  assign done_o = (left_q == 32'd0) & ~pend_q & ~hold_v_q & pk_idle;
+  assign done_o = (left_q == 32'd0) & ~pend & ~hold_v_q & pk_idle;
   wire unused = ^{mr_x, obase_i, rdata_i, start_i};
 endmodule

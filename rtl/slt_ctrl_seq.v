@@ -18,7 +18,8 @@ module slt_ctrl_seq #(
   parameter integer WbufDepth = 1024,
   parameter integer AbufDepth = 1024,
   parameter integer ObufDepth = 1024,
-  parameter integer ModeDepth = 16
+  parameter integer ModeDepth = 16,
+  parameter integer HalfDelay = 0      // wbuf write latency - 1: a filled half is read this many cycles later
 ) (
   input  wire        clk_i,
   input  wire        rst_ni,
@@ -79,7 +80,10 @@ module slt_ctrl_seq #(
   // meets the array Pd cycles after its row (ref/slt_arrayif.h psum_delay)
   reg  [Pd-1:0]  ps_rd_q;                 // stage j: a read is due j+1 cycles after the request
   reg  [Pd*OAW-1:0] ps_addr_q;            // stage j at [j*OAW +: OAW]
-  wire           c_half_ok = half_full_o[cc_q[0]];
+  // a half becomes readable HalfDelay cycles after the writer filled it (its last
+  // write is still in the wbuf's write registers until then); the writer sees it at once
+  wire [1:0]     half_new;
+  wire           c_half_ok = half_full_o[cc_q[0]] & ~half_new[cc_q[0]];
   // a chunk's table waits for its mode word only (not for the whole mode section)
   wire           c_modes   = modes_done_i | ({{(32-MAW){1'b0}}, modes_written_i} > cc_q);
   wire           c_active  = run_i & ~cdone_q & c_modes;
@@ -102,6 +106,28 @@ module slt_ctrl_seq #(
     end
     for (gi = 0; gi < L; gi = gi + 1) begin : g_lreal
       assign lane_real_o[gi] = r_last_b ? (gi < mr_x) : 1'b1;
+    end
+  endgenerate
+
+  generate
+    if (HalfDelay == 0) begin : g_half_now
+      assign half_new = 2'b00;
+    end else begin : g_half_delay
+      reg [2*HalfDelay-1:0] hset_q;   // stage i at [2*i +: 2]: the halves set i+1 cycles ago
+      /* verilator lint_off UNUSEDSIGNAL */
+      wire [2*HalfDelay+1:0] hset_next = {hset_q, (half_set_i & ~clr_i) ? (half_i ? 2'b10 : 2'b01) : 2'b00};
+      /* verilator lint_on UNUSEDSIGNAL */
+      integer hi;
+      reg [1:0] any;
+      always @(posedge clk_i or negedge rst_ni) begin
+        if (!rst_ni) hset_q <= {(2*HalfDelay){1'b0}};
+        else hset_q <= hset_next[2*HalfDelay-1:0];
+      end
+      always @* begin
+        any = 2'b00;
+        for (hi = 0; hi < HalfDelay; hi = hi + 1) any = any | hset_q[2*hi +: 2];
+      end
+      assign half_new = any;
     end
   endgenerate
 

@@ -1,11 +1,10 @@
 // slt_sram_ecc - an slt_sram with optional Hamming SECDED per word (ecc = secded,
-// docs/memory.md "ECC"). Same ports and timing as rtl/slt_sram.v (1R1W, read latency 1,
-// rdata_o holds with re_i = 0) plus a reset and two error flags:
-//   err_single_o  the word read at the previous edge had one flipped bit; rdata_o is
-//                 the corrected data
-//   err_double_o  the word read at the previous edge is uncorrectable (two or more
-//                 flips): rdata_o must not be used
-// Both are high for exactly the one cycle after a read (re_i = 1) of a bad word.
+// docs/memory.md "ECC"). Same ports and timing as rtl/slt_sram.v (1R1W, ReadLatency,
+// Banks, BankDepth; rdata_o holds between reads) plus a reset and two error flags:
+//   err_single_o  the word whose data rdata_o carries now (read ReadLatency cycles ago)
+//                 had one flipped bit; rdata_o is the corrected data
+//   err_double_o  that word is uncorrectable (two or more flips): rdata_o must not be used
+// Both are high for exactly the one cycle in which a bad word's data arrives.
 // Ecc = 0: a plain slt_sram of Width bits, flags tied to 0 (no logic added).
 // Ecc = 1: slt_sram of Width + CheckBits + 1 bits (slt_secded_enc on the write data,
 //          slt_secded_dec on the read data, combinational after the SRAM's output).
@@ -20,6 +19,11 @@ module slt_sram_ecc #(
   parameter integer Depth     = 1024,  // words, >= 2
   parameter integer Width     = 32,    // data bits per word, >= 1
   parameter integer Ecc       = 0,     // 0 none, 1 SECDED
+  parameter integer Banks     = 1,     // slt_sram banking of the stored (code) word
+  parameter integer BankDepth = Depth,
+  parameter integer ReadLatency = 1,
+  parameter integer WriteLatency = 1,
+  parameter integer ClockGating = 0,   // slt_sram's gated clocks (black-box path)
   // Derived. Do not override.
   parameter integer AddrWidth = (Depth > 1) ? $clog2(Depth) : 1
 ) (
@@ -50,7 +54,8 @@ module slt_sram_ecc #(
 
   wire [CodeW-1:0] wcode, rcode, inj_mask;
 
-  slt_sram #(.Depth(Depth), .Width(CodeW)) u_sram (
+  slt_sram #(.Depth(Depth), .Width(CodeW), .Banks(Banks), .BankDepth(BankDepth), .ReadLatency(ReadLatency),
+             .WriteLatency(WriteLatency), .ClockGating(ClockGating)) u_sram (
     .clk_i   (clk_i),
     .we_i    (we_i),
     .waddr_i (waddr_i),
@@ -63,17 +68,20 @@ module slt_sram_ecc #(
   generate
     if (Ecc != 0) begin : g_ecc
       wire single, double;
-      reg  rd_q;   // a read happened at the last edge
+      reg  [ReadLatency-1:0] rd_q;   // bit j: a read j+1 edges ago
+      /* verilator lint_off UNUSEDSIGNAL */
+      wire [ReadLatency:0]   rd_next = {rd_q, re_i};   // the top bit drops out
+      /* verilator lint_on UNUSEDSIGNAL */
       slt_secded_enc #(.Width(Width)) u_enc (.data_i (wdata_i), .code_o (wcode));
       slt_secded_dec #(.Width(Width)) u_dec (
         .code_i (rcode), .data_o (rdata_o), .single_o (single), .double_o (double)
       );
       always @(posedge clk_i or negedge rst_ni) begin
-        if (!rst_ni) rd_q <= 1'b0;
-        else rd_q <= re_i;
+        if (!rst_ni) rd_q <= {ReadLatency{1'b0}};
+        else rd_q <= rd_next[ReadLatency-1:0];
       end
-      assign err_single_o = rd_q & single;
-      assign err_double_o = rd_q & double;
+      assign err_single_o = rd_q[ReadLatency-1] & single;
+      assign err_double_o = rd_q[ReadLatency-1] & double;
     end else begin : g_plain
       assign wcode        = wdata_i;
       assign rdata_o      = rcode;

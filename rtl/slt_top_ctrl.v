@@ -37,6 +37,18 @@ module slt_top_ctrl #(
   parameter integer ObufDepth  = 1024,  // words of L*Acc bits (one row block)
   parameter integer ModeDepth  = 16,    // words of U bits (one chunk's modes)
   parameter integer Ecc        = 0,     // 1: SECDED on every buffer word (slt_sram_ecc)
+  // SRAM banking and read latency from the SRAM model (slt_buf_banks, ref/slt_bufgeom.h):
+  // every buffer's data arrives ReadLatency cycles after its read request
+  parameter integer ReadLatency   = 1,
+  parameter integer WriteLatency  = 1,     // 2: write port registered (banked buffers)
+  parameter integer WbufBanks     = 1,
+  parameter integer WbufBankDepth = WbufDepth,
+  parameter integer AbufBanks     = 1,
+  parameter integer AbufBankDepth = AbufDepth,
+  parameter integer ObufBanks     = 1,
+  parameter integer ObufBankDepth = ObufDepth,
+  parameter integer ModeBanks     = 1,
+  parameter integer ModeBankDepth = ModeDepth,
   parameter integer ClockGating = 0     // 1: gated clocks where registers hold still (slt_clock_gate)
 ) (
   input  wire                    clk_i,
@@ -226,7 +238,9 @@ module slt_top_ctrl #(
   wire [OAW-1:0] ps_raddr, obuf_waddr;
   wire [U-1:0]   unit_real;
   wire [L-1:0]   lane_real;
+  wire seq_empty;
   slt_ctrl_seq #(.U(U), .G(G), .L(L), .Gap(Gap), .Pd(Pd), .WbufDepth(WbufDepth), .AbufDepth(AbufDepth),
+                 .HalfDelay(WriteLatency - 1),
                  .ObufDepth(ObufDepth), .ModeDepth(ModeDepth), .QW(QW), .MRW(RMW + 1), .WKW(RKW + 1)) u_seq (
     .clk_i (clk_i), .rst_ni (rst_ni), .clr_i (clr), .check_i (st_check), .run_i (st_run),
     .modes_done_i (modes_ready), .modes_written_i (mu_waddr), .nc_i (nc), .rb_i (rb), .n_i (n), .mr_i (mr), .wl_i (wl), .nrb_i (nrb),
@@ -235,15 +249,34 @@ module slt_top_ctrl #(
     .half_full_o (half_full), .t_req_o (t_req), .r_req_o (r_req),
     .wbuf_raddr_o (wbuf_raddr), .abuf_raddr_o (abuf_raddr), .mode_raddr_o (mode_raddr),
     .ps_re_o (ps_re), .ps_raddr_o (ps_raddr), .ps_use_o (ps_use), .obuf_waddr_o (obuf_waddr),
-    .tbl_v_o (tbl_v), .row_v_o (row_v), .done_o (c_done), .empty_o (c_empty),
+    .tbl_v_o (tbl_v), .row_v_o (row_v), .done_o (c_done), .empty_o (seq_empty),
     .unit_real_o (unit_real), .lane_real_o (lane_real)
   );
+
+  // the array is empty once every row is back and its obuf write has landed (the
+  // obuf's write registers hold the last one WriteLatency - 1 cycles)
+  generate
+    if (WriteLatency <= 1) begin : g_empty_now
+      assign c_empty = seq_empty;
+    end else begin : g_empty_wait
+      reg [WriteLatency-2:0] wpend_q;
+      /* verilator lint_off UNUSEDSIGNAL */
+      wire [WriteLatency-1:0] wpend_next = {wpend_q, row_valid_i};
+      /* verilator lint_on UNUSEDSIGNAL */
+      always @(posedge clk_i or negedge rst_ni) begin
+        if (!rst_ni) wpend_q <= {(WriteLatency-1){1'b0}};
+        else wpend_q <= wpend_next[WriteLatency-2:0];
+      end
+      assign c_empty = seq_empty & ~(|wpend_q);
+    end
+  endgenerate
 
   // ---- output phase ---------------------------------------------------------------
   wire           out_rd;
   wire [OAW-1:0] out_raddr;
   wire [PsW-1:0] obuf_rdata;
-  slt_ctrl_out #(.BusBits(BusBits), .L(L), .Acc(Acc), .ObufDepth(ObufDepth), .QW(QW), .MRW(RMW + 1)) u_out (
+  slt_ctrl_out #(.BusBits(BusBits), .L(L), .Acc(Acc), .ObufDepth(ObufDepth), .QW(QW), .MRW(RMW + 1),
+                 .ReadLatency(ReadLatency)) u_out (
     .clk_i (clk_i), .rst_ni (rst_ni), .clr_i (clr), .run_i (st_run), .out_i (st_out), .start_i (run_to_out),
     .nrb_i (nrb), .rb_i (rb), .mr_i (mr), .obase_i (obase),
     .re_o (out_rd), .raddr_o (out_raddr), .rdata_i (obuf_rdata), .done_o (out_done),
@@ -258,41 +291,72 @@ module slt_top_ctrl #(
   wire [OAW-1:0]  obuf_raddr = out_rd ? out_raddr : ps_raddr;
   // slt_sram_ecc: an slt_sram, plus SECDED when Ecc = 1 (binary builds never write the
   // mode memory, so it carries no ECC there)
-  slt_sram_ecc #(.Depth(WbufDepth), .Width(KeyW), .Ecc(Ecc)) u_wbuf (
+  slt_sram_ecc #(.Depth(WbufDepth), .Width(KeyW), .Ecc(Ecc),
+                 .Banks(WbufBanks), .BankDepth(WbufBankDepth), .ReadLatency(ReadLatency), .WriteLatency(WriteLatency), .ClockGating(ClockGating)) u_wbuf (
     .clk_i (clk_i), .rst_ni (rst_ni), .we_i (wbuf_we), .waddr_i (wbuf_waddr), .wdata_i (wbuf_wdata),
     .re_i (r_req), .raddr_i (wbuf_raddr), .rdata_o (wbuf_rdata),
     .err_single_o (ecc_single_o[0]), .err_double_o (ecc_double_o[0])
   );
-  slt_sram_ecc #(.Depth(AbufDepth), .Width(ActW), .Ecc(Ecc)) u_abuf (
+  slt_sram_ecc #(.Depth(AbufDepth), .Width(ActW), .Ecc(Ecc),
+                 .Banks(AbufBanks), .BankDepth(AbufBankDepth), .ReadLatency(ReadLatency), .WriteLatency(WriteLatency), .ClockGating(ClockGating)) u_abuf (
     .clk_i (clk_i), .rst_ni (rst_ni), .we_i (au_we), .waddr_i (au_waddr), .wdata_i (au_wdata),
     .re_i (t_req), .raddr_i (abuf_raddr), .rdata_o (abuf_rdata),
     .err_single_o (ecc_single_o[1]), .err_double_o (ecc_double_o[1])
   );
-  slt_sram_ecc #(.Depth(ModeDepth), .Width(U), .Ecc(Ecc * Ternary)) u_mode (
+  slt_sram_ecc #(.Depth(ModeDepth), .Width(U), .Ecc(Ecc * Ternary),
+                 .Banks(ModeBanks), .BankDepth(ModeBankDepth), .ReadLatency(ReadLatency), .ClockGating(ClockGating)) u_mode (
     .clk_i (clk_i), .rst_ni (rst_ni), .we_i (mu_we), .waddr_i (mu_waddr), .wdata_i (mu_wdata),
     .re_i (t_req), .raddr_i (mode_raddr), .rdata_o (mode_rdata),
     .err_single_o (ecc_single_o[3]), .err_double_o (ecc_double_o[3])
   );
-  slt_sram_ecc #(.Depth(ObufDepth), .Width(PsW), .Ecc(Ecc)) u_obuf (
+  slt_sram_ecc #(.Depth(ObufDepth), .Width(PsW), .Ecc(Ecc),
+                 .Banks(ObufBanks), .BankDepth(ObufBankDepth), .ReadLatency(ReadLatency), .WriteLatency(WriteLatency), .ClockGating(ClockGating)) u_obuf (
     .clk_i (clk_i), .rst_ni (rst_ni), .we_i (row_valid_i), .waddr_i (obuf_waddr), .wdata_i (row_psum_i),
     .re_i (obuf_re), .raddr_i (obuf_raddr), .rdata_o (obuf_rdata),
     .err_single_o (ecc_single_o[2]), .err_double_o (ecc_double_o[2])
   );
 
+  // ---- request pipe: the sequencer's flags (one cycle after its requests) wait
+  // ReadLatency - 1 more cycles for the buffers' data, with the row request and the
+  // real lanes/groups the event counters line up with them
+  localparam integer RD = (ReadLatency > 1) ? ReadLatency - 1 : 1;
+  localparam integer PW = 4 + U + L;
+  wire [PW-1:0] pipe_in = {r_req, tbl_v, row_v, ps_use, unit_real, lane_real};
+  wire [PW-1:0] pipe_out;
+  wire          r_req_d, tbl_v_d, row_v_d, ps_use_d;
+  wire [U-1:0]  unit_real_d;
+  wire [L-1:0]  lane_real_d;
+  generate
+    if (ReadLatency <= 1) begin : g_nopipe
+      assign pipe_out = pipe_in;
+    end else begin : g_pipe
+      reg  [RD*PW-1:0] pipe_q;   // stage i at [i*PW +: PW]
+      /* verilator lint_off UNUSEDSIGNAL */
+      wire [(RD+1)*PW-1:0] pipe_next = {pipe_q, pipe_in};   // the top stage drops out
+      /* verilator lint_on UNUSEDSIGNAL */
+      always @(posedge clk_i or negedge rst_ni) begin
+        if (!rst_ni) pipe_q <= {(RD*PW){1'b0}};
+        else pipe_q <= pipe_next[RD*PW-1:0];
+      end
+      assign pipe_out = pipe_q[(RD-1)*PW +: PW];
+    end
+  endgenerate
+  assign {r_req_d, tbl_v_d, row_v_d, ps_use_d, unit_real_d, lane_real_d} = pipe_out;
+
   // ---- array inputs ---------------------------------------------------------------
-  assign tbl_valid_o = tbl_v;
+  assign tbl_valid_o = tbl_v_d;
   assign tbl_act_o   = abuf_rdata;
-  assign tbl_mode_o  = (Ternary != 0 && AddSub == 0) ? (mode_rdata & unit_real) : {U{1'b0}};
-  assign row_valid_o = row_v;
+  assign tbl_mode_o  = (Ternary != 0 && AddSub == 0) ? (mode_rdata & unit_real_d) : {U{1'b0}};
+  assign row_valid_o = row_v_d;
   assign row_keys_o  = wbuf_rdata;
-  assign row_psum_o  = ps_use ? obuf_rdata : {PsW{1'b0}};
+  assign row_psum_o  = ps_use_d ? obuf_rdata : {PsW{1'b0}};
   assign err_clr_o   = clr;
 
   // ---- performance counters (order: the register table) ---------------------------
   wire [EvW-1:0] ev_build, ev_look, ev_skip, ev_bufadd;
   slt_ctrl_events #(.U(U), .L(L), .Terms(Terms), .AddSub(AddSub), .InStages(InStages)) u_events (
-    .clk_i (clk_i), .rst_ni (rst_ni), .clear_i (perf_clear_i), .r_req_in_i (r_req), .tbl_v_in_i (tbl_v), .row_v_in_i (row_v),
-    .unit_real_in_i (unit_real), .lane_real_in_i (lane_real), .tbl_mode_in_i (tbl_mode_o),
+    .clk_i (clk_i), .rst_ni (rst_ni), .clear_i (perf_clear_i), .r_req_in_i (r_req_d), .tbl_v_in_i (tbl_v_d), .row_v_in_i (row_v_d),
+    .unit_real_in_i (unit_real_d), .lane_real_in_i (lane_real_d), .tbl_mode_in_i (tbl_mode_o),
     .ev_build_i (ev_build_i), .ev_term_i (ev_term_i),
     .build_o (ev_build), .look_o (ev_look), .skip_o (ev_skip), .bufadd_o (ev_bufadd)
   );

@@ -39,14 +39,14 @@ foreach {class from to} [list reg2reg $reg_ck $reg_d in2reg $inputs $reg_d \
   if {$worst ne ""} { puts $kv "slack_${class}_seconds=$worst" }
 }
 # SRAM macros with modelled timing (sram_timing.lib, cells slt_sram_macro_<D>x<W>,
-# instances u_macro of slt_sram): read paths go through their rdata_o pins,
+# instances *u_macro of slt_sram, one per bank): read paths go through their rdata_o pins,
 # write paths end at their inputs (setup checks). Worst slack of each, in
 # seconds, and the worst path of each in $out/sram_paths.rpt.
 # (the pins through -of_objects: OpenSTA 2.0's hierarchical pin patterns miss most
 # bus pins of these instances)
 set sram_rd {}
 set sram_wr {}
-set sram_cells [get_cells -quiet -hierarchical u_macro]
+set sram_cells [get_cells -quiet -hierarchical *u_macro]
 if {[llength $sram_cells] > 0} {
   set sram_rd [get_pins -quiet -of_objects $sram_cells -filter "direction == output"]
   foreach pin [get_pins -quiet -of_objects $sram_cells -filter "direction == input"] {

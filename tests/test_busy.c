@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "slt_arrayif.h"
+#include "slt_bufgeom.h"
 #include "slt_busy.h"
 #include "slt_config.h"
 #include "slt_gemm.h"
@@ -74,17 +75,18 @@ static void busy_load_act_hand_computed(void **state)
     assert_int_equal(b.out, 0);
 }
 
-/* GEMV M=1 K=1 on tiny: NC = RB = 1, one bubble (reissue gap 2 - RB 1), latency
- * 3 (input, key, output registers). Packet: 1 mode beat (2 bits) + 1 weight beat.
+/* GEMV M=1 K=1 on tiny: NC = RB = 1, two bubbles (top reissue gap 3 - RB 1), latency
+ * 3 (input, key, output registers), buffer read latency RL = 2 (one-bank buffers:
+ * macro, output register; ref/slt_bufgeom.h). Packet: 1 mode beat (2 bits) + 1 weight beat.
  * Compute (SRun), cycle by cycle:
  *   t0 mode beat taken (its last: the weight phase from t1)
  *   t1 mode word written; weight beat taken (16 codes in the gearbox)
  *   t2 the chunk's mode word is there; the gearbox writes row block 0 (1 code)
  *   t3 wbuf half 0 full: table request
  *   t4 row request (the first of the command: no gap to wait for) -> every pass issued
- *   t8 = t4 + 1 + latency: the row comes back; t9 the array is empty -> 10 cycles.
- * Read-out: t0 obuf read, t1 data, t2 into the packer (32 bits, last), t3 the beat
- * leaves, t4 idle -> 5. Busy 14 + 10 + 5 = 29. */
+ *   t9 = t4 + RL + latency: the row comes back; t10 the array is empty -> 11 cycles.
+ * Read-out: t0 obuf read, t2 data, t3 into the packer (32 bits, last), t4 the beat
+ * leaves, t5 idle -> 6. Busy 14 + 11 + 6 = 31. */
 static void busy_gemv_hand_computed(void **state)
 {
     (void)state;
@@ -92,51 +94,57 @@ static void busy_gemv_hand_computed(void **state)
     slt_busy b;
     slt_busy_gemm(&c, 1, 1, 1, &b);
     assert_int_equal(b.desc, 14);
-    assert_int_equal(b.run, 10);
-    assert_int_equal(b.out, 5);
-    assert_int_equal(b.busy, 29);
+    assert_int_equal(slt_buf_read_latency(&c), 2);
+    assert_int_equal(slt_top_reissue_gap(&c), 3);
+    assert_int_equal(b.run, 11);
+    assert_int_equal(b.out, 6);
+    assert_int_equal(b.busy, 31);
 }
 
-/* Bubbles: GEMM M=1 K=12 N=2 on tiny: NC = 2, RB = 1, one bubble per pass.
+/* Bubbles: GEMM M=1 K=12 N=2 on tiny: NC = 2, RB = 1, two bubbles per pass
+ * (top reissue gap 3 = array gap 2 + RL 2 - 1).
  * Packet: 1 mode beat (4 bits), 1 weight beat (12 codes).
  *   t0 mode beat; t1 mode word 0, weight beat; t2 mode word 1, chunk 0 written
  *   (6 codes); t3 chunk 1 written, table (c0, n0); t4 row; t5 table (c0, n1);
- *   t6 bubble; t7 row; t8 table (c1, n0); t9 bubble; t10 row; t11 table (c1, n1);
- *   t12 bubble; t13 row, the last; t13 + 1 + 3 = t17 back, t18 empty -> 19.
+ *   t6, t7 bubbles; t8 row; t9 table (c1, n0); t10, t11 bubbles; t12 row; t13 table
+ *   (c1, n1); t14, t15 bubbles; t16 row, the last; t16 + RL 2 + 3 = t21 back, t22
+ *   empty -> 23.
  * Compute-bound closed form: fill (3, the cycles before the first table) +
  * N*NC*(RB + 1 + bubbles) - bubbles (the first pass waits for no earlier row)
- * + latency + 2 = 3 + 4*3 - 1 + 3 + 2 = 19.
- * Read-out: 2 words of one 32-bit result: read, data, packer, beat, for each, the
- * second read overlapping (t0 read, t2 packer + read 2, t3 beat, t4 packer, t5 beat,
- * t6 idle) -> 7. Busy 14 + 19 + 7 = 40.
- * pipe_stages = 2: latency 5, the gap stays 2 (psum delay = latency - 1): 21, 42. */
+ * + latency + RL - 1 + 2 = 3 + 4*4 - 2 + 4 + 2 = 23.
+ * Read-out: 2 words of one 32-bit result: read, (RL - 1) wait, data, packer, beat,
+ * for each, the second read overlapping (t0 read, t2 data, t3 packer + read 2, t4 beat,
+ * t5 data, t6 packer, t7 beat, t8 idle) -> 9. Busy 14 + 23 + 9 = 46.
+ * pipe_stages = 2: latency 5, the gap stays 3 (psum delay = latency - 1): 25, 48. */
 static void busy_gemm_bubbles_hand_computed(void **state)
 {
     (void)state;
     slt_config c = tiny_cfg(0);
     slt_busy b;
-    assert_int_equal(slt_pass_bubbles(&c, 1), 1);
-    assert_int_equal(slt_pass_bubbles(&c, 2), 0);
+    assert_int_equal(slt_pass_bubbles(&c, 1), 2);
+    assert_int_equal(slt_pass_bubbles(&c, 2), 1);
+    assert_int_equal(slt_pass_bubbles(&c, 3), 0);
     slt_busy_gemm(&c, 1, 12, 2, &b);
-    assert_int_equal(b.run, 3 + 4 * (1 + 1 + 1) - 1 + 3 + 2);
-    assert_int_equal(b.run, 19);
-    assert_int_equal(b.out, 7);
-    assert_int_equal(b.busy, 40);
+    assert_int_equal(b.run, 3 + 4 * (1 + 1 + 2) - 2 + 3 + 1 + 2);
+    assert_int_equal(b.run, 23);
+    assert_int_equal(b.out, 9);
+    assert_int_equal(b.busy, 46);
     c = tiny_cfg(2);
     assert_int_equal(slt_array_latency(&c), 5);
-    assert_int_equal(slt_pass_bubbles(&c, 1), 1);
+    assert_int_equal(slt_pass_bubbles(&c, 1), 2);
     slt_busy_gemm(&c, 1, 12, 2, &b);
-    assert_int_equal(b.run, 21);
-    assert_int_equal(b.busy, 42);
-    /* N=4 (max_n): 8 passes: 3 + 8*3 - 1 + 5 + 2 = 33; read-out of 4 single-result
-     * words: read every 2 cycles, the last beat at t9, idle t10 -> 11 */
+    assert_int_equal(b.run, 25);
+    assert_int_equal(b.busy, 48);
+    /* N=4 (max_n): 8 passes: 3 + 8*4 - 2 + 5 + 1 + 2 = 41; read-out of 4 single-result
+     * words: one read every RL + 1 = 3 cycles (t0, t3, t6, t9), the last data at t11,
+     * packer t12, beat t13, idle t14 -> 15 */
     slt_busy_gemm(&c, 1, 12, 4, &b);
-    assert_int_equal(b.run, 33);
-    assert_int_equal(b.out, 11);
-    assert_int_equal(b.busy, 14 + 33 + 11);
+    assert_int_equal(b.run, 41);
+    assert_int_equal(b.out, 15);
+    assert_int_equal(b.busy, 14 + 41 + 15);
 }
 
-/* No bubbles: RB = 2 (M=3 on L=2) = gap. GEMM M=3 K=12 N=2, tiny pipe 0.
+/* One bubble: RB = 2 (M=3 on L=2) = top gap 3 - 1. GEMM M=3 K=12 N=2, tiny pipe 0.
  * Packet: 1 mode beat (4 bits) + 36 codes = 9 bytes = 3 weight beats of 16 codes.
  * Row blocks to write: chunk 0: 12 codes (L=2 rows x 6), 6 (MR=1 row); chunk 1
  * (WL = 6): 12, 6. The gearbox takes a beat while it would hold <= 12 codes after
@@ -144,24 +152,25 @@ static void busy_gemm_bubbles_hand_computed(void **state)
  *   t0 mode beat; t1 mode word 0, beat 1 (16 codes); t2 mode word 1, c0 block 0
  *   (16 -> 4), beat 2 (20); t3 c0 block 1 (14, no beat: 14 > 12); t4 c1 block 0 (2),
  *   beat 3 (18), table (c0, n0) (half 0 full since t4); t5 c1 block 1, row 0;
- *   t6 row 1; t7 table (c0, n1); t8, t9 rows; t10 table (c1, n0); t11, t12 rows;
- *   t13 table; t14, t15 rows, the last; t15 + 1 + 3 = t19 back; t20 empty -> 21
- *   = fill 4 + 4 passes x (2 + 1) - 0 + latency 3 + 2.
+ *   t6 row 1; t7 table (c0, n1); t8 bubble; t9, t10 rows; t11 table (c1, n0); t12
+ *   bubble; t13, t14 rows; t15 table; t16 bubble; t17, t18 rows, the last; t18 + RL 2
+ *   + 3 = t23 back; t24 empty -> 25 = fill 4 + 4 passes x (2 + 1 + 1) - 1 + latency 3
+ *   + RL 2 - 1 + 2.
  * Read-out, 4 obuf words: 64, 32, 64, 32 bits (the last row block holds MR = 1):
- *   t0 read w0; t1 its data; t2 packer takes w0 (64), read w1; t3 beat (32 left),
- *   w1 held; t4 beat (0); t5 packer takes w1 (32), read w2; t6 beat; t7 packer takes
- *   w2 (64), read w3; t8 beat; t9 beat; t10 packer takes w3 (32, last); t11 the last
- *   beat; t12 idle -> 13. Busy 14 + 21 + 13 = 48. */
-static void busy_gemm_no_bubble_hand_computed(void **state)
+ *   t0 read w0; t2 its data; t3 packer takes w0 (64), read w1; t4 beat (32 left);
+ *   t5 beat (0), w1 data; t6 packer takes w1 (32), read w2; t7 beat; t8 w2 data; t9
+ *   packer takes w2 (64), read w3; t10 beat; t11 beat, w3 data; t12 packer takes w3
+ *   (32, last); t13 the last beat; t14 idle -> 15. Busy 14 + 25 + 15 = 54. */
+static void busy_gemm_one_bubble_hand_computed(void **state)
 {
     (void)state;
     slt_config c = tiny_cfg(0);
     slt_busy b;
-    assert_int_equal(slt_pass_bubbles(&c, 2), 0);
+    assert_int_equal(slt_pass_bubbles(&c, 2), 1);
     slt_busy_gemm(&c, 3, 12, 2, &b);
-    assert_int_equal(b.run, 4 + 4 * (2 + 1) + 3 + 2);
-    assert_int_equal(b.out, 13);
-    assert_int_equal(b.busy, 48);
+    assert_int_equal(b.run, 4 + 4 * (2 + 1 + 1) - 1 + 3 + 1 + 2);
+    assert_int_equal(b.out, 15);
+    assert_int_equal(b.busy, 54);
 }
 
 /* Refused by the descriptor check: the packet is drained one beat per cycle, then
@@ -185,10 +194,10 @@ static void busy_predict_carries_busy_cycles(void **state)
     int8_t w[12] = {1, 0, -1, 0, 0, 1, 1, 1, 0, 0, -1, 0};
     slt_events e;
     assert_int_equal(slt_predict(&c, w, 1, 12, 2, &e, g_err, sizeof g_err), 0);
-    assert_int_equal(e.busy_cycles, 40);
+    assert_int_equal(e.busy_cycles, 46);
     assert_int_equal(e.busy_desc_cycles, 14);
-    assert_int_equal(e.busy_run_cycles, 19);
-    assert_int_equal(e.busy_out_cycles, 7);
+    assert_int_equal(e.busy_run_cycles, 23);
+    assert_int_equal(e.busy_out_cycles, 9);
     assert_int_equal(e.load_busy_cycles, 24);
     assert_int_equal(e.busy_desc_cycles + e.busy_run_cycles + e.busy_out_cycles, e.busy_cycles);
 }
@@ -200,7 +209,7 @@ int main(void)
         cmocka_unit_test(busy_load_act_hand_computed),
         cmocka_unit_test(busy_gemv_hand_computed),
         cmocka_unit_test(busy_gemm_bubbles_hand_computed),
-        cmocka_unit_test(busy_gemm_no_bubble_hand_computed),
+        cmocka_unit_test(busy_gemm_one_bubble_hand_computed),
         cmocka_unit_test(busy_refused_hand_computed),
         cmocka_unit_test(busy_predict_carries_busy_cycles),
     };

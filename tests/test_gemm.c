@@ -11,6 +11,8 @@
 
 #include <cmocka.h>
 
+#include "slt_arrayif.h"
+#include "slt_bufgeom.h"
 #include "slt_gemm.h"
 #include "slt_pack.h"
 #include "slt_prng.h"
@@ -380,9 +382,15 @@ static void gemm_events_hand_computed_ternary(void **state)
     assert_int_equal(e.accumulates, 3);
     assert_int_equal(e.weight_bytes, 5 + 1); /* 18 weights / 4 + one mode byte */
     assert_int_equal(e.link_cycles, 1 + 2);                      /* mode beat + 5 bytes in 2 beats */
-    /* no bubble: RB = 2 >= reissue gap 2; latency 3 = input, key and output registers */
-    assert_int_equal(e.compute_cycles, 1 * 1 * (2 + 1) + 3);
-    assert_int_equal(e.cycles, 6);
+    /* default (large) buffers: several SRAM banks, read latency RL = 4, write latency
+     * WL = 3 (ref/slt_bufgeom.h), top reissue gap 2 + RL - 1 + WL - 1 = 7: RB = 2 has 5
+     * bubbles; latency 3 = input, key and output registers, plus RL - 1 and WL - 1 (the
+     * last obuf write lands) */
+    assert_int_equal(slt_buf_read_latency(&cfg), 4);
+    assert_int_equal(slt_buf_write_latency(&cfg), 3);
+    assert_int_equal(slt_top_reissue_gap(&cfg), 7);
+    assert_int_equal(e.compute_cycles, 1 * 1 * (2 + 1 + 5) + 3 + 3 + 2);
+    assert_int_equal(e.cycles, 16);
     assert_int_equal(e.wbuf_writes, 2);
     assert_int_equal(e.wbuf_reads, 2);
     assert_int_equal(e.abuf_writes, 1);
@@ -395,7 +403,7 @@ static void gemm_events_hand_computed_ternary(void **state)
     assert_int_equal(e.lookups, 2);
     assert_int_equal(e.buffer_adds, 4);
     assert_int_equal(e.skipped_groups, 6);
-    assert_int_equal(e.compute_cycles, 2 * 3 + 3);
+    assert_int_equal(e.compute_cycles, 2 * 8 + 8);
     assert_int_equal(e.abuf_writes, 2);
     assert_int_equal(e.link_bytes, 12 + 16 + 24);
     /* buffer_mode = off: both groups build tables. */
@@ -425,7 +433,7 @@ static void gemm_events_hand_computed_binary_multichunk(void **state)
     assert_int_equal(e.buffer_groups, 0);
     assert_int_equal(e.weight_bytes, 1); /* 6 bits, no mode bits for b1 */
     assert_int_equal(e.link_cycles, 1);
-    assert_int_equal(e.compute_cycles, 1 * (2 + 1) + 1 + 3); /* RB = 2: no bubble; latency 1 + 3 */
+    assert_int_equal(e.compute_cycles, 1 * (2 + 1 + 5) + 1 + 3 + 3 + 2); /* RB = 2: 5 bubbles; latency 1 + 3, RL - 1 = 3, WL - 1 = 2 */
     assert_int_equal(e.abuf_writes, 1);
     assert_int_equal(e.link_bytes, 8 + 8 + 8);
     /* t2 G=2 U=1 L=4, M=1 K=5: 3 groups = 3 chunks, 1 row block. */
@@ -446,10 +454,12 @@ static void gemm_events_hand_computed_binary_multichunk(void **state)
 }
 
 /* Cycles with bubbles, by hand (docs/numerics.md §6): a pass (one chunk, one token)
- * is one table cycle, RB row cycles and max(0, reissue_gap - RB) bubbles; the
- * reissue gap is latency + 1 - psum_delay = 2 for every pipe depth (psum_delay =
- * latency - 1); the command adds the array latency once: 2 + pipe_stages + 1 (the
- * SLT array's input register, slt_array_in_stages). */
+ * is one table cycle, RB row cycles and max(0, gap - RB) bubbles; the top's gap is
+ * the array's reissue gap latency + 1 - psum_delay = 2 for every pipe depth
+ * (psum_delay = latency - 1) plus the buffers' read and write latencies RL - 1 + WL - 1
+ * (RL = 4, WL = 3 with these default, multi-bank buffers): 7; the command adds the array latency once, 2 +
+ * pipe_stages + 1 (the SLT array's input register, slt_array_in_stages), RL - 1 and
+ * WL - 1: + 5 here. */
 static void gemm_events_hand_computed_bubbles(void **state)
 {
     (void)state;
@@ -458,41 +468,45 @@ static void gemm_events_hand_computed_bubbles(void **state)
     memset(w, 0, sizeof w);
     w[0] = 1;
     slt_events e;
-    /* M=1 (RB=1, one bubble), K=6 (NC=1), N=1: 1 * (1 + 1 + 1) + 3 = 6 */
+    /* M=1 (RB=1, 6 bubbles), K=6 (NC=1), N=1: 1 * (1 + 1 + 6) + 3 + 5 = 16 */
     assert_int_equal(slt_predict(&cfg, w, 1, 6, 1, &e, g_err, sizeof g_err), 0);
-    assert_int_equal(e.compute_cycles, 6);
-    /* N=3: 3 passes of 3 cycles + 3 = 12 */
+    assert_int_equal(e.compute_cycles, 16);
+    /* N=3: 3 passes of 8 cycles + 8 = 32 */
     assert_int_equal(slt_predict(&cfg, w, 1, 6, 3, &e, g_err, sizeof g_err), 0);
-    assert_int_equal(e.compute_cycles, 12);
-    /* K=13 (NC=3), N=2: 6 passes of 3 + 3 = 21; link: 1 mode beat + 13 weights in 4
-     * bytes = 1 beat of 4 bytes -> 2; cycles = max(21, 2) */
+    assert_int_equal(e.compute_cycles, 32);
+    /* K=13 (NC=3), N=2: 6 passes of 8 + 8 = 56; link: 1 mode beat + 13 weights in 4
+     * bytes = 1 beat of 4 bytes -> 2; cycles = max(56, 2) */
     assert_int_equal(slt_predict(&cfg, w, 1, 13, 2, &e, g_err, sizeof g_err), 0);
-    assert_int_equal(e.compute_cycles, 21);
+    assert_int_equal(e.compute_cycles, 56);
     assert_int_equal(e.link_cycles, 2);
-    assert_int_equal(e.cycles, 21);
-    /* M=2 rows but L=2: still RB=1, K=13, N=1: 3 passes of 3 + 3 = 12 */
+    assert_int_equal(e.cycles, 56);
+    /* M=2 rows but L=2: still RB=1, K=13, N=1: 3 passes of 8 + 8 = 32 */
     assert_int_equal(slt_predict(&cfg, w, 2, 13, 1, &e, g_err, sizeof g_err), 0);
-    assert_int_equal(e.compute_cycles, 12);
-    /* pipe_stages = 3: latency 6, psum delay 5, gap 2: M=1 K=6 N=1 -> 3 + 6 = 9 */
+    assert_int_equal(e.compute_cycles, 32);
+    /* pipe_stages = 3: latency 6, psum delay 5, gap 2 + 5: M=1 K=6 N=1 -> 8 + 6 + 5 = 19 */
     cfg.pipe_stages = 3;
     assert_int_equal(slt_predict(&cfg, w, 1, 6, 1, &e, g_err, sizeof g_err), 0);
-    assert_int_equal(e.compute_cycles, 9);
-    /* L=1: M=2 gives RB=2, no bubble: K=6, N=1 -> (1 + 2) + 6 = 9, the same as M=1 */
+    assert_int_equal(e.compute_cycles, 19);
+    /* L=1: M=2 gives RB=2, 5 bubbles: K=6, N=1 -> (1 + 2 + 5) + 11 = 19, the same as M=1 */
     cfg = make_cfg(3, 2, 1, SLT_FMT_T2, 8, SLT_BUFMODE_AUTO);
     cfg.pipe_stages = 3;
     assert_int_equal(slt_predict(&cfg, w, 2, 6, 1, &e, g_err, sizeof g_err), 0);
-    assert_int_equal(e.compute_cycles, 9);
-    /* M=3 (RB=3): (1 + 3) + 6 = 10 */
-    int8_t w3[3 * 6] = {0};
-    assert_int_equal(slt_predict(&cfg, w3, 3, 6, 1, &e, g_err, sizeof g_err), 0);
-    assert_int_equal(e.compute_cycles, 10);
+    assert_int_equal(e.compute_cycles, 19);
+    /* M=7 (RB=7): no bubble: (1 + 7) + 11 = 19 */
+    int8_t w3[7 * 6] = {0};
+    assert_int_equal(slt_predict(&cfg, w3, 7, 6, 1, &e, g_err, sizeof g_err), 0);
+    assert_int_equal(e.compute_cycles, 19);
+    /* M=8 (RB=8): (1 + 8) + 11 = 20 */
+    int8_t w6[8 * 6] = {0};
+    assert_int_equal(slt_predict(&cfg, w6, 8, 6, 1, &e, g_err, sizeof g_err), 0);
+    assert_int_equal(e.compute_cycles, 20);
     /* link-bound: t2 bus 32 (16 weights per beat), M=64 K=6 N=1 on L=1: RB=64,
-     * compute 1 + 64 + 6 = 71; link 1 mode beat + 384 weights = 96 bytes = 24 beats */
+     * compute 1 + 64 + 11 = 76; link 1 mode beat + 384 weights = 96 bytes = 24 beats */
     int8_t wl[64 * 6] = {0};
     assert_int_equal(slt_predict(&cfg, wl, 64, 6, 1, &e, g_err, sizeof g_err), 0);
-    assert_int_equal(e.compute_cycles, 71);
+    assert_int_equal(e.compute_cycles, 76);
     assert_int_equal(e.link_cycles, 25);
-    assert_int_equal(e.cycles, 71);
+    assert_int_equal(e.cycles, 76);
 }
 
 static void gemm_events_json_has_every_field(void **state)

@@ -29,8 +29,11 @@
  *       cell, so no switching power in OpenSTA) add C V^2 g. Summed per block
  *       (cell name prefix); --clock-nets lists each clock net's flops, g and energy.
  *       SRAM macro reads and writes: the toggles of the rd_tog_q / wr_tog_q
- *       markers of tb/energy/slt_sram_macro_sim.v, priced by gen/sram_model.c.
+ *       markers of tb/energy/slt_sram_macro_sim.v, priced by gen/sram_model.c
+ *       (Verilator sums identical macros of one generate loop into one
+ *       "g_bank[*]" point, priced by the shape of the first instance it matches).
  */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -612,6 +615,35 @@ static int cell_index(const nl_netlist *nl, const char *name)
     return -1;
 }
 
+/* name against a coverage path in which Verilator merged the instances of one
+ * generate loop into "[*]" (identical macros, e.g. g_bank[*].u_macro): "[*]" matches
+ * "[<digits>]", everything else exactly */
+static int path_match(const char *pat, const char *name)
+{
+    while (*pat) {
+        if (!strncmp(pat, "[*]", 3)) {
+            if (*name++ != '[' || !isdigit((unsigned char)*name)) return 0;
+            while (isdigit((unsigned char)*name)) name++;
+            if (*name++ != ']') return 0;
+            pat += 3;
+        } else if (*pat++ != *name++) {
+            return 0;
+        }
+    }
+    return *name == 0;
+}
+
+/* the cell of a coverage path: exact, else the first one a "[*]" path matches (the
+ * merged instances share their module, so their Depth and Width) */
+static int cell_of_path(const nl_netlist *nl, const char *path)
+{
+    int ci = cell_index(nl, path);
+    if (ci >= 0 || !strstr(path, "[*]")) return ci;
+    for (int i = 0; i < nl->ncells; i++)
+        if (path_match(path, nl->cells[i].name)) return i;
+    return -1;
+}
+
 static int param_of(const char *params, const char *key)
 {
     if (!params) return -1;
@@ -862,7 +894,7 @@ static int cmd_energy(int argc, char **argv)
     /* SRAM macros */
     double s28 = 0, s130 = 0, rd = 0, wr = 0;
     for (int i = 0; i < cd.nsram; i++) {
-        int ci = cell_index(&nl, cd.sram_path[i]);
+        int ci = cell_of_path(&nl, cd.sram_path[i]);
         int depth = ci >= 0 ? param_of(nl.cells[ci].params, "Depth") : -1;
         int width = ci >= 0 ? param_of(nl.cells[ci].params, "Width") : -1;
         slt_sram_estimate a, b;

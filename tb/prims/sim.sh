@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # sim.sh - Icarus testbenches of the rtl/ primitives over several parameter sets:
 # FIFO and skid buffer with random valid/ready back-pressure against a scoreboard,
-# SRAM against a model array, weight decoders exhaustively over all 256 bytes,
+# SRAM against a model array (behavioural, and the banked ASIC netlist with the macros
+# simulated), weight decoders exhaustively over all 256 bytes,
 # performance counters gated and ungated against a 64-bit model.
 # usage: tb/prims/sim.sh BUILD_DIR SEED [icarus|verilator]
 #   REGS_INC (environment): a generated build's top/ with slt_regs_pkg.vh (the
@@ -22,6 +23,8 @@ tb=tb/prims
 inc=${REGS_INC:-build/tiny/top}
 [ -f "$inc/slt_regs_pkg.vh" ] || { echo "FAIL prims sim: $inc/slt_regs_pkg.vh missing (make build/tiny/params.mk)"; exit 1; }
 
+# the ASIC (black-box) SRAM: macros simulated by the energy flow's model (path from rtl/)
+bb="slt_sram.v slt_clock_gate.v ../tb/energy/slt_sram_macro_sim.v"
 # name | testbench top | parameters | rtl files
 benches=(
   "fifo_d1|tb_slt_fifo|Depth=1 Width=8|slt_fifo.v"
@@ -33,6 +36,10 @@ benches=(
   "sram_2x1|tb_slt_sram|Depth=2 Width=1|slt_sram.v"
   "sram_37x12|tb_slt_sram|Depth=37 Width=12|slt_sram.v"
   "sram_256x64|tb_slt_sram|Depth=256 Width=64|slt_sram.v"
+  "sram_bb_b4|tb_slt_sram_banked|Depth=37 Width=12 Banks=4 BankDepth=10 ClockGating=0 WGroup=3|$bb"
+  "sram_bb_b10_cg|tb_slt_sram_banked|Depth=64 Width=8 Banks=10 BankDepth=7 ClockGating=1 WGroup=4|$bb"
+  "sram_bb_b9_cg|tb_slt_sram_banked|Depth=45 Width=20 Banks=9 BankDepth=5 ClockGating=1 WGroup=4|$bb"
+  "sram_bb_b1_cg|tb_slt_sram_banked|Depth=37 Width=12 Banks=1 BankDepth=37 ReadLatency=2 WriteLatency=1 ClockGating=1|$bb"
   "decode|tb_slt_weight_decode||slt_weight_decode.v slt_t5_decode.v"
   "counters|tb_slt_ctrl_counters||slt_ctrl_counters.v slt_clock_gate.v"
 )

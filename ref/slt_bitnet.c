@@ -98,6 +98,9 @@ int slt_bn_prepare(slt_bn_model *m, const slt_config *cfg, char *err, size_t err
     if (cfg->act_bits < 8)
         return fail(err, errlen, "generate: configuration %s has act_bits = %d; int8 activations need >= 8", cfg->name,
                     cfg->act_bits);
+    if (cfg->acc_bits <= 0)
+        return fail(err, errlen, "generate: configuration %s is not finished (acc_bits not derived: slt_config_finish)",
+                    cfg->name);
     for (int l = 0; l < m->c.layers; l++)
         for (int i = 0; i < SLT_BN_NLIN; i++) {
             int rc = prepare_linear(&m->layer[l].lin[i], cfg, err, errlen);

@@ -32,6 +32,8 @@ static void make_model(slt_bn_model *m, uint64_t seed)
     assert_int_equal(slt_bn_random(&c, seed, m, g_err, sizeof g_err), 0);
     slt_config cfg;
     slt_config_default(&cfg);
+    /* finished like a loaded configuration (derived acc_bits: the buffer geometry divides by it) */
+    assert_int_equal(slt_config_finish(&cfg, g_err, sizeof g_err), 0);
     assert_int_equal(slt_bn_prepare(m, &cfg, g_err, sizeof g_err), 0);
 }
 
@@ -175,6 +177,7 @@ static void bitnet_generate_i2s_reproduces_fixture_tokens(void **state)
     assert_string_equal(m.source, "gguf I2_S");
     slt_config cfg;
     slt_config_default(&cfg);
+    assert_int_equal(slt_config_finish(&cfg, g_err, sizeof g_err), 0);
     assert_int_equal(slt_bn_prepare(&m, &cfg, g_err, sizeof g_err), 0);
     /* transformers' prompt and tokens: tests/fixtures/bitnet/tq256/expected.txt */
     int prompt[16], want[16], np = 0, nw = 0;

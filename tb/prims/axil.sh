@@ -18,11 +18,12 @@ cflags="-std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -O1 -g -Iref -I
 set -e
 $CC $cflags -c gen/regs.c -o "$out/regs.o"
 # the configuration and its validation (slt_config_finish checks the buffers: slt_bufgeom,
-# which needs the key widths of slt_arrayif / slt_pack), linked as one object
+# which needs the key widths of slt_arrayif / slt_pack, and for the banking and latencies
+# the ECC code widths of slt_secded and the SRAM model gen/sram_model.c), linked as one object
 cfg_objs=()
-for f in slt_config slt_bufgeom slt_arrayif slt_pack; do
-  $CC $cflags -c ref/$f.c -o "$out/$f.o"
-  cfg_objs+=("$out/$f.o")
+for f in ref/slt_config ref/slt_bufgeom ref/slt_arrayif ref/slt_pack ref/slt_secded gen/sram_model; do
+  $CC $cflags -c $f.c -o "$out/$(basename $f).o"
+  cfg_objs+=("$out/$(basename $f).o")
 done
 ld -r -o "$out/slt_config_all.o" "${cfg_objs[@]}"
 $CC $cflags tb/prims/emit_regs.c "$out/regs.o" "$out/slt_config_all.o" -lm -o "$out/emit_regs"

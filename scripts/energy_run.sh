@@ -5,8 +5,7 @@
 #
 # Environment: CFG CFG_NAME B PDK_DIR MAKE SEED ENERGY_K ENERGY_M ENERGY_SIGMA
 #              ENERGY_ZERO ENERGY_SNAP ENERGY_ADDSUB (1: also the add/sub top)
-#              ENERGY_JOBS (top runs at a time, default 3: every top at once, so
-#              that no core idles while the last top simulates alone)
+#              ENERGY_JOBS (top runs at a time, default 2)
 #              ENERGY_PREP_ONLY (non-empty: only synthesise the variants' tops)
 #              ENERGY_CG (1: also the top with clock_gating flipped; writes
 #              build/flow/<cfg>/cg_energy/result.kv, on against off)
@@ -20,7 +19,7 @@ main() {
 cd "$(dirname "$0")/.."
 . synth/common.sh
 : "${CFG:=slim}" "${CFG_NAME:=$CFG}" "${B:=build}" "${PDK_DIR:=$PWD/../shared/pdk}" "${MAKE:=make}" "${SEED:=1}"
-: "${ENERGY_K:=2560}" "${ENERGY_M:=64}" "${ENERGY_SIGMA:=37}" "${ENERGY_ZERO:=33}" "${ENERGY_SNAP:=500}" "${ENERGY_ADDSUB:=1}" "${ENERGY_CG:=0}" "${ENERGY_JOBS:=3}"
+: "${ENERGY_K:=2560}" "${ENERGY_M:=64}" "${ENERGY_SIGMA:=37}" "${ENERGY_ZERO:=33}" "${ENERGY_SNAP:=500}" "${ENERGY_ADDSUB:=1}" "${ENERGY_CG:=0}" "${ENERGY_JOBS:=2}"
 MK=(${MAKE} --no-print-directory)
 tag=sky130_fd_sc_hd__tt_025C_1v80
 export PDK_DIR

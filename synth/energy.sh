@@ -148,7 +148,12 @@ t_step models $(( $(date +%s) - t0 ))
 # ---- 4. Verilator build ----------------------------------------------------------------
 banner "4. Verilator build (toggle coverage): $o/vnet/Vtop"
 t0=$(date +%s)
-src_sum=$(cat "$o/netlist_buf.v" "$o/models.v" "$root/tb/energy/slt_sram_macro_sim.v" "$root/tb/top/tb_top.cpp" "$root/tb/top/tb_axi_host.h" "$libref" <(command -v clang++ || echo g++) | md5sum | cut -c1-16)
+# the C++ compiler: clang++ when installed (scripts/deps.sh installs it): at -O0 it
+# compiles the model's 14 MB files about 1.4x faster than g++ (slim top: 60 against
+# 82 s CPU; the simulation runs about 1.4x slower, 11 against 8 s for both windows);
+# the toggle counts are the same (coverage files byte-identical). Part of the build's key.
+cxx=g++; command -v clang++ >/dev/null 2>&1 && cxx=clang++
+src_sum=$( { cat "$o/netlist_buf.v" "$o/models.v" "$root/tb/energy/slt_sram_macro_sim.v" "$root/tb/top/tb_top.cpp" "$root/tb/top/tb_axi_host.h" "$libref"; echo "$cxx"; } | md5sum | cut -c1-16)
 if [ -x "$o/vnet/Vtop" ] && [ "$(cat "$o/vnet/src.md5" 2>/dev/null)" = "$src_sum" ]; then
   echo "up to date (same netlist, models and harness)"
 else
@@ -165,11 +170,6 @@ else
     "$o/models.v" "$root/tb/energy/slt_sram_macro_sim.v" "$o/netlist_buf.v" "$root/tb/top/tb_top.cpp" \
     "$(verilator --getenv VERILATOR_ROOT)/include/verilated_vcd_c.cpp" >"$o/vnet/verilator.log" 2>&1 ||
     { tail -20 "$o/vnet/verilator.log"; die "verilator failed"; }
-  # clang++ when installed (scripts/deps.sh installs it): at -O0 it compiles the
-  # model's 14 MB files about 1.4x faster than g++ (slim top: 60 against 82 s CPU;
-  # the simulation runs about 1.4x slower, 11 against 8 s for both windows); the
-  # toggle counts are the same (coverage files byte-identical)
-  cxx=g++; command -v clang++ >/dev/null 2>&1 && cxx=clang++
   echo "$cxx" >"$o/vnet/cxx.txt"
   make -s -C "$o/vnet" -f Vtop.mk CXX="$cxx" LINK="$cxx" OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O1 VM_PARALLEL_BUILDS=1 -j 2 Vtop >"$o/vnet/make.log" 2>&1 ||
     { tail -20 "$o/vnet/make.log"; die "C++ build of the netlist model failed"; }

@@ -50,6 +50,13 @@ static int fail(char *err, size_t errlen, const char *what, const char *path)
     return 1;
 }
 
+/* A list entry ending in .vh is an include file: copied, not compiled on its own. */
+static int is_include(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 3 && strcmp(name + n - 3, ".vh") == 0;
+}
+
 static int read_prims(const char *rtl_src, top_prims *p, char *err, size_t errlen)
 {
     char path[TOP_PATH], line[256];
@@ -277,8 +284,9 @@ int slt_gen_write_top(const char *dir, const slt_design *d, const char *rtl_src,
     if (read_prims(rtl_src, &prims, err, errlen)) return 1;
     if (mkdir(path, 0777)) return fail(err, errlen, "cannot create", path);
     for (int i = 0; i < prims.n; i++) {
-        snprintf(from, sizeof from, "%s/%s.v", rtl_src, prims.name[i]);
-        snprintf(path, sizeof path, "%s/top/%s.v", dir, prims.name[i]);
+        const char *ext = is_include(prims.name[i]) ? "" : ".v";
+        snprintf(from, sizeof from, "%s/%s%s", rtl_src, prims.name[i], ext);
+        snprintf(path, sizeof path, "%s/top/%s%s", dir, prims.name[i], ext);
         if (copy(from, path, err, errlen)) return 1;
     }
     snprintf(path, sizeof path, "%s/top/slt_regs_pkg.vh", dir);
@@ -311,7 +319,8 @@ int slt_gen_write_top(const char *dir, const slt_design *d, const char *rtl_src,
     fprintf(f, "# accelerator top (gen/emit_top.c, docs/top.md): the array's files plus top/*.v\n");
     fprintf(f, "SLT_TOP := %s\n", name);
     fprintf(f, "SLT_TOP_FILES := $(SLT_RTL_FILES)");
-    for (int i = 0; i < prims.n; i++) fprintf(f, " $(SLT_DIR)/top/%s.v", prims.name[i]);
+    for (int i = 0; i < prims.n; i++)
+        if (!is_include(prims.name[i])) fprintf(f, " $(SLT_DIR)/top/%s.v", prims.name[i]);
     fprintf(f, " $(SLT_DIR)/top/%s.v $(SLT_DIR)/top/%s.v\n", regs, name);
     bad = ferror(f);
     if (fclose(f) || bad) return fail(err, errlen, "error writing", path);

@@ -83,18 +83,18 @@ t-ecc-lint: $(B)/ecc_tiny/params.mk
 	@echo "==== ecc: lint rtl/slt_secded_{cov,enc,dec}.v, slt_sram_ecc.v, slt_sat_count.v and the ecc_tiny top ===="
 	@set -e; log=$$(mktemp); for w in 1 4 11 26 57 64 250; do \
 	  for m in slt_secded_enc slt_secded_dec; do \
-	    verilator --lint-only -Wall -GWidth=$$w --top-module $$m rtl/$$m.v rtl/slt_secded_cov.v > $$log 2>&1 && ! [ -s $$log ] || { cat $$log; echo "FAIL verilator $$m Width=$$w"; exit 1; }; \
-	    iverilog -g2005 -Wall -s $$m -P$$m.Width=$$w -o /dev/null rtl/$$m.v rtl/slt_secded_cov.v > $$log 2>&1 && ! [ -s $$log ] || { cat $$log; echo "FAIL iverilog $$m Width=$$w"; exit 1; }; \
+	    verilator --lint-only -Wall -Irtl -GWidth=$$w --top-module $$m rtl/$$m.v rtl/slt_secded_cov.v > $$log 2>&1 && ! [ -s $$log ] || { cat $$log; echo "FAIL verilator $$m Width=$$w"; exit 1; }; \
+	    iverilog -g2005 -Wall -Irtl -s $$m -P$$m.Width=$$w -o /dev/null rtl/$$m.v rtl/slt_secded_cov.v > $$log 2>&1 && ! [ -s $$log ] || { cat $$log; echo "FAIL iverilog $$m Width=$$w"; exit 1; }; \
 	  done; \
 	  for e in 0 1; do \
-	    verilator --lint-only -Wall -GDepth=5 -GWidth=$$w -GEcc=$$e --top-module slt_sram_ecc rtl/slt_sram_ecc.v rtl/slt_sram.v \
+	    verilator --lint-only -Wall -Irtl -GDepth=5 -GWidth=$$w -GEcc=$$e --top-module slt_sram_ecc rtl/slt_sram_ecc.v rtl/slt_sram.v \
 	      rtl/slt_secded_cov.v rtl/slt_secded_enc.v rtl/slt_secded_dec.v > $$log 2>&1 && ! [ -s $$log ] || { cat $$log; echo "FAIL verilator slt_sram_ecc Width=$$w Ecc=$$e"; exit 1; }; \
-	    iverilog -g2005 -Wall -s slt_sram_ecc -Pslt_sram_ecc.Depth=5 -Pslt_sram_ecc.Width=$$w -Pslt_sram_ecc.Ecc=$$e -o /dev/null \
+	    iverilog -g2005 -Wall -Irtl -s slt_sram_ecc -Pslt_sram_ecc.Depth=5 -Pslt_sram_ecc.Width=$$w -Pslt_sram_ecc.Ecc=$$e -o /dev/null \
 	      rtl/slt_sram_ecc.v rtl/slt_sram.v rtl/slt_secded_cov.v rtl/slt_secded_enc.v rtl/slt_secded_dec.v > $$log 2>&1 && ! [ -s $$log ] \
 	      || { cat $$log; echo "FAIL iverilog slt_sram_ecc Width=$$w Ecc=$$e"; exit 1; }; \
 	  done; \
 	done; \
-	yosys -q -l $$log.ys -p "read_verilog -D SLT_SRAM_BLACKBOX rtl/slt_sram_ecc.v rtl/slt_sram.v rtl/slt_secded_cov.v rtl/slt_secded_enc.v rtl/slt_secded_dec.v rtl/slt_sram_macro.v; chparam -set Width 57 -set Ecc 1 slt_sram_ecc; synth -top slt_sram_ecc; check -assert" > $$log 2>&1 \
+	yosys -q -l $$log.ys -p "read_verilog -D SLT_SRAM_BLACKBOX -Irtl rtl/slt_sram_ecc.v rtl/slt_sram.v rtl/slt_secded_cov.v rtl/slt_secded_enc.v rtl/slt_secded_dec.v rtl/slt_sram_macro.v; chparam -set Width 57 -set Ecc 1 slt_sram_ecc; synth -top slt_sram_ecc; check -assert" > $$log 2>&1 \
 	  && ! grep -qi warning $$log.ys || { cat $$log; grep -i warning $$log.ys; echo "FAIL yosys slt_sram_ecc"; exit 1; }; \
 	for n in 1 4; do verilator --lint-only -Wall -GN=$$n rtl/slt_sat_count.v > $$log 2>&1 && ! [ -s $$log ] || { cat $$log; exit 1; }; \
 	  iverilog -g2005 -Wall -Pslt_sat_count.N=$$n -o /dev/null rtl/slt_sat_count.v > $$log 2>&1 && ! [ -s $$log ] || { cat $$log; exit 1; }; done; \

@@ -33,7 +33,7 @@ $(B)/rndcfg/rnd%.cfg: | $(B)/opt/bin/slt_randcfg
 	@mkdir -p $(@D)
 	$(B)/opt/bin/slt_randcfg $(subst _, ,$*) > $@.tmp && mv $@.tmp $@
 
-$(B)/%/params.mk: $$(call cfg_src,$$*) $(SLTGEN) $(wildcard rtl/*.v)
+$(B)/%/params.mk: $$(call cfg_src,$$*) $(SLTGEN) $(wildcard rtl/*.v rtl/*.vh)
 	$(SLTGEN) --config $(call cfg_src,$*) --out $(B)/$* --quiet
 
 .PHONY: gen

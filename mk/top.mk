@@ -20,7 +20,7 @@ top_files = $(wildcard $(B)/$(1)/rtl/*.v) $(wildcard $(B)/$(1)/top/*.v)
 
 # the rtl/ primitives sltgen copies into top/ (refreshed here when they change):
 # rtl/top_prims.list, the list gen/emit_top.c reads too
-TOP_PRIMS := $(patsubst %,rtl/%.v,$(shell sed -e 's/\#.*//' rtl/top_prims.list))
+TOP_PRIMS := $(foreach p,$(shell sed -e 's/\#.*//' rtl/top_prims.list),rtl/$(p)$(if $(filter %.vh,$(p)),,.v))
 
 $(B)/%/vtop/Vtop: $(B)/%/params.mk $(TOP_TB_CPP) $(TOP_TB_H) $(TOP_CHK_V) $(TOP_PRIMS) $(B)/opt/lib/libsltref.a $(VL_RUNTIME)/.built
 	@echo "==== verilate top $* ===="

@@ -11,10 +11,11 @@
 // then carries the stored data bits unchanged and must not be used). The code (positions
 // p(i), which check bits cover which data bits) is slt_secded_cov's. Bit-exact with
 // ref/slt_secded.c (checked by tb/prims/tb_slt_secded.v). Purely combinational.
+`include "slt_secded_bits.vh"
 module slt_secded_dec #(
   parameter integer Width     = 32,   // data bits, 1 .. 262125
   // Derived, as in slt_secded_enc (slt_secded_cov checks it). Do not override.
-  parameter integer CheckBits = $clog2(Width + 1 + $clog2(Width + 1))
+  parameter integer CheckBits = `SLT_SECDED_CHECK_BITS(Width)
 ) (
   input  wire [Width+CheckBits:0] code_i,
   output wire [Width-1:0]         data_o,

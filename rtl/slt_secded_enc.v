@@ -6,11 +6,11 @@
 // position p(i), the i-th integer >= 3 that is not a power of two, and check bit j covers it
 // when bit j of p(i) is set). Bit-exact with ref/slt_secded.c (checked by
 // tb/prims/tb_slt_secded.v). Purely combinational.
+`include "slt_secded_bits.vh"
 module slt_secded_enc #(
   parameter integer Width     = 32,   // data bits, 1 .. 262125
-  // Derived: Hamming check bits, the smallest r with 2^r >= Width + r + 1 (slt_secded_cov
-  // checks it). Do not override.
-  parameter integer CheckBits = $clog2(Width + 1 + $clog2(Width + 1))
+  // Derived: Hamming check bits (slt_secded_bits.vh; slt_secded_cov checks it). Do not override.
+  parameter integer CheckBits = `SLT_SECDED_CHECK_BITS(Width)
 ) (
   input  wire [Width-1:0]           data_i,
   output wire [Width+CheckBits:0]   code_o

@@ -15,6 +15,7 @@
 // (-1: none), then inj_addr returns to -1 and inj_count counts the flip as done. This
 // models bits upset in the array between a write and the following reads. With Ecc = 0
 // the same flips corrupt the data (the negative control of the tests).
+`include "slt_secded_bits.vh"
 module slt_sram_ecc #(
   parameter integer Depth     = 1024,  // words, >= 2
   parameter integer Width     = 32,    // data bits per word, >= 1
@@ -39,8 +40,7 @@ module slt_sram_ecc #(
   output wire                 err_double_o
 );
 
-  // slt_secded_enc's check bits (the smallest r with 2^r >= Width + r + 1)
-  localparam integer CheckBits = $clog2(Width + 1 + $clog2(Width + 1));
+  localparam integer CheckBits = `SLT_SECDED_CHECK_BITS(Width);   // slt_secded_enc's
   localparam integer CodeW = (Ecc != 0) ? Width + CheckBits + 1 : Width;
 
   generate

@@ -33,7 +33,7 @@ while read -r name depth width ecc; do
   [ "$ecc" = 1 ] || continue
   for prim in enc dec; do
     map=""; [ -n "$synth_lib" ] && map="abc -liberty $synth_lib; tee -q -o $work/lib.txt stat -liberty $synth_lib;"
-    yosys -q -p "read_verilog $here/rtl/slt_secded_cov.v $here/rtl/slt_secded_$prim.v; chparam -set Width $width slt_secded_$prim;
+    yosys -q -p "read_verilog -I$here/rtl $here/rtl/slt_secded_cov.v $here/rtl/slt_secded_$prim.v; chparam -set Width $width slt_secded_$prim;
       synth -flatten -top slt_secded_$prim; tee -q -o $work/gen.txt stat -tech cmos; $map" >"$work/yosys.log" 2>&1 ||
       { cat "$work/yosys.log"; echo "ecc_logic_area: yosys failed on slt_secded_$prim Width=$width"; exit 1; }
     tr=$(sed -n 's/.*Estimated number of transistors: *\([0-9]*\).*/\1/p' "$work/gen.txt" | tail -n 1)

@@ -5,7 +5,9 @@
  * 0, 1 or 2 bits flipped; expected = decode(stored) data; single/double = the decoder's
  * flags (CORRECTED / UNCORRECTABLE). Per data pattern (zeros, ones, random x3): the clean
  * word, every single flip, and every double flip (all pairs when the codeword has at
- * most 72 bits, else 400 random pairs). */
+ * most 72 bits, else 400 random pairs).
+ * secded_vec --check-bits MAX - "k r" per line for k = 1 .. MAX, r = slt_secded_check_bits(k)
+ * (compared with rtl/slt_secded_bits.vh by tb/prims/tb_secded_bits.v). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,10 +40,22 @@ static long emit(int k, const uint64_t *data, const uint64_t *code, const uint64
     return 1;
 }
 
+static int check_bits(const char *max)
+{
+    long m = strtol(max, NULL, 10);
+    if (m < 1 || m > 262125) {
+        fprintf(stderr, "secded_vec: MAX must be 1..262125\n");
+        return 2;
+    }
+    for (int k = 1; k <= (int)m; k++) printf("%d %d\n", k, slt_secded_check_bits(k));
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 3 && strcmp(argv[1], "--check-bits") == 0) return check_bits(argv[2]);
     if (argc != 3) {
-        fprintf(stderr, "usage: secded_vec WIDTH SEED\n");
+        fprintf(stderr, "usage: secded_vec WIDTH SEED | secded_vec --check-bits MAX\n");
         return 2;
     }
     int k = atoi(argv[1]);

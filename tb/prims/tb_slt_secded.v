@@ -2,9 +2,10 @@
 // (vectors from tb/prims/secded_vec.c, +vec=FILE): the encoder's codeword and the
 // decoder's data and flags must equal the model's on every line. Prints
 // "matched N outputs" or FAIL lines.
+`include "slt_secded_bits.vh"
 module tb_slt_secded;
   parameter integer Width = 8;
-  localparam integer CheckBits = $clog2(Width + 1 + $clog2(Width + 1));   // as slt_secded_enc
+  localparam integer CheckBits = `SLT_SECDED_CHECK_BITS(Width);
   localparam integer CodeW = Width + CheckBits + 1;
 
   reg  [Width-1:0] data, want;

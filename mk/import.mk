@@ -26,10 +26,10 @@ FUZZ_CC    ?= $(firstword $(shell command -v clang clang-16 clang-15 clang-14 2>
 FUZZ_RUNS  ?= 1000000
 FUZZ_MAXLEN ?= 4096
 FUZZ_FLAGS := $(CSTD) -Iref -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-FUZZ_LIB   := ref/slt_tensorfile.c ref/slt_gguf.c ref/slt_safetensors.c ref/slt_ternary.c ref/slt_f16.c
+FUZZ_LIB   := ref/slt_err.c ref/slt_tensorfile.c ref/slt_gguf.c ref/slt_safetensors.c ref/slt_ternary.c ref/slt_f16.c
 FUZZ_B     := $(B)/fuzz
 
-$(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_LIB) $(wildcard ref/slt_t*.h ref/slt_f16.h)
+$(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_LIB) $(wildcard ref/slt_t*.h ref/slt_f16.h ref/slt_err.h)
 	@test -n "$(FUZZ_CC)" || { echo "fuzz: no clang (run scripts/deps.sh fuzz)"; exit 2; }
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) $< $(FUZZ_LIB) -o $@

@@ -8,15 +8,7 @@
 #include <string.h>
 
 #include "slt_quant.h"
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (err && errlen) vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return SLT_EXIT_BADINPUT;
-}
+#include "slt_err.h"
 
 int slt_bn_gemv_golden(void *ctx, const slt_bn_linear *lin, const int16_t *xq, int32_t *acc, char *err,
                        size_t errlen)
@@ -57,7 +49,7 @@ static int predict_linear(slt_bn_linear *lin, const slt_config *cfg, char *err, 
     int mk = cfg->max_k, mm = cfg->max_m;
     int kn0 = lin->k < mk ? lin->k : mk, rn0 = lin->m < mm ? lin->m : mm;
     int8_t *sub = malloc((size_t)kn0 * (size_t)rn0);
-    if (!sub) return fail(err, errlen, "generate: out of memory");
+    if (!sub) return slt_fail(err, errlen, "generate: out of memory");
     memset(&lin->ev, 0, sizeof lin->ev);
     lin->cycles = 0;
     int rc = 0;
@@ -93,13 +85,13 @@ static int prepare_linear(slt_bn_linear *lin, const slt_config *cfg, char *err, 
 int slt_bn_prepare(slt_bn_model *m, const slt_config *cfg, char *err, size_t errlen)
 {
     if (slt_format_is_binary(cfg->weight_format))
-        return fail(err, errlen, "generate: configuration %s has binary weights (b1); BitNet b1.58 needs t2 or t5",
+        return slt_fail(err, errlen, "generate: configuration %s has binary weights (b1); BitNet b1.58 needs t2 or t5",
                     cfg->name);
     if (cfg->act_bits < 8)
-        return fail(err, errlen, "generate: configuration %s has act_bits = %d; int8 activations need >= 8", cfg->name,
+        return slt_fail(err, errlen, "generate: configuration %s has act_bits = %d; int8 activations need >= 8", cfg->name,
                     cfg->act_bits);
     if (cfg->acc_bits <= 0)
-        return fail(err, errlen, "generate: configuration %s is not finished (acc_bits not derived: slt_config_finish)",
+        return slt_fail(err, errlen, "generate: configuration %s is not finished (acc_bits not derived: slt_config_finish)",
                     cfg->name);
     for (int l = 0; l < m->c.layers; l++)
         for (int i = 0; i < SLT_BN_NLIN; i++) {
@@ -162,7 +154,7 @@ int slt_bn_state_init(const slt_bn_model *m, int cap, slt_bn_state *s, char *err
 {
     memset(s, 0, sizeof *s);
     const slt_bn_config *c = &m->c;
-    if (cap < 1) return fail(err, errlen, "generate: empty context");
+    if (cap < 1) return slt_fail(err, errlen, "generate: empty context");
     size_t kvd = (size_t)c->kv_heads * c->head_dim, qd = (size_t)c->heads * c->head_dim;
     size_t wide = (size_t)c->hidden > qd ? (size_t)c->hidden : qd;
     if ((size_t)c->inter > wide) wide = (size_t)c->inter;
@@ -180,7 +172,7 @@ int slt_bn_state_init(const slt_bn_model *m, int cap, slt_bn_state *s, char *err
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) ok = ok && *f[i];
     if (!ok) {
         slt_bn_state_free(s);
-        return fail(err, errlen, "generate: out of memory for a context of %d positions", cap);
+        return slt_fail(err, errlen, "generate: out of memory for a context of %d positions", cap);
     }
     rope_tables(c, cap, s->cos_t, s->sin_t);
     return 0;
@@ -342,8 +334,8 @@ int slt_bn_step(const slt_bn_model *m, slt_bn_state *s, int token, slt_bn_gemv_f
 {
     const slt_bn_config *c = &m->c;
     if (token < 0 || token >= c->vocab)
-        return fail(err, errlen, "generate: token id %d outside the vocabulary 0..%d", token, c->vocab - 1);
-    if (s->pos >= s->cap) return fail(err, errlen, "generate: context of %d positions is full", s->cap);
+        return slt_fail(err, errlen, "generate: token id %d outside the vocabulary 0..%d", token, c->vocab - 1);
+    if (s->pos >= s->cap) return slt_fail(err, errlen, "generate: context of %d positions is full", s->cap);
     if (!fn) fn = slt_bn_gemv_golden;
     memcpy(s->x, m->embed + (size_t)token * c->hidden, (size_t)c->hidden * sizeof(float));
     for (int l = 0; l < c->layers; l++) {

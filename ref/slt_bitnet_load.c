@@ -15,35 +15,27 @@
 #include "slt_prng.h"
 #include "slt_quant.h"
 #include "slt_tensorfile.h"
+#include "slt_err.h"
 
 #define MAX_DIM (1 << 20)
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (err && errlen) vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return SLT_EXIT_BADINPUT;
-}
 
 /* ---- config.json ----------------------------------------------------------------------- */
 
 static int read_file(const char *path, char **buf, size_t *len, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "rb");
-    if (!f) return fail(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+    if (!f) return slt_fail(err, errlen, "%s: cannot open: %s", path, strerror(errno));
     char *b = malloc(SLT_JSON_MAX_BYTES + 1);
     size_t n = b ? fread(b, 1, SLT_JSON_MAX_BYTES + 1, f) : 0;
     int bad = !b || ferror(f);
     fclose(f);
     if (bad) {
         free(b);
-        return fail(err, errlen, "%s: cannot read", path);
+        return slt_fail(err, errlen, "%s: cannot read", path);
     }
     if (n > SLT_JSON_MAX_BYTES) {
         free(b);
-        return fail(err, errlen, "%s: larger than %u bytes", path, SLT_JSON_MAX_BYTES);
+        return slt_fail(err, errlen, "%s: larger than %u bytes", path, SLT_JSON_MAX_BYTES);
     }
     *buf = b;
     *len = n;
@@ -55,12 +47,12 @@ static int j_int(const slt_json *o, const char *key, int dflt, int *v, const cha
 {
     const slt_json *x = slt_json_get(o, key);
     if (!x || x->type == SLT_JSON_NULL) {
-        if (dflt < 0) return fail(err, errlen, "%s: missing key '%s'", path, key);
+        if (dflt < 0) return slt_fail(err, errlen, "%s: missing key '%s'", path, key);
         *v = dflt;
         return 0;
     }
     if (x->type != SLT_JSON_NUMBER || !x->is_integer || x->number < 1 || x->number > MAX_DIM)
-        return fail(err, errlen, "%s: '%s' must be an integer in 1..%d", path, key, MAX_DIM);
+        return slt_fail(err, errlen, "%s: '%s' must be an integer in 1..%d", path, key, MAX_DIM);
     *v = (int)x->number;
     return 0;
 }
@@ -86,7 +78,7 @@ static int j_num(const slt_json *o, const char *key, double dflt, double *v, con
         return 0;
     }
     if (x->type != SLT_JSON_NUMBER || !(x->number > 0))
-        return fail(err, errlen, "%s: '%s' must be a positive number", path, key);
+        return slt_fail(err, errlen, "%s: '%s' must be a positive number", path, key);
     *v = x->number;
     return 0;
 }
@@ -94,10 +86,10 @@ static int j_num(const slt_json *o, const char *key, double dflt, double *v, con
 static int config_from_json(const slt_json *o, slt_bn_config *c, const char *path, char *err, size_t errlen)
 {
     memset(c, 0, sizeof *c);
-    if (!o || o->type != SLT_JSON_OBJECT) return fail(err, errlen, "%s: not a JSON object", path);
+    if (!o || o->type != SLT_JSON_OBJECT) return slt_fail(err, errlen, "%s: not a JSON object", path);
     const char *mt = j_str(o, "model_type");
     if (!mt || strcmp(mt, "bitnet"))
-        return fail(err, errlen, "%s: model_type is '%s', expected 'bitnet'", path, mt ? mt : "(missing)");
+        return slt_fail(err, errlen, "%s: model_type is '%s', expected 'bitnet'", path, mt ? mt : "(missing)");
     int rc = j_int(o, "hidden_size", -1, &c->hidden, path, err, errlen);
     if (!rc) rc = j_int(o, "intermediate_size", -1, &c->inter, path, err, errlen);
     if (!rc) rc = j_int(o, "num_hidden_layers", -1, &c->layers, path, err, errlen);
@@ -114,32 +106,32 @@ static int config_from_json(const slt_json *o, slt_bn_config *c, const char *pat
     if (rp && rp->type == SLT_JSON_OBJECT) {
         const char *rt = j_str(rp, "rope_type");
         if (rt && strcmp(rt, "default"))
-            return fail(err, errlen, "%s: rope_type '%s' is not supported (only 'default')", path, rt);
+            return slt_fail(err, errlen, "%s: rope_type '%s' is not supported (only 'default')", path, rt);
         rc = j_num(rp, "rope_theta", 500000.0, &theta, path, err, errlen);
     } else {
         rc = j_num(o, "rope_theta", 500000.0, &theta, path, err, errlen);
     }
     if (rc) return rc;
     const slt_json *rs = slt_json_get(o, "rope_scaling");
-    if (rs && rs->type != SLT_JSON_NULL) return fail(err, errlen, "%s: rope_scaling is not supported", path);
+    if (rs && rs->type != SLT_JSON_NULL) return slt_fail(err, errlen, "%s: rope_scaling is not supported", path);
     const char *act = j_str(o, "hidden_act");
     if (act && strcmp(act, "relu2"))
-        return fail(err, errlen, "%s: hidden_act '%s' is not supported (BitNet uses relu2)", path, act);
-    if (j_bool(o, "attention_bias", 0)) return fail(err, errlen, "%s: attention_bias is not supported", path);
+        return slt_fail(err, errlen, "%s: hidden_act '%s' is not supported (BitNet uses relu2)", path, act);
+    if (j_bool(o, "attention_bias", 0)) return slt_fail(err, errlen, "%s: attention_bias is not supported", path);
     c->eps = (float)eps;
     c->rope_theta = theta;
     c->tied = j_bool(o, "tie_word_embeddings", 0); /* BitNetConfig's default: False */
     const slt_json *q = slt_json_get(o, "quantization_config");
-    if (!q || q->type != SLT_JSON_OBJECT) return fail(err, errlen, "%s: no quantization_config (not a BitNet checkpoint)", path);
+    if (!q || q->type != SLT_JSON_OBJECT) return slt_fail(err, errlen, "%s: no quantization_config (not a BitNet checkpoint)", path);
     const char *qm = j_str(q, "quant_method"), *lc = j_str(q, "linear_class"), *mode = j_str(q, "quantization_mode");
     if (!qm || strcmp(qm, "bitnet"))
-        return fail(err, errlen, "%s: quantization_config.quant_method is '%s', expected 'bitnet'", path,
+        return slt_fail(err, errlen, "%s: quantization_config.quant_method is '%s', expected 'bitnet'", path,
                     qm ? qm : "(missing)");
     if (lc && strcmp(lc, "bitlinear") && strcmp(lc, "autobitlinear"))
-        return fail(err, errlen, "%s: linear_class '%s' is not supported", path, lc);
+        return slt_fail(err, errlen, "%s: linear_class '%s' is not supported", path, lc);
     if (mode && strcmp(mode, "offline"))
-        return fail(err, errlen, "%s: quantization_mode '%s': only offline (pre-quantised) checkpoints", path, mode);
-    if (j_bool(q, "use_rms_norm", 0)) return fail(err, errlen, "%s: use_rms_norm is not supported", path);
+        return slt_fail(err, errlen, "%s: quantization_mode '%s': only offline (pre-quantised) checkpoints", path, mode);
+    if (j_bool(q, "use_rms_norm", 0)) return slt_fail(err, errlen, "%s: use_rms_norm is not supported", path);
     c->divide_scale = !lc || !strcmp(lc, "bitlinear"); /* transformers' default class is BitLinear */
     return 0;
 }
@@ -147,14 +139,14 @@ static int config_from_json(const slt_json *o, slt_bn_config *c, const char *pat
 static int check_config(const slt_bn_config *c, const char *path, char *err, size_t errlen)
 {
     if (c->heads % c->kv_heads)
-        return fail(err, errlen, "%s: %d attention heads not a multiple of %d KV heads", path, c->heads, c->kv_heads);
+        return slt_fail(err, errlen, "%s: %d attention heads not a multiple of %d KV heads", path, c->heads, c->kv_heads);
     if (c->head_dim % 2 || c->head_dim > 1024)
-        return fail(err, errlen, "%s: head_dim %d must be even and <= 1024", path, c->head_dim);
+        return slt_fail(err, errlen, "%s: head_dim %d must be even and <= 1024", path, c->head_dim);
     if ((long)c->heads * c->head_dim != c->hidden)
-        return fail(err, errlen, "%s: heads*head_dim = %ld differs from hidden_size %d (attn_sub_norm)", path,
+        return slt_fail(err, errlen, "%s: heads*head_dim = %ld differs from hidden_size %d (attn_sub_norm)", path,
                     (long)c->heads * c->head_dim, c->hidden);
     if (!(c->eps > 0) || !isfinite(c->eps) || !(c->rope_theta > 1) || !isfinite(c->rope_theta))
-        return fail(err, errlen, "%s: bad rms_norm_eps or rope_theta", path);
+        return slt_fail(err, errlen, "%s: bad rms_norm_eps or rope_theta", path);
     return 0;
 }
 
@@ -168,13 +160,13 @@ static int read_vec(slt_tensorfile *tf, const char *name, size_t n, float **out,
     if (got != n) {
         free(*out);
         *out = NULL;
-        return fail(err, errlen, "%s: tensor %s has %zu values, expected %zu", slt_tf_path(tf), name, got, n);
+        return slt_fail(err, errlen, "%s: tensor %s has %zu values, expected %zu", slt_tf_path(tf), name, got, n);
     }
     for (size_t i = 0; i < n; i++)
         if (!isfinite((*out)[i])) {
             free(*out);
             *out = NULL;
-            return fail(err, errlen, "%s: tensor %s: value %zu is not finite", slt_tf_path(tf), name, i);
+            return slt_fail(err, errlen, "%s: tensor %s: value %zu is not finite", slt_tf_path(tf), name, i);
         }
     return 0;
 }
@@ -185,9 +177,9 @@ static int read_lin(slt_tensorfile *tf, const char *name, int m, int k, slt_bn_l
     int rc = slt_tf_ternary(tf, name, &lin->w, &lin->m, &lin->k, &lin->ws, err, errlen);
     if (rc) return rc;
     if (lin->m != m || lin->k != k)
-        return fail(err, errlen, "%s: tensor %s is %dx%d, expected %dx%d", slt_tf_path(tf), name, lin->m, lin->k, m, k);
+        return slt_fail(err, errlen, "%s: tensor %s is %dx%d, expected %dx%d", slt_tf_path(tf), name, lin->m, lin->k, m, k);
     if (!isfinite(lin->ws) || !(lin->ws > 0))
-        return fail(err, errlen, "%s: tensor %s: scale %g is not a positive number", slt_tf_path(tf), name,
+        return slt_fail(err, errlen, "%s: tensor %s: scale %g is not a positive number", slt_tf_path(tf), name,
                     (double)lin->ws);
     return 0;
 }
@@ -249,7 +241,7 @@ static int load_tensors(slt_tensorfile *tf, const name_map *nm, slt_bn_model *m,
         return rc;
     }
     m->layer = calloc((size_t)c->layers, sizeof *m->layer);
-    if (!m->layer) return fail(err, errlen, "generate: out of memory");
+    if (!m->layer) return slt_fail(err, errlen, "generate: out of memory");
     for (int l = 0; l < c->layers; l++)
         if ((rc = load_layer(tf, nm, l, m, err, errlen))) return rc;
     return 0;
@@ -269,7 +261,7 @@ static int load_hf(const char *dir, slt_bn_model *m, char *err, size_t errlen)
     char jerr[SLT_ERRLEN];
     rc = slt_json_parse(text, len, &j, jerr, sizeof jerr);
     free(text);
-    if (rc) return fail(err, errlen, "%s: %s", path, jerr);
+    if (rc) return slt_fail(err, errlen, "%s: %s", path, jerr);
     rc = config_from_json(j, &m->c, path, err, errlen);
     slt_json_free(j);
     if (!rc) rc = check_config(&m->c, path, err, errlen);
@@ -279,7 +271,7 @@ static int load_hf(const char *dir, slt_bn_model *m, char *err, size_t errlen)
     if ((rc = slt_tf_open(path, &tf, err, errlen))) return rc;
     if (slt_tf_format_of(tf) != SLT_TF_SAFETENSORS) {
         slt_tf_close(tf);
-        return fail(err, errlen, "%s: not a safetensors file", path);
+        return slt_fail(err, errlen, "%s: not a safetensors file", path);
     }
     snprintf(m->source, sizeof m->source, "safetensors");
     rc = load_tensors(tf, &k_hf, m, err, errlen);
@@ -297,9 +289,9 @@ static int g_int(slt_tensorfile *tf, const char *key, int dflt, int *v, char *er
         *v = dflt;
         return 0;
     }
-    if (r) return fail(err, errlen, "%s: metadata %s %s", slt_tf_path(tf), key, r == -1 ? "missing" : "is not an integer");
+    if (r) return slt_fail(err, errlen, "%s: metadata %s %s", slt_tf_path(tf), key, r == -1 ? "missing" : "is not an integer");
     if (x < 1 || x > MAX_DIM)
-        return fail(err, errlen, "%s: metadata %s = %lld outside 1..%d", slt_tf_path(tf), key, (long long)x, MAX_DIM);
+        return slt_fail(err, errlen, "%s: metadata %s = %lld outside 1..%d", slt_tf_path(tf), key, (long long)x, MAX_DIM);
     *v = (int)x;
     return 0;
 }
@@ -312,9 +304,9 @@ static int load_gguf(const char *path, slt_bn_model *m, char *err, size_t errlen
     slt_bn_config *c = &m->c;
     const char *arch = NULL;
     if (slt_tf_format_of(tf) != SLT_TF_GGUF) {
-        rc = fail(err, errlen, "%s: a safetensors file: give the directory with config.json instead", path);
+        rc = slt_fail(err, errlen, "%s: a safetensors file: give the directory with config.json instead", path);
     } else if (slt_tf_meta_str(tf, "general.architecture", &arch) || strcmp(arch, "bitnet")) {
-        rc = fail(err, errlen, "%s: general.architecture is '%s', expected 'bitnet'", path, arch ? arch : "(missing)");
+        rc = slt_fail(err, errlen, "%s: general.architecture is '%s', expected 'bitnet'", path, arch ? arch : "(missing)");
     }
     if (!rc) rc = g_int(tf, "bitnet.embedding_length", -1, &c->hidden, err, errlen);
     if (!rc) rc = g_int(tf, "bitnet.feed_forward_length", -1, &c->inter, err, errlen);
@@ -326,13 +318,13 @@ static int load_gguf(const char *path, slt_bn_model *m, char *err, size_t errlen
     const slt_tf_tensor *emb = rc ? NULL : slt_tf_find(tf, "token_embd.weight");
     if (!rc && (!emb || emb->ndim != 2 || emb->shape[0] != (uint64_t)c->hidden || emb->shape[1] < 1 ||
                 emb->shape[1] > MAX_DIM))
-        rc = fail(err, errlen, "%s: token_embd.weight missing or not [%d, vocab]", path, c->hidden);
+        rc = slt_fail(err, errlen, "%s: token_embd.weight missing or not [%d, vocab]", path, c->hidden);
     if (!rc) rc = g_int(tf, "bitnet.vocab_size", (int)emb->shape[1], &c->vocab, err, errlen);
     double eps = 1e-5, theta = 10000.0;
     if (!rc && slt_tf_meta_float(tf, "bitnet.attention.layer_norm_rms_epsilon", &eps) == -2)
-        rc = fail(err, errlen, "%s: layer_norm_rms_epsilon is not a number", path);
+        rc = slt_fail(err, errlen, "%s: layer_norm_rms_epsilon is not a number", path);
     if (!rc && slt_tf_meta_float(tf, "bitnet.rope.freq_base", &theta) == -2)
-        rc = fail(err, errlen, "%s: rope.freq_base is not a number", path);
+        rc = slt_fail(err, errlen, "%s: rope.freq_base is not a number", path);
     c->eps = (float)eps;
     c->rope_theta = theta;
     c->tied = !slt_tf_find(tf, "output.weight");
@@ -351,7 +343,7 @@ int slt_bn_load(const char *path, slt_bn_model *m, char *err, size_t errlen)
 {
     memset(m, 0, sizeof *m);
     struct stat st;
-    if (stat(path, &st)) return fail(err, errlen, "%s: %s", path, strerror(errno));
+    if (stat(path, &st)) return slt_fail(err, errlen, "%s: %s", path, strerror(errno));
     int rc = S_ISDIR(st.st_mode) ? load_hf(path, m, err, errlen) : load_gguf(path, m, err, errlen);
     if (rc) slt_bn_free(m);
     return rc;
@@ -382,7 +374,7 @@ static int rand_lin(slt_prng *r, int m, int k, slt_bn_linear *lin, char *err, si
     lin->w = malloc(n);
     if (!w || !lin->w) {
         free(w);
-        return fail(err, errlen, "random model: out of memory");
+        return slt_fail(err, errlen, "random model: out of memory");
     }
     lin->m = m;
     lin->k = k;
@@ -405,7 +397,7 @@ int slt_bn_random(const slt_bn_config *c, uint64_t seed, slt_bn_model *m, char *
     m->lm_head = c->tied ? m->embed : rand_vec(&r, ev, 0.0f, 1.0f);
     m->norm = rand_vec(&r, (size_t)c->hidden, 1.0f, 0.1f);
     m->layer = calloc((size_t)c->layers, sizeof *m->layer);
-    if (!m->embed || !m->lm_head || !m->norm || !m->layer) rc = fail(err, errlen, "random model: out of memory");
+    if (!m->embed || !m->lm_head || !m->norm || !m->layer) rc = slt_fail(err, errlen, "random model: out of memory");
     int qd = c->heads * c->head_dim, kvd = c->kv_heads * c->head_dim;
     int shape[SLT_BN_NLIN][2] = {{qd, c->hidden}, {kvd, c->hidden}, {kvd, c->hidden}, {c->hidden, qd},
                                  {c->inter, c->hidden}, {c->inter, c->hidden}, {c->hidden, c->inter}};
@@ -415,7 +407,7 @@ int slt_bn_random(const slt_bn_config *c, uint64_t seed, slt_bn_model *m, char *
         L->post_norm = rand_vec(&r, (size_t)c->hidden, 1.0f, 0.1f);
         L->attn_sub = rand_vec(&r, (size_t)qd, 1.0f, 0.1f);
         L->ffn_sub = rand_vec(&r, (size_t)c->inter, 1.0f, 0.1f);
-        if (!L->in_norm || !L->post_norm || !L->attn_sub || !L->ffn_sub) rc = fail(err, errlen, "random model: out of memory");
+        if (!L->in_norm || !L->post_norm || !L->attn_sub || !L->ffn_sub) rc = slt_fail(err, errlen, "random model: out of memory");
         for (int i = 0; !rc && i < SLT_BN_NLIN; i++) rc = rand_lin(&r, shape[i][0], shape[i][1], &L->lin[i], err, errlen);
     }
     if (rc) slt_bn_free(m);

@@ -2,6 +2,7 @@
 #include "slt_config.h"
 
 #include "slt_bufgeom.h"
+#include "slt_err.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -34,15 +35,6 @@ static const slt_config_range k_ranges[] = {
 };
 
 const slt_config_range *slt_config_ranges(void) { return k_ranges; }
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (err && errlen) vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return SLT_EXIT_BADINPUT;
-}
 
 void slt_config_default(slt_config *cfg)
 {
@@ -155,14 +147,14 @@ static int set_int(slt_config *cfg, const slt_config_range *r, const char *value
 {
     long v;
     if (parse_long(value, &v) || v < r->lo || v > r->hi)
-        return fail(err, errlen, "config: %s = '%s' is not legal: expected an integer in %ld..%ld (%s)",
+        return slt_fail(err, errlen, "config: %s = '%s' is not legal: expected an integer in %ld..%ld (%s)",
                     r->key, value, r->lo, r->hi, r->help);
     if (!strcmp(r->key, "act_bits") && v != 4 && v != 8 && v != 16)
-        return fail(err, errlen, "config: act_bits = '%s' is not legal: expected 4, 8 or 16", value);
+        return slt_fail(err, errlen, "config: act_bits = '%s' is not legal: expected 4, 8 or 16", value);
     if (!strcmp(r->key, "act_slice_bits") && v != 0 && v != 4)
-        return fail(err, errlen, "config: act_slice_bits = '%s' is not legal: expected 0 (off) or 4", value);
+        return slt_fail(err, errlen, "config: act_slice_bits = '%s' is not legal: expected 0 (off) or 4", value);
     if (!strcmp(r->key, "bus_bits") && !is_pow2(v))
-        return fail(err, errlen, "config: bus_bits = '%s' is not legal: expected a power of two in 8..512", value);
+        return slt_fail(err, errlen, "config: bus_bits = '%s' is not legal: expected a power of two in 8..512", value);
     *int_field(cfg, r->key) = (int)v;
     if (!strcmp(r->key, "acc_bits")) cfg->acc_bits_given = 1;
     return 0;
@@ -175,17 +167,17 @@ int slt_config_set(slt_config *cfg, const char *key, const char *value, char *er
     if (!strcmp(key, "name")) {
         size_t n = strlen(value);
         if (n == 0 || n >= sizeof cfg->name)
-            return fail(err, errlen, "config: name = '%s' is not legal: expected 1..%zu characters [A-Za-z0-9_]",
+            return slt_fail(err, errlen, "config: name = '%s' is not legal: expected 1..%zu characters [A-Za-z0-9_]",
                         value, sizeof cfg->name - 1);
         for (size_t i = 0; i < n; i++)
             if (!isalnum((unsigned char)value[i]) && value[i] != '_')
-                return fail(err, errlen, "config: name = '%s' is not legal: expected only [A-Za-z0-9_]", value);
+                return slt_fail(err, errlen, "config: name = '%s' is not legal: expected only [A-Za-z0-9_]", value);
         memcpy(cfg->name, value, n + 1);
         return 0;
     }
     if (!strcmp(key, "weight_format")) {
         if (slt_format_parse(value, &cfg->weight_format))
-            return fail(err, errlen, "config: weight_format = '%s' is not legal: expected t2, t5 or b1", value);
+            return slt_fail(err, errlen, "config: weight_format = '%s' is not legal: expected t2, t5 or b1", value);
         return 0;
     }
     if (!strcmp(key, "clock_mhz")) {
@@ -193,7 +185,7 @@ int slt_config_set(slt_config *cfg, const char *key, const char *value, char *er
         errno = 0;
         double v = is_plain_decimal(value) && strlen(value) <= 32 ? strtod(value, &end) : -1.0;
         if (!isfinite(v) || v < 1.0 || v > 5000.0)
-            return fail(err, errlen,
+            return slt_fail(err, errlen,
                         "config: clock_mhz = '%s' is not legal: expected a plain decimal number in 1..5000 (MHz), "
                         "e.g. 200 or 187.5",
                         value);
@@ -203,34 +195,34 @@ int slt_config_set(slt_config *cfg, const char *key, const char *value, char *er
     if (!strcmp(key, "array")) {
         if (!strcmp(value, "slt")) cfg->array = SLT_ARRAY_LUT;
         else if (!strcmp(value, "addsub")) cfg->array = SLT_ARRAY_ADDSUB;
-        else return fail(err, errlen, "config: array = '%s' is not legal: expected slt or addsub", value);
+        else return slt_fail(err, errlen, "config: array = '%s' is not legal: expected slt or addsub", value);
         return 0;
     }
     if (!strcmp(key, "buffer_mode")) {
         if (!strcmp(value, "auto")) cfg->buffer_mode = SLT_BUFMODE_AUTO;
         else if (!strcmp(value, "off")) cfg->buffer_mode = SLT_BUFMODE_OFF;
-        else return fail(err, errlen, "config: buffer_mode = '%s' is not legal: expected auto or off", value);
+        else return slt_fail(err, errlen, "config: buffer_mode = '%s' is not legal: expected auto or off", value);
         return 0;
     }
     if (!strcmp(key, "ecc")) {
         if (!strcmp(value, "none")) cfg->ecc = SLT_ECC_NONE;
         else if (!strcmp(value, "secded")) cfg->ecc = SLT_ECC_SECDED;
-        else return fail(err, errlen, "config: ecc = '%s' is not legal: expected none or secded", value);
+        else return slt_fail(err, errlen, "config: ecc = '%s' is not legal: expected none or secded", value);
         return 0;
     }
     if (!strcmp(key, "clock_gating")) {
         if (!strcmp(value, "on")) cfg->clock_gating = 1;
         else if (!strcmp(value, "off")) cfg->clock_gating = 0;
-        else return fail(err, errlen, "config: clock_gating = '%s' is not legal: expected on or off", value);
+        else return slt_fail(err, errlen, "config: clock_gating = '%s' is not legal: expected on or off", value);
         return 0;
     }
     if (!strcmp(key, "reorder")) {
         if (!strcmp(value, "none")) cfg->reorder = SLT_REORDER_NONE;
         else if (!strcmp(value, "greedy")) cfg->reorder = SLT_REORDER_GREEDY;
-        else return fail(err, errlen, "config: reorder = '%s' is not legal: expected none or greedy", value);
+        else return slt_fail(err, errlen, "config: reorder = '%s' is not legal: expected none or greedy", value);
         return 0;
     }
-    return fail(err, errlen,
+    return slt_fail(err, errlen,
                 "config: unknown key '%s' (known: name group_size act_bits lut_units row_lanes max_k max_m max_n "
                 "acc_bits weight_format bus_bits clock_mhz wbuf_kib abuf_kib obuf_kib pipe_stages array buffer_mode ecc clock_gating act_slice_bits reorder)",
                 key);
@@ -247,10 +239,10 @@ static char *trim(char *s)
 int slt_config_set_kv(slt_config *cfg, const char *kv, char *err, size_t errlen)
 {
     char buf[512];
-    if (strlen(kv) >= sizeof buf) return fail(err, errlen, "config: --set argument too long");
+    if (strlen(kv) >= sizeof buf) return slt_fail(err, errlen, "config: --set argument too long");
     strcpy(buf, kv);
     char *eq = strchr(buf, '=');
-    if (!eq) return fail(err, errlen, "config: --set '%s' is not of the form key=value", kv);
+    if (!eq) return slt_fail(err, errlen, "config: --set '%s' is not of the form key=value", kv);
     *eq = '\0';
     return slt_config_set(cfg, trim(buf), trim(eq + 1), err, errlen);
 }
@@ -276,16 +268,16 @@ static int load_line(slt_config *cfg, char *line, const char *path, int lineno, 
     char *s = trim(line);
     if (!*s) return 0;
     char *eq = strchr(s, '=');
-    if (!eq) return fail(err, errlen, "%s:%d: expected 'key = value', got '%s'", path, lineno, s);
+    if (!eq) return slt_fail(err, errlen, "%s:%d: expected 'key = value', got '%s'", path, lineno, s);
     *eq = '\0';
     char *key = trim(s), *value = trim(eq + 1);
-    if (!*key) return fail(err, errlen, "%s:%d: missing key before '='", path, lineno);
+    if (!*key) return slt_fail(err, errlen, "%s:%d: missing key before '='", path, lineno);
     for (int i = 0; i < *nseen; i++)
-        if (!strcmp(seen[i], key)) return fail(err, errlen, "%s:%d: duplicate key '%s'", path, lineno, key);
+        if (!strcmp(seen[i], key)) return slt_fail(err, errlen, "%s:%d: duplicate key '%s'", path, lineno, key);
     if (*nseen < 64 && strlen(key) < 32) strcpy(seen[(*nseen)++], key);
     char msg[SLT_ERRLEN];
     if (slt_config_set(cfg, key, value, msg, sizeof msg))
-        return fail(err, errlen, "%s:%d: %s", path, lineno, msg);
+        return slt_fail(err, errlen, "%s:%d: %s", path, lineno, msg);
     return 0;
 }
 
@@ -295,18 +287,18 @@ static FILE *open_regular(const char *path, char *err, size_t errlen)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK);
     if (fd < 0) {
-        fail(err, errlen, "config: cannot open '%s': %s", path, strerror(errno));
+        slt_fail(err, errlen, "config: cannot open '%s': %s", path, strerror(errno));
         return NULL;
     }
     struct stat st;
     if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-        fail(err, errlen, "config: '%s' is not a regular file", path);
+        slt_fail(err, errlen, "config: '%s' is not a regular file", path);
         close(fd);
         return NULL;
     }
     FILE *f = fdopen(fd, "r");
     if (!f) {
-        fail(err, errlen, "config: cannot read '%s': %s", path, strerror(errno));
+        slt_fail(err, errlen, "config: cannot read '%s': %s", path, strerror(errno));
         close(fd);
     }
     return f;
@@ -318,14 +310,14 @@ static FILE *open_regular(const char *path, char *err, size_t errlen)
 static int check_raw_line(const char *line, size_t len, const char *path, int lineno, char *err, size_t errlen)
 {
     if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3))
-        return fail(err, errlen, "%s:1: the file starts with a UTF-8 byte-order mark (EF BB BF); save it without one",
+        return slt_fail(err, errlen, "%s:1: the file starts with a UTF-8 byte-order mark (EF BB BF); save it without one",
                     path);
     size_t text = len && line[len - 1] == '\n' ? len - 1 : len;
     if (memchr(line, '\0', text))
-        return fail(err, errlen, "%s:%d: NUL byte at column %d (not a text file?)", path, lineno,
+        return slt_fail(err, errlen, "%s:%d: NUL byte at column %d (not a text file?)", path, lineno,
                     (int)((const char *)memchr(line, '\0', text) - line) + 1);
     if (text > LINE_MAX_CHARS)
-        return fail(err, errlen, "%s:%d: line longer than %d characters", path, lineno, LINE_MAX_CHARS);
+        return slt_fail(err, errlen, "%s:%d: line longer than %d characters", path, lineno, LINE_MAX_CHARS);
     return 0;
 }
 
@@ -334,7 +326,7 @@ static int check_ascii(const char *s, const char *path, int lineno, char *err, s
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
         if ((*p < 0x20 && *p != '\t' && *p != '\r' && *p != '\n') || *p >= 0x7f)
-            return fail(err, errlen, "%s:%d: byte 0x%02x at column %d is not printable ASCII (keys and values are ASCII)",
+            return slt_fail(err, errlen, "%s:%d: byte 0x%02x at column %d is not printable ASCII (keys and values are ASCII)",
                         path, lineno, *p, (int)(p - (const unsigned char *)s) + 1);
     return 0;
 }
@@ -357,7 +349,7 @@ int slt_config_load(slt_config *cfg, const char *path, char *err, size_t errlen)
         if ((rc = check_ascii(line, path, lineno, err, errlen))) break;
         if ((rc = load_line(cfg, line, path, lineno, seen, &nseen, err, errlen))) break;
     }
-    if (!rc && ferror(f)) rc = fail(err, errlen, "config: error reading '%s': %s", path, strerror(errno));
+    if (!rc && ferror(f)) rc = slt_fail(err, errlen, "config: error reading '%s': %s", path, strerror(errno));
     free(line);
     fclose(f);
     return rc;
@@ -377,31 +369,31 @@ int slt_config_finish(slt_config *cfg, char *err, size_t errlen)
 {
     int need = slt_config_min_acc_bits(cfg->max_k, cfg->act_bits);
     if (need > 32)
-        return fail(err, errlen,
+        return slt_fail(err, errlen,
                     "config: max_k = %d with act_bits = %d needs a %d-bit accumulator, more than the legal 2..32; "
                     "lower max_k (at most %d for act_bits = %d)",
                     cfg->max_k, cfg->act_bits, need, (int)((((uint64_t)1 << 31) - 1) >> (cfg->act_bits - 1)),
                     cfg->act_bits);
     if (!cfg->acc_bits_given) cfg->acc_bits = need;
     else if (cfg->acc_bits < need)
-        return fail(err, errlen,
+        return slt_fail(err, errlen,
                     "config: acc_bits = %d is too small: max_k = %d and act_bits = %d need at least %d (legal %d..32)",
                     cfg->acc_bits, cfg->max_k, cfg->act_bits, need, need);
     if (cfg->act_slice_bits && (cfg->act_bits <= cfg->act_slice_bits || cfg->act_bits % cfg->act_slice_bits))
-        return fail(err, errlen,
+        return slt_fail(err, errlen,
                     "config: act_slice_bits = %d is not legal with act_bits = %d: it must divide act_bits and be "
                     "smaller (act_bits 8 or 16), or be 0 (off)",
                     cfg->act_slice_bits, cfg->act_bits);
     if (cfg->act_slice_bits && cfg->array != SLT_ARRAY_LUT)
-        return fail(err, errlen,
+        return slt_fail(err, errlen,
                     "config: act_slice_bits = %d is not legal with array = addsub: slicing cuts look-up tables, "
                     "the add/sub baseline has none; set act_slice_bits = 0",
                     cfg->act_slice_bits);
     if (cfg->max_k < cfg->group_size)
-        return fail(err, errlen, "config: max_k = %d is smaller than group_size = %d; legal max_k is %d..1048576",
+        return slt_fail(err, errlen, "config: max_k = %d is smaller than group_size = %d; legal max_k is %d..1048576",
                     cfg->max_k, cfg->group_size, cfg->group_size);
     if (cfg->max_m < cfg->row_lanes)
-        return fail(err, errlen,
+        return slt_fail(err, errlen,
                     "config: max_m = %d is smaller than row_lanes = %d (lanes above max_m never get a row); legal "
                     "max_m is %d..1048576, or lower row_lanes",
                     cfg->max_m, cfg->row_lanes, cfg->row_lanes);
@@ -473,7 +465,7 @@ static int check_repeats(int argc, char **argv, char *err, size_t errlen)
     for (int i = 1; i + 1 < argc; i++) {
         if (!strcmp(argv[i], "--config")) {
             if (config)
-                return fail(err, errlen, "usage: --config given twice ('%s' and '%s'); give one file and override keys with --set",
+                return slt_fail(err, errlen, "usage: --config given twice ('%s' and '%s'); give one file and override keys with --set",
                             config, argv[i + 1]);
             config = argv[++i];
         } else if (!strcmp(argv[i], "--set")) {
@@ -483,7 +475,7 @@ static int check_repeats(int argc, char **argv, char *err, size_t errlen)
                 if (strcmp(argv[j], "--set")) continue;
                 const char *b = set_key(argv[j + 1], &lb);
                 if (la && la == lb && !strncmp(a, b, la))
-                    return fail(err, errlen, "usage: --set %.*s given twice ('%s' and '%s')", (int)la, a, argv[i + 1],
+                    return slt_fail(err, errlen, "usage: --set %.*s given twice ('%s' and '%s')", (int)la, a, argv[i + 1],
                                 argv[j + 1]);
             }
             i++;
@@ -500,7 +492,7 @@ int slt_config_from_args(slt_config *cfg, int *argc, char **argv, char *err, siz
     /* The config file applies first, then every --set in order, whatever the argv order. */
     for (int i = 1; i < *argc; i++) {
         if (!strcmp(argv[i], "--config")) {
-            if (i + 1 >= *argc) return fail(err, errlen, "usage: --config needs a file name");
+            if (i + 1 >= *argc) return slt_fail(err, errlen, "usage: --config needs a file name");
             if ((rc = slt_config_load(cfg, argv[i + 1], err, errlen))) return rc;
             i++;
         }
@@ -509,7 +501,7 @@ int slt_config_from_args(slt_config *cfg, int *argc, char **argv, char *err, siz
         if (!strcmp(argv[i], "--config")) {
             i++;
         } else if (!strcmp(argv[i], "--set")) {
-            if (i + 1 >= *argc) return fail(err, errlen, "usage: --set needs key=value");
+            if (i + 1 >= *argc) return slt_fail(err, errlen, "usage: --set needs key=value");
             if ((rc = slt_config_set_kv(cfg, argv[i + 1], err, errlen))) return rc;
             i++;
         } else {

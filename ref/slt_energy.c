@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "slt_pack.h"
+#include "slt_err.h"
 
 #define FORMAT_LINE "slt-energy-params 1"
 
@@ -96,15 +97,6 @@ int slt_energy_params_write(const slt_energy_params *p, FILE *f)
     return ferror(f) ? -1 : 0;
 }
 
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (err && errlen) vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return 2;
-}
-
 static char *trim(char *s)
 {
     while (*s == ' ' || *s == '\t') s++;
@@ -120,11 +112,11 @@ static int take_line(const char *path, int ln, char *line, slt_energy_params *p,
     char *s = trim(line);
     if (!*s || *s == '#') return 0;
     char *eq = strchr(s, '=');
-    if (!eq) return fail(err, errlen, "energy parameters %s:%d: expected key=value", path, ln);
+    if (!eq) return slt_fail(err, errlen, "energy parameters %s:%d: expected key=value", path, ln);
     *eq = 0;
     char *key = trim(s), *val = trim(eq + 1);
     if (!strcmp(key, "format")) {
-        if (strcmp(val, FORMAT_LINE)) return fail(err, errlen, "energy parameters %s:%d: format '%s', expected '%s'", path, ln, val, FORMAT_LINE);
+        if (strcmp(val, FORMAT_LINE)) return slt_fail(err, errlen, "energy parameters %s:%d: format '%s', expected '%s'", path, ln, val, FORMAT_LINE);
         *fmt_ok = 1;
         return 0;
     }
@@ -132,46 +124,46 @@ static int take_line(const char *path, int ln, char *line, slt_energy_params *p,
         char *end;
         errno = 0;
         p->config_hash = strtoull(val, &end, 16);
-        if (errno || end == val || *end) return fail(err, errlen, "energy parameters %s:%d: config.hash '%s' is not hex", path, ln, val);
+        if (errno || end == val || *end) return slt_fail(err, errlen, "energy parameters %s:%d: config.hash '%s' is not hex", path, ln, val);
         *hash_ok = 1;
         return 0;
     }
     for (int i = 0; i < N_NUMS; i++) {
         if (strcmp(key, k_nums[i].key)) continue;
-        if (seen[i]) return fail(err, errlen, "energy parameters %s:%d: duplicate key '%s'", path, ln, key);
+        if (seen[i]) return slt_fail(err, errlen, "energy parameters %s:%d: duplicate key '%s'", path, ln, key);
         char *end;
         errno = 0;
         double v = strtod(val, &end);
         if (errno || end == val || *end || !isfinite(v) || v < 0)
-            return fail(err, errlen, "energy parameters %s:%d: %s = '%s' is not a finite number >= 0", path, ln, key, val);
+            return slt_fail(err, errlen, "energy parameters %s:%d: %s = '%s' is not a finite number >= 0", path, ln, key, val);
         *num_at(p, i) = v;
         seen[i] = 1;
         return 0;
     }
     for (int i = 0; i < N_TEXTS; i++) {
         if (strcmp(key, k_texts[i].key)) continue;
-        if (seen[N_NUMS + i]) return fail(err, errlen, "energy parameters %s:%d: duplicate key '%s'", path, ln, key);
+        if (seen[N_NUMS + i]) return slt_fail(err, errlen, "energy parameters %s:%d: duplicate key '%s'", path, ln, key);
         if (!*val || strlen(val) >= k_texts[i].len)
-            return fail(err, errlen, "energy parameters %s:%d: %s is empty or longer than %zu characters", path, ln, key, k_texts[i].len - 1);
+            return slt_fail(err, errlen, "energy parameters %s:%d: %s is empty or longer than %zu characters", path, ln, key, k_texts[i].len - 1);
         memcpy(text_at(p, i), val, strlen(val) + 1);
         seen[N_NUMS + i] = 1;
         return 0;
     }
-    return fail(err, errlen, "energy parameters %s:%d: unknown key '%s'", path, ln, key);
+    return slt_fail(err, errlen, "energy parameters %s:%d: unknown key '%s'", path, ln, key);
 }
 
 static FILE *open_regular(const char *path, char *err, size_t errlen)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK);
-    if (fd < 0) { fail(err, errlen, "energy parameters %s: %s", path, strerror(errno)); return NULL; }
+    if (fd < 0) { slt_fail(err, errlen, "energy parameters %s: %s", path, strerror(errno)); return NULL; }
     struct stat st;
     if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
         close(fd);
-        fail(err, errlen, "energy parameters %s: not a regular file", path);
+        slt_fail(err, errlen, "energy parameters %s: not a regular file", path);
         return NULL;
     }
     FILE *f = fdopen(fd, "r");
-    if (!f) { close(fd); fail(err, errlen, "energy parameters %s: cannot read", path); }
+    if (!f) { close(fd); slt_fail(err, errlen, "energy parameters %s: cannot read", path); }
     return f;
 }
 
@@ -184,12 +176,12 @@ static int read_lines(FILE *f, const char *path, slt_energy_params *p, int *seen
     int ln = 0, rc = 0;
     while (!rc && (n = getline(&line, &cap, f)) >= 0) {
         ln++;
-        if (strlen(line) != (size_t)n) rc = fail(err, errlen, "energy parameters %s:%d: NUL byte", path, ln);
-        else if (n > 1022) rc = fail(err, errlen, "energy parameters %s:%d: line longer than 1022 characters", path, ln);
+        if (strlen(line) != (size_t)n) rc = slt_fail(err, errlen, "energy parameters %s:%d: NUL byte", path, ln);
+        else if (n > 1022) rc = slt_fail(err, errlen, "energy parameters %s:%d: line longer than 1022 characters", path, ln);
         else rc = take_line(path, ln, line, p, seen, fmt_ok, hash_ok, err, errlen);
     }
     free(line);
-    if (!rc && ferror(f)) rc = fail(err, errlen, "energy parameters %s: read error", path);
+    if (!rc && ferror(f)) rc = slt_fail(err, errlen, "energy parameters %s: read error", path);
     return rc;
 }
 
@@ -202,12 +194,12 @@ int slt_energy_params_load(const char *path, const slt_config *cfg, slt_energy_p
     int rc = read_lines(f, path, p, seen, &fmt_ok, &hash_ok, err, errlen);
     fclose(f);
     if (rc) return rc;
-    if (!fmt_ok) return fail(err, errlen, "energy parameters %s: no 'format=%s' line (not a parameters file?)", path, FORMAT_LINE);
-    if (!hash_ok) return fail(err, errlen, "energy parameters %s: missing key 'config.hash'", path);
+    if (!fmt_ok) return slt_fail(err, errlen, "energy parameters %s: no 'format=%s' line (not a parameters file?)", path, FORMAT_LINE);
+    if (!hash_ok) return slt_fail(err, errlen, "energy parameters %s: missing key 'config.hash'", path);
     for (int i = 0; i < N_NUMS + N_TEXTS; i++)
-        if (!seen[i]) return fail(err, errlen, "energy parameters %s: missing key '%s'", path, i < N_NUMS ? k_nums[i].key : k_texts[i - N_NUMS].key);
+        if (!seen[i]) return slt_fail(err, errlen, "energy parameters %s: missing key '%s'", path, i < N_NUMS ? k_nums[i].key : k_texts[i - N_NUMS].key);
     if (p->config_hash != slt_config_hash(cfg))
-        return fail(err, errlen, "energy parameters %s belong to configuration '%s' (hash 0x%016llx), not to '%s' (0x%016llx): "
+        return slt_fail(err, errlen, "energy parameters %s belong to configuration '%s' (hash 0x%016llx), not to '%s' (0x%016llx): "
                     "run make run CFG=%s or pass the same --config", path, p->config_name, (unsigned long long)p->config_hash,
                     cfg->name, (unsigned long long)slt_config_hash(cfg), cfg->name);
     return 0;

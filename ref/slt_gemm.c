@@ -24,20 +24,12 @@
 
 #include "slt_pack.h"
 #include "slt_reorder.h"
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (err && errlen) vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return SLT_EXIT_BADINPUT;
-}
+#include "slt_err.h"
 
 static int check_shape(const char *who, int m, int k, int n, char *err, size_t errlen)
 {
     if (m < 1 || k < 1 || n < 1)
-        return fail(err, errlen, "%s: shape M = %d, K = %d, N = %d is not legal: each must be >= 1", who, m, k, n);
+        return slt_fail(err, errlen, "%s: shape M = %d, K = %d, N = %d is not legal: each must be >= 1", who, m, k, n);
     return 0;
 }
 
@@ -56,7 +48,7 @@ int slt_gemm_naive(const int8_t *w, const int16_t *x, int32_t *y, int m, int k, 
             int64_t acc = 0;
             for (int i = 0; i < k; i++) acc += (int64_t)wr[i] * xt[i];
             if (acc > INT32_MAX || acc < INT32_MIN)
-                return fail(err, errlen, "gemm naive: y[%d][%d] = %" PRId64 " overflows int32", t, r, acc);
+                return slt_fail(err, errlen, "gemm naive: y[%d][%d] = %" PRId64 " overflows int32", t, r, acc);
             y[(size_t)t * m + r] = (int32_t)acc;
         }
     }
@@ -159,12 +151,12 @@ int32_t slt_table_lookup_sliced(const int32_t *tables, uint32_t key, int g, int 
 static int check_cfg(const slt_config *cfg, char *err, size_t errlen)
 {
     if (cfg->group_size < 2 || cfg->group_size > 5)
-        return fail(err, errlen, "config: group_size = %d is not legal: expected 2..5", cfg->group_size);
+        return slt_fail(err, errlen, "config: group_size = %d is not legal: expected 2..5", cfg->group_size);
     if (cfg->lut_units < 1 || cfg->row_lanes < 1)
-        return fail(err, errlen, "config: lut_units = %d, row_lanes = %d: both must be >= 1", cfg->lut_units,
+        return slt_fail(err, errlen, "config: lut_units = %d, row_lanes = %d: both must be >= 1", cfg->lut_units,
                     cfg->row_lanes);
     if (cfg->act_bits != 4 && cfg->act_bits != 8 && cfg->act_bits != 16)
-        return fail(err, errlen, "config: act_bits = %d is not legal: expected 4, 8 or 16", cfg->act_bits);
+        return slt_fail(err, errlen, "config: act_bits = %d is not legal: expected 4, 8 or 16", cfg->act_bits);
     return 0;
 }
 
@@ -230,10 +222,10 @@ static int bad_weight(const slt_stream *s, const int8_t *wr, int r, char *err, s
     for (int kk = 0; kk < s->k; kk++) {
         int8_t v = wr[kk];
         if (s->binary ? (v != 1 && v != -1) : (v < -1 || v > 1))
-            return fail(err, errlen, "stream: weight [%d,%d] = %d is not in the %s alphabet (%s)", r, kk, v,
+            return slt_fail(err, errlen, "stream: weight [%d,%d] = %d is not in the %s alphabet (%s)", r, kk, v,
                         s->binary ? "binary" : "ternary", s->binary ? "-1, +1" : "-1, 0, +1");
     }
-    return fail(err, errlen, "stream: row %d: bad weight", r); /* not reached */
+    return slt_fail(err, errlen, "stream: row %d: bad weight", r); /* not reached */
 }
 
 /* Pattern index of one group of cnt real weights (padding digits above them);
@@ -296,11 +288,11 @@ int slt_stream_build(const slt_config *cfg, const int8_t *w, int m, int k, slt_s
     if (!rc) rc = check_shape("stream", m, k, 1, err, errlen);
     if (rc) return rc;
     if (k > cfg->max_k)
-        return fail(err, errlen, "stream: K = %d exceeds max_k = %d of config '%s' (raise it with --set max_k=%d)", k,
+        return slt_fail(err, errlen, "stream: K = %d exceeds max_k = %d of config '%s' (raise it with --set max_k=%d)", k,
                     cfg->max_k, cfg->name, k);
     uint8_t *all_single = NULL;
     if (stream_alloc(cfg, m, k, s) || !(all_single = malloc((size_t)s->n_groups))) {
-        rc = fail(err, errlen, "stream: out of memory for M = %d, K = %d", m, k);
+        rc = slt_fail(err, errlen, "stream: out of memory for M = %d, K = %d", m, k);
         goto out;
     }
     size_t nk = (size_t)s->n_chunks * (size_t)s->row_blocks * (size_t)s->l * (size_t)s->u;
@@ -453,12 +445,12 @@ static int check_acts(int act_bits, const int16_t *x, int k, int n, char *err, s
 {
     int lo = -(1 << (act_bits - 1)), hi = (1 << (act_bits - 1)) - 1;
     if (((uint64_t)k << (act_bits - 1)) > (uint64_t)INT32_MAX)
-        return fail(err, errlen, "gemm: K = %d with act_bits = %d can overflow a 32-bit accumulator", k, act_bits);
+        return slt_fail(err, errlen, "gemm: K = %d with act_bits = %d can overflow a 32-bit accumulator", k, act_bits);
     for (int t = 0; t < n; t++)
         for (int i = 0; i < k; i++) {
             int v = x[(size_t)t * k + i];
             if (v < lo || v > hi)
-                return fail(err, errlen,
+                return slt_fail(err, errlen,
                             "gemm: activation %d at [%d,%d] does not fit act_bits = %d (legal %d..%d); "
                             "use a wider configuration, e.g. --set act_bits=16",
                             v, t, i, act_bits, lo, hi);
@@ -530,7 +522,7 @@ int slt_gemm_lut(const slt_config *cfg, const int8_t *w, const int16_t *x, int32
     int32_t *tables = malloc((size_t)s.u * (size_t)slt_table_entries(s.g, s.binary) *
                              (size_t)n_slices(s.act_bits, s.slice_bits) * sizeof *tables);
     if (!acts || !tables) {
-        rc = fail(err, errlen, "gemm lut: out of memory");
+        rc = slt_fail(err, errlen, "gemm lut: out of memory");
     } else {
         memset(y, 0, (size_t)n * (size_t)m * sizeof *y);
         for (int t = 0; t < n; t++)
@@ -603,7 +595,7 @@ int slt_gemm_lut_stream(const slt_stream *s, const int16_t *x, int32_t *y, int n
                           sizeof *tmp);
     int32_t *S = malloc((size_t)s->u * (size_t)ks * sizeof *S);
     if (!acts || !tmp || !S) {
-        rc = fail(err, errlen, "gemm lut stream: out of memory");
+        rc = slt_fail(err, errlen, "gemm lut stream: out of memory");
         goto out;
     }
     memset(y, 0, (size_t)n * (size_t)s->m * sizeof *y);

@@ -16,6 +16,7 @@
 
 #include "slt_config.h"
 #include "slt_tf_internal.h"
+#include "slt_err.h"
 
 #define GGUF_MAX_DIMS 4
 #define GGUF_MAX_DEPTH 4           /* arrays of arrays of ... */
@@ -34,7 +35,7 @@ static size_t left(const cursor *c) { return c->size - c->off; }
 
 static int trunc_err(cursor *c, const char *what)
 {
-    return slt_tf_fail(c->err, c->errlen, "%s: truncated GGUF: %s at byte %zu runs past the end (%zu bytes)",
+    return slt_fail(c->err, c->errlen, "%s: truncated GGUF: %s at byte %zu runs past the end (%zu bytes)",
                        c->path, what, c->off, c->size);
 }
 
@@ -98,7 +99,7 @@ static int skip_elems(cursor *c, uint32_t type, uint64_t count, int depth, const
 {
     size_t ms = min_size(type);
     if (ms == 0)
-        return slt_tf_fail(c->err, c->errlen, "%s: metadata '%s': unknown array element type %u", c->path, key,
+        return slt_fail(c->err, c->errlen, "%s: metadata '%s': unknown array element type %u", c->path, key,
                            (unsigned)type);
     if (count > left(c) / ms) return trunc_err(c, "metadata array");
     if (type != SLT_TF_KV_STRING && type != SLT_TF_KV_ARRAY) return rd(c, NULL, (size_t)count * ms, "metadata array");
@@ -116,7 +117,7 @@ static int skip_array(cursor *c, int depth, const char *key)
     uint32_t type;
     uint64_t count;
     if (depth > GGUF_MAX_DEPTH)
-        return slt_tf_fail(c->err, c->errlen, "%s: metadata '%s': arrays nested deeper than %d", c->path, key,
+        return slt_fail(c->err, c->errlen, "%s: metadata '%s': arrays nested deeper than %d", c->path, key,
                            GGUF_MAX_DEPTH);
     if (rd_u32(c, &type, "array type") || rd_u64(c, &count, "array count")) return SLT_EXIT_BADINPUT;
     return skip_elems(c, type, count, depth, key);
@@ -163,19 +164,19 @@ static int rd_kv(cursor *c, slt_tf_kv *kv, size_t idx)
     size_t klen;
     uint32_t type;
     if (rd_str(c, &k, &klen, "metadata key")) return SLT_EXIT_BADINPUT;
-    if (!(kv->key = slt_tf_strndup(k, klen))) return slt_tf_fail(c->err, c->errlen, "%s: out of memory", c->path);
+    if (!(kv->key = slt_tf_strndup(k, klen))) return slt_fail(c->err, c->errlen, "%s: out of memory", c->path);
     if (klen == 0 || strlen(kv->key) != klen)
-        return slt_tf_fail(c->err, c->errlen, "%s: metadata key %zu is empty or holds a NUL byte", c->path, idx);
+        return slt_fail(c->err, c->errlen, "%s: metadata key %zu is empty or holds a NUL byte", c->path, idx);
     if (rd_u32(c, &type, "metadata type")) return SLT_EXIT_BADINPUT;
     if (type > SLT_TF_KV_F64)
-        return slt_tf_fail(c->err, c->errlen, "%s: metadata '%s': unknown value type %u", c->path, kv->key,
+        return slt_fail(c->err, c->errlen, "%s: metadata '%s': unknown value type %u", c->path, kv->key,
                            (unsigned)type);
     kv->type = (int)type;
     if (type == SLT_TF_KV_STRING) {
         const uint8_t *s;
         size_t n;
         if (rd_str(c, &s, &n, "metadata string")) return SLT_EXIT_BADINPUT;
-        if (!(kv->str = slt_tf_strndup(s, n))) return slt_tf_fail(c->err, c->errlen, "%s: out of memory", c->path);
+        if (!(kv->str = slt_tf_strndup(s, n))) return slt_fail(c->err, c->errlen, "%s: out of memory", c->path);
         return 0;
     }
     if (type == SLT_TF_KV_ARRAY) {
@@ -196,7 +197,7 @@ static int alignment_of(cursor *c, const slt_tf_kv *kv, size_t nkv, uint64_t *al
     for (size_t i = 0; i < nkv; i++) {
         if (strcmp(kv[i].key, "general.alignment")) continue;
         if (kv[i].type != SLT_TF_KV_U32 || kv[i].u == 0 || (kv[i].u & (kv[i].u - 1)))
-            return slt_tf_fail(c->err, c->errlen, "%s: general.alignment must be a u32 power of two", c->path);
+            return slt_fail(c->err, c->errlen, "%s: general.alignment must be a u32 power of two", c->path);
         *align = kv[i].u;
     }
     return 0;
@@ -231,16 +232,16 @@ static int tensor_bytes(cursor *c, slt_tf_tensor *t, const ggml_type_info *ti)
 {
     uint64_t nb;
     if (ti->dtype == SLT_TF_I2_S) {
-        if (t->nelem % 4) return slt_tf_fail(c->err, c->errlen, "%s: tensor '%s': I2_S with %llu elements (not a "
+        if (t->nelem % 4) return slt_fail(c->err, c->errlen, "%s: tensor '%s': I2_S with %llu elements (not a "
                                              "multiple of 4)", c->path, t->name, (unsigned long long)t->nelem);
         nb = t->nelem / 4 + 32;
     } else {
         if (t->ndim > 0 && t->shape[0] % ti->block)
-            return slt_tf_fail(c->err, c->errlen, "%s: tensor '%s': %s rows of %llu elements are not a multiple "
+            return slt_fail(c->err, c->errlen, "%s: tensor '%s': %s rows of %llu elements are not a multiple "
                                "of the %u-element block", c->path, t->name, slt_tf_dtype_name(ti->dtype),
                                (unsigned long long)t->shape[0], (unsigned)ti->block);
         if (slt_tf_mul(t->nelem / ti->block, ti->bytes, &nb) || nb > SIZE_MAX)
-            return slt_tf_fail(c->err, c->errlen, "%s: tensor '%s' too large", c->path, t->name);
+            return slt_fail(c->err, c->errlen, "%s: tensor '%s' too large", c->path, t->name);
     }
     t->nbytes = (size_t)nb;
     return 0;
@@ -252,13 +253,13 @@ static int rd_tensor_info(cursor *c, slt_tf_tensor *t, uint64_t *offset, size_t 
     size_t n;
     uint32_t nd, type;
     if (rd_str(c, &s, &n, "tensor name")) return SLT_EXIT_BADINPUT;
-    if (!(t->name = slt_tf_strndup(s, n))) return slt_tf_fail(c->err, c->errlen, "%s: out of memory", c->path);
+    if (!(t->name = slt_tf_strndup(s, n))) return slt_fail(c->err, c->errlen, "%s: out of memory", c->path);
     if (n == 0 || n > GGUF_MAX_NAME || strlen(t->name) != n)
-        return slt_tf_fail(c->err, c->errlen, "%s: tensor %zu: name empty, longer than %d bytes or holding a NUL",
+        return slt_fail(c->err, c->errlen, "%s: tensor %zu: name empty, longer than %d bytes or holding a NUL",
                            c->path, idx, GGUF_MAX_NAME);
     if (rd_u32(c, &nd, "tensor n_dims")) return SLT_EXIT_BADINPUT;
     if (nd > GGUF_MAX_DIMS)
-        return slt_tf_fail(c->err, c->errlen, "%s: tensor '%s': %u dimensions (at most %d)", c->path, t->name,
+        return slt_fail(c->err, c->errlen, "%s: tensor '%s': %u dimensions (at most %d)", c->path, t->name,
                            (unsigned)nd, GGUF_MAX_DIMS);
     t->ndim = (int)nd;
     t->nelem = 1;
@@ -266,7 +267,7 @@ static int rd_tensor_info(cursor *c, slt_tf_tensor *t, uint64_t *offset, size_t 
         if (rd_u64(c, &t->shape[d], "tensor dimension")) return SLT_EXIT_BADINPUT;
         if (t->shape[d] > (uint64_t)INT64_MAX || slt_tf_mul(t->nelem, t->shape[d], &t->nelem) ||
             t->nelem > (uint64_t)INT64_MAX)
-            return slt_tf_fail(c->err, c->errlen, "%s: tensor '%s': element count overflows", c->path, t->name);
+            return slt_fail(c->err, c->errlen, "%s: tensor '%s': element count overflows", c->path, t->name);
     }
     if (rd_u32(c, &type, "tensor type") || rd_u64(c, offset, "tensor offset")) return SLT_EXIT_BADINPUT;
     t->raw_type = type;
@@ -281,16 +282,16 @@ static int place_tensors(cursor *c, slt_tensorfile *tf, const uint64_t *offs, ui
     uint64_t start = c->off;
     if (tf->nt == 0) return 0;
     if (start % align && slt_tf_add(start, align - start % align, &start))
-        return slt_tf_fail(c->err, c->errlen, "%s: data section offset overflows", c->path);
-    if (start > c->size) return slt_tf_fail(c->err, c->errlen, "%s: truncated GGUF: no data section", c->path);
+        return slt_fail(c->err, c->errlen, "%s: data section offset overflows", c->path);
+    if (start > c->size) return slt_fail(c->err, c->errlen, "%s: truncated GGUF: no data section", c->path);
     uint64_t dlen = c->size - start;
     for (size_t i = 0; i < tf->nt; i++) {
         slt_tf_tensor *t = &tf->t[i];
         if (offs[i] % align)
-            return slt_tf_fail(c->err, c->errlen, "%s: tensor '%s': offset %llu is not a multiple of the alignment "
+            return slt_fail(c->err, c->errlen, "%s: tensor '%s': offset %llu is not a multiple of the alignment "
                                "%llu", c->path, t->name, (unsigned long long)offs[i], (unsigned long long)align);
         if (offs[i] > dlen || t->nbytes > dlen - offs[i])
-            return slt_tf_fail(c->err, c->errlen, "%s: tensor '%s': data [%llu, +%zu) lies outside the data section "
+            return slt_fail(c->err, c->errlen, "%s: tensor '%s': data [%llu, +%zu) lies outside the data section "
                                "(%llu bytes): truncated or corrupt file", c->path, t->name,
                                (unsigned long long)offs[i], t->nbytes, (unsigned long long)dlen);
         t->data = t->dtype == SLT_TF_OTHER ? NULL : c->p + start + offs[i];
@@ -305,12 +306,12 @@ int slt_gguf_parse(slt_tensorfile *tf, char *err, size_t errlen)
     uint64_t nt, nkv;
     if (rd_u32(&c, &version, "version")) return SLT_EXIT_BADINPUT;
     if (version != 2 && version != 3)
-        return slt_tf_fail(err, errlen, "%s: GGUF version %u is not supported (expected 3, or 2)", tf->path,
+        return slt_fail(err, errlen, "%s: GGUF version %u is not supported (expected 3, or 2)", tf->path,
                            (unsigned)version);
     if (rd_u64(&c, &nt, "tensor count") || rd_u64(&c, &nkv, "metadata count")) return SLT_EXIT_BADINPUT;
     /* each key/value takes >= 13 bytes, each tensor info >= 24 */
     if (nkv > left(&c) / 13 || nt > left(&c) / 24)
-        return slt_tf_fail(err, errlen, "%s: GGUF header claims %llu tensors and %llu metadata keys, more than the "
+        return slt_fail(err, errlen, "%s: GGUF header claims %llu tensors and %llu metadata keys, more than the "
                            "%zu-byte file can hold", tf->path, (unsigned long long)nt, (unsigned long long)nkv,
                            tf->size);
     tf->kv = calloc(nkv ? (size_t)nkv : 1, sizeof *tf->kv);
@@ -318,7 +319,7 @@ int slt_gguf_parse(slt_tensorfile *tf, char *err, size_t errlen)
     uint64_t *offs = calloc(nt ? (size_t)nt : 1, sizeof *offs);
     if (!tf->kv || !tf->t || !offs) {
         free(offs);
-        return slt_tf_fail(err, errlen, "%s: out of memory", tf->path);
+        return slt_fail(err, errlen, "%s: out of memory", tf->path);
     }
     int rc = 0;
     for (size_t i = 0; i < nkv && !rc; i++) {

@@ -12,6 +12,7 @@
 #include "slt_npy.h"
 #include "slt_pack.h"
 #include "slt_tensorfile.h"
+#include "slt_err.h"
 
 #define MAX_FILE_NAME 200
 
@@ -25,15 +26,6 @@ typedef struct {
     size_t manifest_len;
     int nimported;
 } job;
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (err && errlen) vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return SLT_EXIT_BADINPUT;
-}
 
 static void sanitize(const char *name, char *out)
 {
@@ -54,12 +46,12 @@ static int write_file(job *j, const char *fname, const void *data, size_t len, c
     char path[4400];
     snprintf(path, sizeof path, "%s/%s", j->tmp, fname);
     char **nf = realloc(j->files, (j->nfiles + 1) * sizeof *nf);
-    if (!nf) return fail(err, errlen, "out of memory");
+    if (!nf) return slt_fail(err, errlen, "out of memory");
     j->files = nf;
-    if (!(j->files[j->nfiles] = malloc(strlen(path) + 1))) return fail(err, errlen, "out of memory");
+    if (!(j->files[j->nfiles] = malloc(strlen(path) + 1))) return slt_fail(err, errlen, "out of memory");
     strcpy(j->files[j->nfiles++], path);
     if (access(path, F_OK) == 0)
-        return fail(err, errlen, "%s: two tensors map to the file name '%s'", j->outdir, fname);
+        return slt_fail(err, errlen, "%s: two tensors map to the file name '%s'", j->outdir, fname);
     return slt_write_atomic(path, data, len, err, errlen);
 }
 
@@ -90,9 +82,9 @@ static int import_one(job *j, const slt_tensorfile *tf, const slt_tf_tensor *t, 
     size_t n = (size_t)m * (size_t)k, nb = slt_packed_bytes(o->format, n);
     uint8_t *packed = malloc(nb ? nb : 1);
     char fname[4300], base[4200];
-    if (!packed) rc = fail(err, errlen, "%s: tensor '%s': out of memory", slt_tf_path(tf), t->name);
+    if (!packed) rc = slt_fail(err, errlen, "%s: tensor '%s': out of memory", slt_tf_path(tf), t->name);
     else if (strlen(t->name) > MAX_FILE_NAME)
-        rc = fail(err, errlen, "%s: tensor name '%.40s...' longer than %d characters", slt_tf_path(tf), t->name,
+        rc = slt_fail(err, errlen, "%s: tensor name '%.40s...' longer than %d characters", slt_tf_path(tf), t->name,
                   MAX_FILE_NAME);
     else if (slt_pack(o->format, w, n, packed, err, errlen))
         rc = SLT_EXIT_BADINPUT;
@@ -121,11 +113,11 @@ static int import_named(job *j, const slt_tensorfile *tf, const slt_import_opts 
     while (*p) {
         size_t n = strcspn(p, ",");
         char name[4200];
-        if (n == 0 || n >= sizeof name) return fail(err, errlen, "--tensor: empty or too long name in '%s'", o->tensors);
+        if (n == 0 || n >= sizeof name) return slt_fail(err, errlen, "--tensor: empty or too long name in '%s'", o->tensors);
         memcpy(name, p, n);
         name[n] = '\0';
         const slt_tf_tensor *t = slt_tf_find(tf, name);
-        if (!t) return fail(err, errlen, "%s: no tensor '%s'", slt_tf_path(tf), name);
+        if (!t) return slt_fail(err, errlen, "%s: no tensor '%s'", slt_tf_path(tf), name);
         int rc = import_one(j, tf, t, o, 0, log, err, errlen);
         if (rc) return rc;
         p += n;
@@ -149,13 +141,13 @@ static int import_all(job *j, const slt_tensorfile *tf, const slt_import_opts *o
 static int make_tmp(job *j, char *err, size_t errlen)
 {
     struct stat st;
-    if (lstat(j->outdir, &st) == 0) return fail(err, errlen, "%s: already exists (import writes a new folder)", j->outdir);
+    if (lstat(j->outdir, &st) == 0) return slt_fail(err, errlen, "%s: already exists (import writes a new folder)", j->outdir);
     if (snprintf(j->tmp, sizeof j->tmp, "%s.tmpXXXXXX", j->outdir) >= (int)sizeof j->tmp)
-        return fail(err, errlen, "%s: path too long", j->outdir);
+        return slt_fail(err, errlen, "%s: path too long", j->outdir);
     if (!mkdtemp(j->tmp)) {
         int e = errno;
         j->tmp[0] = '\0';
-        return fail(err, errlen, "%s: cannot create: %s", j->outdir, strerror(e));
+        return slt_fail(err, errlen, "%s: cannot create: %s", j->outdir, strerror(e));
     }
     return 0;
 }
@@ -163,7 +155,7 @@ static int make_tmp(job *j, char *err, size_t errlen)
 int slt_import(const char *model, const char *outdir, const slt_import_opts *o, FILE *log, char *err, size_t errlen)
 {
     if (slt_format_is_binary(o->format))
-        return fail(err, errlen, "import: format %s cannot hold ternary weights (use t2 or t5)",
+        return slt_fail(err, errlen, "import: format %s cannot hold ternary weights (use t2 or t5)",
                     slt_format_name(o->format));
     slt_tensorfile *tf;
     int rc = slt_tf_open(model, &tf, err, errlen);
@@ -174,18 +166,18 @@ int slt_import(const char *model, const char *outdir, const slt_import_opts *o, 
     j.outdir = outdir;
     if (!(j.manifest_mem = open_memstream(&j.manifest, &j.manifest_len))) {
         slt_tf_close(tf);
-        return fail(err, errlen, "out of memory");
+        return slt_fail(err, errlen, "out of memory");
     }
     fprintf(j.manifest_mem, "# sltref import of %s\n# name\tfile\tm\tk\tformat\tgamma\tgamma_hex\tsource_dtype\n",
             model);
     if (!(rc = make_tmp(&j, err, errlen))) {
         rc = o->tensors ? import_named(&j, tf, o, log, err, errlen) : import_all(&j, tf, o, log, err, errlen);
         if (!rc && j.nimported == 0)
-            rc = fail(err, errlen, "%s: no ternary linear weights found (see docs/import.md)", model);
+            rc = slt_fail(err, errlen, "%s: no ternary linear weights found (see docs/import.md)", model);
     }
     fclose(j.manifest_mem);
     if (!rc) rc = write_file(&j, "manifest.tsv", j.manifest, j.manifest_len, err, errlen);
-    if (!rc && rename(j.tmp, outdir) != 0) rc = fail(err, errlen, "%s: cannot create: %s", outdir, strerror(errno));
+    if (!rc && rename(j.tmp, outdir) != 0) rc = slt_fail(err, errlen, "%s: cannot create: %s", outdir, strerror(errno));
     if (rc) cleanup(&j);
     else {
         for (size_t i = 0; i < j.nfiles; i++) free(j.files[i]);

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "slt_config.h"
+#include "slt_err.h"
 
 #define NPY_MAGIC "\x93NUMPY"
 #define NPY_MAGIC_LEN 6
@@ -29,15 +30,6 @@
 #define NPY_MAX_HEADER 65536u
 /* numpy aligns the start of the data to 64 bytes. */
 #define NPY_ALIGN 64
-
-static int npy_fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (err && errlen) vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return SLT_EXIT_BADINPUT;
-}
 
 const char *slt_dtype_name(slt_dtype d)
 {
@@ -136,7 +128,7 @@ static int expect_char(cursor *c, char ch, const char *what)
 {
     skip_ws(c);
     if (c->p >= c->end || *c->p != ch)
-        return npy_fail(c->err, c->errlen, "%s: malformed .npy header: expected '%c' %s", c->path, ch, what);
+        return slt_fail(c->err, c->errlen, "%s: malformed .npy header: expected '%c' %s", c->path, ch, what);
     c->p++;
     return 0;
 }
@@ -146,21 +138,21 @@ static int parse_string(cursor *c, char *out, size_t outlen, const char *what)
 {
     skip_ws(c);
     if (c->p >= c->end || (*c->p != '\'' && *c->p != '"'))
-        return npy_fail(c->err, c->errlen, "%s: malformed .npy header: expected a quoted string for %s", c->path,
+        return slt_fail(c->err, c->errlen, "%s: malformed .npy header: expected a quoted string for %s", c->path,
                         what);
     char q = *c->p++;
     size_t n = 0;
     while (c->p < c->end && *c->p != q) {
         unsigned char ch = (unsigned char)*c->p;
         if (ch == '\\' || ch < 0x20 || ch > 0x7e)
-            return npy_fail(c->err, c->errlen, "%s: malformed .npy header: unexpected byte 0x%02x in %s", c->path,
+            return slt_fail(c->err, c->errlen, "%s: malformed .npy header: unexpected byte 0x%02x in %s", c->path,
                             ch, what);
         if (n + 1 >= outlen)
-            return npy_fail(c->err, c->errlen, "%s: malformed .npy header: %s too long", c->path, what);
+            return slt_fail(c->err, c->errlen, "%s: malformed .npy header: %s too long", c->path, what);
         out[n++] = *c->p++;
     }
     if (c->p >= c->end)
-        return npy_fail(c->err, c->errlen, "%s: malformed .npy header: unterminated string in %s", c->path, what);
+        return slt_fail(c->err, c->errlen, "%s: malformed .npy header: unterminated string in %s", c->path, what);
     c->p++;
     out[n] = '\0';
     return 0;
@@ -177,7 +169,7 @@ static int parse_bool(cursor *c, int *v)
         *v = 0;
         c->p += 5;
     } else {
-        return npy_fail(c->err, c->errlen, "%s: malformed .npy header: 'fortran_order' must be True or False",
+        return slt_fail(c->err, c->errlen, "%s: malformed .npy header: 'fortran_order' must be True or False",
                         c->path);
     }
     return 0;
@@ -188,14 +180,14 @@ static int parse_dim(cursor *c, size_t *v)
 {
     skip_ws(c);
     if (c->p < c->end && *c->p == '-')
-        return npy_fail(c->err, c->errlen, "%s: bad .npy shape: negative dimension", c->path);
+        return slt_fail(c->err, c->errlen, "%s: bad .npy shape: negative dimension", c->path);
     if (c->p >= c->end || *c->p < '0' || *c->p > '9')
-        return npy_fail(c->err, c->errlen, "%s: bad .npy shape: expected a non-negative integer", c->path);
+        return slt_fail(c->err, c->errlen, "%s: bad .npy shape: expected a non-negative integer", c->path);
     size_t x = 0;
     while (c->p < c->end && *c->p >= '0' && *c->p <= '9') {
         size_t d = (size_t)(*c->p - '0');
         if (x > (SIZE_MAX - d) / 10)
-            return npy_fail(c->err, c->errlen, "%s: bad .npy shape: dimension too large", c->path);
+            return slt_fail(c->err, c->errlen, "%s: bad .npy shape: dimension too large", c->path);
         x = x * 10 + d;
         c->p++;
     }
@@ -214,7 +206,7 @@ static int parse_shape(cursor *c, header_info *h)
         skip_ws(c);
         if (c->p < c->end && *c->p == ')') break;
         if (h->ndim == NPY_MAX_DIMS)
-            return npy_fail(c->err, c->errlen, "%s: bad .npy shape: more than %d dimensions", c->path,
+            return slt_fail(c->err, c->errlen, "%s: bad .npy shape: more than %d dimensions", c->path,
                             NPY_MAX_DIMS);
         if ((rc = parse_dim(c, &h->shape[h->ndim]))) return rc;
         h->ndim++;
@@ -224,7 +216,7 @@ static int parse_shape(cursor *c, header_info *h)
             continue;
         }
         if (h->ndim == 1)
-            return npy_fail(c->err, c->errlen, "%s: bad .npy shape: a 1-D shape is written (n,) with a comma",
+            return slt_fail(c->err, c->errlen, "%s: bad .npy shape: a 1-D shape is written (n,) with a comma",
                             c->path);
         break;
     }
@@ -240,13 +232,13 @@ static int parse_entry(cursor *c, header_info *h)
     int *seen = !strcmp(key, "descr") ? &h->have_descr
               : !strcmp(key, "fortran_order") ? &h->have_fortran
               : !strcmp(key, "shape") ? &h->have_shape : NULL;
-    if (!seen) return npy_fail(c->err, c->errlen, "%s: malformed .npy header: unexpected key '%s'", c->path, key);
-    if (*seen) return npy_fail(c->err, c->errlen, "%s: malformed .npy header: duplicate key '%s'", c->path, key);
+    if (!seen) return slt_fail(c->err, c->errlen, "%s: malformed .npy header: unexpected key '%s'", c->path, key);
+    if (*seen) return slt_fail(c->err, c->errlen, "%s: malformed .npy header: duplicate key '%s'", c->path, key);
     *seen = 1;
     if (!strcmp(key, "descr")) {
         skip_ws(c);
         if (c->p < c->end && (*c->p == '[' || *c->p == '('))
-            return npy_fail(c->err, c->errlen, "%s: unsupported dtype: structured (expected |i1, <i2, <i4 or <f4)",
+            return slt_fail(c->err, c->errlen, "%s: unsupported dtype: structured (expected |i1, <i2, <i4 or <f4)",
                             c->path);
         return parse_string(c, h->descr, sizeof h->descr, "'descr'");
     }
@@ -274,10 +266,10 @@ static int parse_header(cursor *c, header_info *h)
     if ((rc = expect_char(c, '}', "to close the dict"))) return rc;
     skip_ws(c);
     if (c->p != c->end)
-        return npy_fail(c->err, c->errlen, "%s: malformed .npy header: junk after the dict", c->path);
+        return slt_fail(c->err, c->errlen, "%s: malformed .npy header: junk after the dict", c->path);
     const char *missing = !h->have_descr ? "descr" : !h->have_fortran ? "fortran_order"
                         : !h->have_shape ? "shape" : NULL;
-    if (missing) return npy_fail(c->err, c->errlen, "%s: malformed .npy header: missing key '%s'", c->path, missing);
+    if (missing) return slt_fail(c->err, c->errlen, "%s: malformed .npy header: missing key '%s'", c->path, missing);
     return 0;
 }
 
@@ -288,10 +280,10 @@ static int descr_to_dtype(const char *path, const char *descr, slt_dtype *d, cha
     else if (!strcmp(descr, "<i4")) *d = SLT_NPY_I32;
     else if (!strcmp(descr, "<f4")) *d = SLT_NPY_F32;
     else if (descr[0] == '>')
-        return npy_fail(err, errlen, "%s: big-endian dtype '%s' not supported (expected little-endian |i1, <i2, <i4 "
+        return slt_fail(err, errlen, "%s: big-endian dtype '%s' not supported (expected little-endian |i1, <i2, <i4 "
                         "or <f4)", path, descr);
     else
-        return npy_fail(err, errlen, "%s: unsupported dtype '%s' (expected |i1, <i2, <i4 or <f4)", path, descr);
+        return slt_fail(err, errlen, "%s: unsupported dtype '%s' (expected |i1, <i2, <i4 or <f4)", path, descr);
     return 0;
 }
 
@@ -309,21 +301,21 @@ static FILE *open_regular(const char *path, long long *size, char *err, size_t e
 {
     struct stat st;
     if (stat(path, &st) != 0) {
-        npy_fail(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+        slt_fail(err, errlen, "%s: cannot read: %s", path, strerror(errno));
         return NULL;
     }
     if (!S_ISREG(st.st_mode)) {
-        npy_fail(err, errlen, "%s: cannot read: not a regular file", path);
+        slt_fail(err, errlen, "%s: cannot read: not a regular file", path);
         return NULL;
     }
     FILE *f = fopen(path, "rb");
     if (!f) {
-        npy_fail(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+        slt_fail(err, errlen, "%s: cannot read: %s", path, strerror(errno));
         return NULL;
     }
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
         fclose(f);
-        npy_fail(err, errlen, "%s: cannot read: not a regular file", path);
+        slt_fail(err, errlen, "%s: cannot read: not a regular file", path);
         return NULL;
     }
     *size = (long long)st.st_size;
@@ -335,13 +327,13 @@ static int read_preamble(FILE *f, const char *path, long long fsize, size_t *hle
                          size_t errlen)
 {
     unsigned char b[12];
-    if (fsize == 0) return npy_fail(err, errlen, "%s: empty file (expected a .npy array)", path);
+    if (fsize == 0) return slt_fail(err, errlen, "%s: empty file (expected a .npy array)", path);
     if (fsize < 10 || read_exact(f, b, 10))
-        return npy_fail(err, errlen, "%s: not a .npy file (only %lld bytes)", path, fsize);
+        return slt_fail(err, errlen, "%s: not a .npy file (only %lld bytes)", path, fsize);
     if (memcmp(b, NPY_MAGIC, NPY_MAGIC_LEN))
-        return npy_fail(err, errlen, "%s: not a .npy file (bad magic, expected \\x93NUMPY)", path);
+        return slt_fail(err, errlen, "%s: not a .npy file (bad magic, expected \\x93NUMPY)", path);
     if (b[6] < 1 || b[6] > 3 || b[7] != 0)
-        return npy_fail(err, errlen, "%s: unsupported .npy format version %u.%u (expected 1.0, 2.0 or 3.0)", path,
+        return slt_fail(err, errlen, "%s: unsupported .npy format version %u.%u (expected 1.0, 2.0 or 3.0)", path,
                         b[6], b[7]);
     if (b[6] == 1) {
         *hlen = (size_t)b[8] | (size_t)b[9] << 8;
@@ -349,7 +341,7 @@ static int read_preamble(FILE *f, const char *path, long long fsize, size_t *hle
         return 0;
     }
     if (fsize < 12 || read_exact(f, b + 10, 2))
-        return npy_fail(err, errlen, "%s: truncated .npy preamble", path);
+        return slt_fail(err, errlen, "%s: truncated .npy preamble", path);
     *hlen = (size_t)b[8] | (size_t)b[9] << 8 | (size_t)b[10] << 16 | (size_t)b[11] << 24;
     *pre = 12;
     return 0;
@@ -362,16 +354,16 @@ static int read_header(FILE *f, const char *path, long long fsize, header_info *
     int rc = read_preamble(f, path, fsize, &hlen, &pre, err, errlen);
     if (rc) return rc;
     if (hlen == 0 || hlen > NPY_MAX_HEADER)
-        return npy_fail(err, errlen, "%s: bad .npy header length %zu (expected 1..%u)", path, hlen,
+        return slt_fail(err, errlen, "%s: bad .npy header length %zu (expected 1..%u)", path, hlen,
                         NPY_MAX_HEADER);
     if ((long long)(pre + hlen) > fsize)
-        return npy_fail(err, errlen, "%s: truncated .npy header (%zu header bytes declared, file has %lld bytes)",
+        return slt_fail(err, errlen, "%s: truncated .npy header (%zu header bytes declared, file has %lld bytes)",
                         path, hlen, fsize);
     char *text = malloc(hlen);
-    if (!text) return npy_fail(err, errlen, "%s: out of memory", path);
+    if (!text) return slt_fail(err, errlen, "%s: out of memory", path);
     if (read_exact(f, text, hlen)) {
         free(text);
-        return npy_fail(err, errlen, "%s: cannot read the .npy header", path);
+        return slt_fail(err, errlen, "%s: cannot read the .npy header", path);
     }
     cursor c = {text, text + hlen, path, err, errlen};
     rc = parse_header(&c, h);
@@ -385,7 +377,7 @@ static int check_header(const char *path, const header_info *h, slt_npy *a, char
     int rc = descr_to_dtype(path, h->descr, &a->dtype, err, errlen);
     if (rc) return rc;
     if (h->fortran)
-        return npy_fail(err, errlen, "%s: Fortran-order arrays not supported (expected fortran_order False; "
+        return slt_fail(err, errlen, "%s: Fortran-order arrays not supported (expected fortran_order False; "
                         "save with np.ascontiguousarray)", path);
     a->ndim = h->ndim;
     memcpy(a->shape, h->shape, sizeof a->shape);
@@ -396,19 +388,19 @@ static int read_data(FILE *f, const char *path, long long fsize, size_t off, slt
 {
     size_t nbytes, size = slt_dtype_size(a->dtype);
     if (shape_bytes(a->ndim, a->shape, size, &a->count, &nbytes) || nbytes > (size_t)LLONG_MAX)
-        return npy_fail(err, errlen, "%s: bad .npy shape: element count overflows", path);
+        return slt_fail(err, errlen, "%s: bad .npy shape: element count overflows", path);
     long long have = fsize - (long long)off;
     if ((unsigned long long)have < nbytes)
-        return npy_fail(err, errlen, "%s: truncated .npy data (shape needs %zu bytes, file has %lld)", path, nbytes,
+        return slt_fail(err, errlen, "%s: truncated .npy data (shape needs %zu bytes, file has %lld)", path, nbytes,
                         have);
     if ((unsigned long long)have > nbytes)
-        return npy_fail(err, errlen, "%s: %lld trailing bytes after the .npy data (shape needs %zu bytes)", path,
+        return slt_fail(err, errlen, "%s: %lld trailing bytes after the .npy data (shape needs %zu bytes)", path,
                         have - (long long)nbytes, nbytes);
     a->data = malloc(nbytes ? nbytes : 1);
-    if (!a->data) return npy_fail(err, errlen, "%s: out of memory for %zu bytes", path, nbytes);
-    if (read_exact(f, a->data, nbytes)) return npy_fail(err, errlen, "%s: cannot read the .npy data", path);
+    if (!a->data) return slt_fail(err, errlen, "%s: out of memory for %zu bytes", path, nbytes);
+    if (read_exact(f, a->data, nbytes)) return slt_fail(err, errlen, "%s: cannot read the .npy data", path);
     /* The file may have grown since fstat: insist that this really was the end. */
-    if (fgetc(f) != EOF) return npy_fail(err, errlen, "%s: trailing bytes after the .npy data", path);
+    if (fgetc(f) != EOF) return slt_fail(err, errlen, "%s: trailing bytes after the .npy data", path);
     if (!host_is_little_endian() && size > 1) swap_bytes(a->data, a->count, size);
     return 0;
 }
@@ -486,12 +478,12 @@ static FILE *open_temp(const char *path, char *tmp, size_t tmplen, char *err, si
     int dirlen = slash ? (int)(slash - path) + 1 : 0;
     const char *base = slash ? slash + 1 : path;
     if ((size_t)snprintf(tmp, tmplen, "%.*s.%s.tmpXXXXXX", dirlen, path, base) >= tmplen) {
-        npy_fail(err, errlen, "%s: cannot write: path too long", path);
+        slt_fail(err, errlen, "%s: cannot write: path too long", path);
         return NULL;
     }
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        npy_fail(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+        slt_fail(err, errlen, "%s: cannot write: %s", path, strerror(errno));
         return NULL;
     }
     /* mkstemp creates 0600; give the file the mode a plain fopen would. */
@@ -499,7 +491,7 @@ static FILE *open_temp(const char *path, char *tmp, size_t tmplen, char *err, si
     umask(mask);
     FILE *f = fchmod(fd, 0666 & ~mask) == 0 ? fdopen(fd, "wb") : NULL;
     if (!f) {
-        npy_fail(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+        slt_fail(err, errlen, "%s: cannot write: %s", path, strerror(errno));
         close(fd);
         unlink(tmp);
     }
@@ -510,11 +502,11 @@ static int write_atomic(const char *path, const void *head, size_t headlen, cons
                         size_t size, char *err, size_t errlen)
 {
     if (!path || !*path || path[strlen(path) - 1] == '/')
-        return npy_fail(err, errlen, "%s: cannot write: not a file name", path ? path : "(null)");
+        return slt_fail(err, errlen, "%s: cannot write: not a file name", path ? path : "(null)");
     /* rename() would replace a device, FIFO or folder entry with our file. */
     struct stat st;
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-        return npy_fail(err, errlen, "%s: cannot write: %s", path,
+        return slt_fail(err, errlen, "%s: cannot write: %s", path,
                         S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file (refusing to replace it)");
     char tmp[4096];
     FILE *f = open_temp(path, tmp, sizeof tmp, err, errlen);
@@ -526,7 +518,7 @@ static int write_atomic(const char *path, const void *head, size_t headlen, cons
     if (!bad && rename(tmp, path)) bad = 1, saved = errno;
     if (bad) {
         unlink(tmp);
-        return npy_fail(err, errlen, "%s: cannot write: %s", path, strerror(saved ? saved : EIO));
+        return slt_fail(err, errlen, "%s: cannot write: %s", path, strerror(saved ? saved : EIO));
     }
     return 0;
 }
@@ -539,16 +531,16 @@ int slt_write_atomic(const char *path, const void *data, size_t len, char *err, 
 int slt_npy_write(const char *path, slt_dtype dtype, int ndim, const size_t *shape, const void *data, char *err,
                   size_t errlen)
 {
-    if (!dtype_valid(dtype)) return npy_fail(err, errlen, "%s: cannot write: bad dtype", path ? path : "(null)");
+    if (!dtype_valid(dtype)) return slt_fail(err, errlen, "%s: cannot write: bad dtype", path ? path : "(null)");
     if (ndim < 0 || ndim > NPY_MAX_DIMS || (ndim && !shape))
-        return npy_fail(err, errlen, "%s: cannot write: %d dimensions (expected 0..%d)", path ? path : "(null)", ndim,
+        return slt_fail(err, errlen, "%s: cannot write: %d dimensions (expected 0..%d)", path ? path : "(null)", ndim,
                         NPY_MAX_DIMS);
     size_t count, nbytes, size = slt_dtype_size(dtype);
     if (shape_bytes(ndim, shape, size, &count, &nbytes))
-        return npy_fail(err, errlen, "%s: cannot write: element count overflows", path ? path : "(null)");
-    if (count && !data) return npy_fail(err, errlen, "%s: cannot write: no data", path ? path : "(null)");
+        return slt_fail(err, errlen, "%s: cannot write: element count overflows", path ? path : "(null)");
+    if (count && !data) return slt_fail(err, errlen, "%s: cannot write: no data", path ? path : "(null)");
     char head[1024];
     size_t headlen = format_header(head, sizeof head, dtype, ndim, shape);
-    if (!headlen) return npy_fail(err, errlen, "%s: cannot write: header too long", path ? path : "(null)");
+    if (!headlen) return slt_fail(err, errlen, "%s: cannot write: header too long", path ? path : "(null)");
     return write_atomic(path, head, headlen, data, count, size, err, errlen);
 }

@@ -2,18 +2,10 @@
  * (docs/numerics.md §2, §3). Byte and bit order are LSB first everywhere, so
  * weight i always sits at a position computable from i alone. */
 #include "slt_pack.h"
+#include "slt_err.h"
 
 #include <stdarg.h>
 #include <stdio.h>
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (err && errlen) vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return SLT_EXIT_BADINPUT;
-}
 
 /* Weights per byte: t2 4, t5 5 (3^5 = 243 <= 256), b1 8. */
 static size_t per_byte(slt_format f)
@@ -45,10 +37,10 @@ static int check_alphabet(slt_format f, const int8_t *w, size_t n, char *err, si
 {
     for (size_t i = 0; i < n; i++) {
         if (f == SLT_FMT_B1 && w[i] != 1 && w[i] != -1)
-            return fail(err, errlen, "pack b1: weight %zu is %d; b1 carries only -1 and +1 (a 0 needs t2 or t5)", i,
+            return slt_fail(err, errlen, "pack b1: weight %zu is %d; b1 carries only -1 and +1 (a 0 needs t2 or t5)", i,
                         w[i]);
         if (f != SLT_FMT_B1 && (w[i] < -1 || w[i] > 1))
-            return fail(err, errlen, "pack %s: weight %zu is %d; ternary weights are -1, 0 or +1", slt_format_name(f),
+            return slt_fail(err, errlen, "pack %s: weight %zu is %d; ternary weights are -1, 0 or +1", slt_format_name(f),
                         i, w[i]);
     }
     return 0;
@@ -75,15 +67,15 @@ static int unpack_byte(slt_format f, uint8_t b, size_t off, size_t first, size_t
         for (size_t j = 0; j < 4; j++) {
             unsigned code = (b >> (2 * j)) & 3u;
             if (code == 3 && j < cnt)
-                return fail(err, errlen, "unpack t2: invalid code 3 for weight %zu at byte offset %zu (bits %zu..%zu)",
+                return slt_fail(err, errlen, "unpack t2: invalid code 3 for weight %zu at byte offset %zu (bits %zu..%zu)",
                             first + j, off, 2 * j, 2 * j + 1);
             if (code == 3)
-                return fail(err, errlen, "unpack t2: invalid code 3 in the padding at byte offset %zu (bits %zu..%zu)",
+                return slt_fail(err, errlen, "unpack t2: invalid code 3 in the padding at byte offset %zu (bits %zu..%zu)",
                             off, 2 * j, 2 * j + 1);
             if (j < cnt) w[j] = (int8_t)((int)code - 1);
         }
     } else if (f == SLT_FMT_T5) {
-        if (b >= 243) return fail(err, errlen, "unpack t5: invalid byte %u (>= 243) at byte offset %zu", b, off);
+        if (b >= 243) return slt_fail(err, errlen, "unpack t5: invalid byte %u (>= 243) at byte offset %zu", b, off);
         unsigned v = b;
         for (size_t j = 0; j < cnt; j++, v /= 3) w[j] = (int8_t)((int)(v % 3) - 1);
     } else {
@@ -96,12 +88,12 @@ int slt_unpack(slt_format f, const uint8_t *in, size_t nbytes, size_t n, int8_t 
 {
     size_t pb = per_byte(f), need = slt_packed_bytes(f, n);
     if (nbytes < need)
-        return fail(err, errlen, "unpack %s: stream too short: %zu weights need %zu bytes, got %zu", slt_format_name(f), n,
+        return slt_fail(err, errlen, "unpack %s: stream too short: %zu weights need %zu bytes, got %zu", slt_format_name(f), n,
                     need, nbytes);
     /* A longer stream means the weight count and the data disagree: refuse
      * rather than ignore bytes that could be meant as weights. */
     if (nbytes > need)
-        return fail(err, errlen, "unpack %s: %zu trailing bytes after the last byte (%zu weights need %zu bytes, got %zu)",
+        return slt_fail(err, errlen, "unpack %s: %zu trailing bytes after the last byte (%zu weights need %zu bytes, got %zu)",
                     slt_format_name(f), nbytes - need, n, need, nbytes);
     for (size_t b = 0; b < need; b++) {
         size_t first = b * pb, cnt = n - first < pb ? n - first : pb;

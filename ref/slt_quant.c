@@ -17,26 +17,18 @@
 #include <stdio.h>
 
 #include "slt_config.h"
+#include "slt_err.h"
 
 /* Smallest scale denominator (BitNet's eps): keeps all-zero tensors finite. */
 #define SLT_QUANT_EPS 1e-5f
 
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (err && errlen) vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return SLT_EXIT_BADINPUT;
-}
-
 /* Reject an empty tensor or any NaN/Inf, naming the first bad index. */
 static int check_finite(const char *what, const float *v, size_t n, char *err, size_t errlen)
 {
-    if (n == 0) return fail(err, errlen, "%s: empty tensor (0 values)", what);
+    if (n == 0) return slt_fail(err, errlen, "%s: empty tensor (0 values)", what);
     for (size_t i = 0; i < n; i++)
         if (!isfinite(v[i]))
-            return fail(err, errlen, "%s: value %g at flat index %zu is not finite", what, (double)v[i], i);
+            return slt_fail(err, errlen, "%s: value %g at flat index %zu is not finite", what, (double)v[i], i);
     return 0;
 }
 
@@ -124,9 +116,9 @@ int slt_quant_act_mode(const float *x, size_t rows, size_t k, int bits, slt_quan
                        float *scale, char *err, size_t errlen)
 {
     if (bits != 4 && bits != 8 && bits != 16)
-        return fail(err, errlen, "quant act: bits = %d is not legal: expected 4, 8 or 16", bits);
+        return slt_fail(err, errlen, "quant act: bits = %d is not legal: expected 4, 8 or 16", bits);
     if (rows == 0 || k == 0)
-        return fail(err, errlen, "quant act: empty tensor (%zu rows x %zu values)", rows, k);
+        return slt_fail(err, errlen, "quant act: empty tensor (%zu rows x %zu values)", rows, k);
     int rc = check_finite("quant act", x, rows * k, err, errlen);
     if (rc) return rc;
     float qmax = (float)((1 << (bits - 1)) - 1);

@@ -8,15 +8,7 @@
 
 #include "slt_arrayif.h"
 #include "slt_pack.h"
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return SLT_EXIT_BADINPUT;
-}
+#include "slt_err.h"
 
 static size_t key_at(const slt_stream *s, int c, int row, int u)
 {
@@ -94,7 +86,7 @@ int slt_reorder_perm(const slt_config *cfg, const int8_t *w, int m, int k, int *
     uint8_t *used = malloc((size_t)tile);
     uint32_t ft[256];
     if (!sig || !path || !used) {
-        rc = fail(err, errlen, "reorder: out of memory (M = %d, K = %d)", m, k);
+        rc = slt_fail(err, errlen, "reorder: out of memory (M = %d, K = %d)", m, k);
     } else {
         field_table(cfg, ft);
         for (int t0 = 0; t0 < m; t0 += tile) {
@@ -137,14 +129,14 @@ int slt_reorder_is_bijection(const int *perm, int m)
 int slt_gemm_lut_reordered(const slt_config *cfg, const int8_t *w, const int16_t *x, int32_t *y, int m, int k,
                            int n, slt_events *ev, char *err, size_t errlen)
 {
-    if (m < 1 || k < 1 || n < 1) return fail(err, errlen, "gemm lut: shape M=%d K=%d N=%d must be >= 1", m, k, n);
+    if (m < 1 || k < 1 || n < 1) return slt_fail(err, errlen, "gemm lut: shape M=%d K=%d N=%d must be >= 1", m, k, n);
     slt_config plain = *cfg;
     plain.reorder = SLT_REORDER_NONE;
     int *perm = malloc((size_t)m * sizeof *perm);
     int8_t *wp = malloc((size_t)m * (size_t)k);
     int32_t *ys = malloc((size_t)m * (size_t)n * sizeof *ys);
     int rc = 0;
-    if (!perm || !wp || !ys) rc = fail(err, errlen, "gemm lut: out of memory");
+    if (!perm || !wp || !ys) rc = slt_fail(err, errlen, "gemm lut: out of memory");
     if (!rc) rc = slt_reorder_perm(cfg, w, m, k, perm, err, errlen);
     if (!rc) {
         slt_reorder_rows(w, m, k, perm, wp);

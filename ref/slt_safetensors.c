@@ -15,6 +15,7 @@
 
 #include "slt_config.h"
 #include "slt_tf_internal.h"
+#include "slt_err.h"
 
 #define ST_MAX_HEADER (100u << 20) /* the reference implementation's limit */
 #define ST_MAX_DEPTH 64
@@ -30,7 +31,7 @@ typedef struct {
 
 static int jfail(json *j, const char *what)
 {
-    return slt_tf_fail(j->err, j->errlen, "%s: bad safetensors header: %s at header byte %zu", j->path, what, j->off);
+    return slt_fail(j->err, j->errlen, "%s: bad safetensors header: %s at header byte %zu", j->path, what, j->off);
 }
 
 static void ws(json *j)
@@ -117,7 +118,7 @@ static int str(json *j, char **out, size_t *outlen)
     if (end >= j->size) return jfail(j, "unterminated string");
     /* an escape never grows the text: \uXXXX (6 bytes) -> at most 3, pairs 12 -> 4 */
     char *o = malloc(end - start + 1);
-    if (!o) return slt_tf_fail(j->err, j->errlen, "%s: out of memory", j->path);
+    if (!o) return slt_fail(j->err, j->errlen, "%s: out of memory", j->path);
     size_t n = 0;
     while (j->off < j->size && j->p[j->off] != '"') {
         int ch = j->p[j->off++];
@@ -269,7 +270,7 @@ static int tensor_entry(json *j, slt_tf_tensor *t, st_info *in)
                 size_t i = 0, nd = sizeof g_dtypes / sizeof g_dtypes[0];
                 while (i < nd && strcmp(g_dtypes[i].name, d)) i++;
                 if (i == nd)
-                    rc = slt_tf_fail(j->err, j->errlen, "%s: tensor '%s': unknown dtype '%.32s'", j->path, t->name, d);
+                    rc = slt_fail(j->err, j->errlen, "%s: tensor '%s': unknown dtype '%.32s'", j->path, t->name, d);
                 else {
                     t->dtype = g_dtypes[i].dt;
                     in->elem = g_dtypes[i].size;
@@ -298,7 +299,7 @@ static int tensor_entry(json *j, slt_tf_tensor *t, st_info *in)
         if (nx != ',') { j->off--; return jfail(j, "expected ',' or '}'"); }
     }
     if (!in->have_dtype || !in->have_shape || !in->have_offsets)
-        return slt_tf_fail(j->err, j->errlen, "%s: tensor '%s': entry lacks dtype, shape or data_offsets", j->path,
+        return slt_fail(j->err, j->errlen, "%s: tensor '%s': entry lacks dtype, shape or data_offsets", j->path,
                            t->name);
     return 0;
 }
@@ -312,7 +313,7 @@ static int metadata(json *j, slt_tensorfile *tf, size_t *cap)
         if (tf->nkv == *cap) {
             size_t nc = *cap ? 2 * *cap : 8;
             slt_tf_kv *n = realloc(tf->kv, nc * sizeof *n);
-            if (!n) return slt_tf_fail(j->err, j->errlen, "%s: out of memory", j->path);
+            if (!n) return slt_fail(j->err, j->errlen, "%s: out of memory", j->path);
             tf->kv = n;
             *cap = nc;
         }
@@ -337,7 +338,7 @@ static int grow_tensors(json *j, slt_tensorfile *tf, size_t *cap, st_info **info
     slt_tf_tensor *n = realloc(tf->t, nc * sizeof *n);
     if (n) tf->t = n;
     st_info *ni = n ? realloc(*info, nc * sizeof *ni) : NULL;
-    if (!n || !ni) return slt_tf_fail(j->err, j->errlen, "%s: out of memory", j->path);
+    if (!n || !ni) return slt_fail(j->err, j->errlen, "%s: out of memory", j->path);
     *info = ni;
     *cap = nc;
     return 0;
@@ -350,15 +351,15 @@ static int check_span(json *j, slt_tf_tensor *t, const st_info *in, uint64_t dle
     t->nelem = 1;
     for (int d = 0; d < t->ndim; d++)
         if (slt_tf_mul(t->nelem, t->shape[d], &t->nelem))
-            return slt_tf_fail(j->err, j->errlen, "%s: tensor '%s': element count overflows", j->path, t->name);
+            return slt_fail(j->err, j->errlen, "%s: tensor '%s': element count overflows", j->path, t->name);
     if (slt_tf_mul(t->nelem, in->elem, &nb) || nb > SIZE_MAX)
-        return slt_tf_fail(j->err, j->errlen, "%s: tensor '%s': byte size overflows", j->path, t->name);
+        return slt_fail(j->err, j->errlen, "%s: tensor '%s': byte size overflows", j->path, t->name);
     if (in->end < in->begin || in->end - in->begin != nb)
-        return slt_tf_fail(j->err, j->errlen, "%s: tensor '%s': data_offsets [%llu, %llu] do not span the %llu bytes "
+        return slt_fail(j->err, j->errlen, "%s: tensor '%s': data_offsets [%llu, %llu] do not span the %llu bytes "
                            "its dtype and shape need", j->path, t->name, (unsigned long long)in->begin,
                            (unsigned long long)in->end, (unsigned long long)nb);
     if (in->end > dlen)
-        return slt_tf_fail(j->err, j->errlen, "%s: tensor '%s': data_offsets end %llu past the data section (%llu "
+        return slt_fail(j->err, j->errlen, "%s: tensor '%s': data_offsets end %llu past the data section (%llu "
                            "bytes): truncated file", j->path, t->name, (unsigned long long)in->end,
                            (unsigned long long)dlen);
     t->nbytes = (size_t)nb;
@@ -382,7 +383,7 @@ static int check_tiling(json *j, slt_tensorfile *tf, const st_info *info, uint64
     if (!ord || !sorted) {
         free(ord);
         free(sorted);
-        return slt_tf_fail(j->err, j->errlen, "%s: out of memory", j->path);
+        return slt_fail(j->err, j->errlen, "%s: out of memory", j->path);
     }
     for (size_t i = 0; i < tf->nt; i++) ord[i] = i;
     g_sort_info = info;
@@ -393,14 +394,14 @@ static int check_tiling(json *j, slt_tensorfile *tf, const st_info *info, uint64
     for (size_t i = 0; i < tf->nt && !rc; i++) {
         const st_info *in = &info[ord[i]];
         if (in->begin != at)
-            rc = slt_tf_fail(j->err, j->errlen, "%s: tensor '%s': data starts at %llu, expected %llu (gap or overlap "
+            rc = slt_fail(j->err, j->errlen, "%s: tensor '%s': data starts at %llu, expected %llu (gap or overlap "
                              "between tensors)", j->path, tf->t[ord[i]].name, (unsigned long long)in->begin,
                              (unsigned long long)at);
         at = in->end;
         sorted[i] = tf->t[ord[i]];
     }
     if (!rc && at != dlen)
-        rc = slt_tf_fail(j->err, j->errlen, "%s: %llu bytes of data after the last tensor (data section %llu bytes)",
+        rc = slt_fail(j->err, j->errlen, "%s: %llu bytes of data after the last tensor (data section %llu bytes)",
                          j->path, (unsigned long long)(dlen - at), (unsigned long long)dlen);
     if (!rc && tf->nt) memcpy(tf->t, sorted, tf->nt * sizeof *sorted);
     free(ord);
@@ -451,7 +452,7 @@ int slt_safetensors_parse(slt_tensorfile *tf, char *err, size_t errlen)
     uint64_t n = 0;
     for (int i = 7; i >= 0; i--) n = n << 8 | tf->base[i];
     if (n > ST_MAX_HEADER || n > tf->size - 8)
-        return slt_tf_fail(err, errlen, "%s: safetensors header length %llu exceeds the file (%zu bytes) or the "
+        return slt_fail(err, errlen, "%s: safetensors header length %llu exceeds the file (%zu bytes) or the "
                            "100 MiB limit", tf->path, (unsigned long long)n, tf->size);
     json j = {tf->base + 8, 0, (size_t)n, tf->path, err, errlen};
     uint64_t dlen = tf->size - 8 - n;

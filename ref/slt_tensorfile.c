@@ -18,15 +18,7 @@
 #include "slt_config.h"
 #include "slt_f16.h"
 #include "slt_tf_internal.h"
-
-int slt_tf_fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (err && errlen) vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return SLT_EXIT_BADINPUT;
-}
+#include "slt_err.h"
 
 int slt_tf_mul(uint64_t a, uint64_t b, uint64_t *r)
 {
@@ -90,7 +82,7 @@ static int build_index(slt_tensorfile *tf, char *err, size_t errlen)
 {
     tf->by_name = malloc((tf->nt ? tf->nt : 1) * sizeof *tf->by_name);
     tf->kv_by_key = malloc((tf->nkv ? tf->nkv : 1) * sizeof *tf->kv_by_key);
-    if (!tf->by_name || !tf->kv_by_key) return slt_tf_fail(err, errlen, "%s: out of memory", tf->path);
+    if (!tf->by_name || !tf->kv_by_key) return slt_fail(err, errlen, "%s: out of memory", tf->path);
     for (size_t i = 0; i < tf->nt; i++) tf->by_name[i] = i;
     for (size_t i = 0; i < tf->nkv; i++) tf->kv_by_key[i] = i;
     g_sort_tf = tf;
@@ -99,10 +91,10 @@ static int build_index(slt_tensorfile *tf, char *err, size_t errlen)
     g_sort_tf = NULL;
     for (size_t i = 1; i < tf->nt; i++)
         if (!strcmp(tf->t[tf->by_name[i]].name, tf->t[tf->by_name[i - 1]].name))
-            return slt_tf_fail(err, errlen, "%s: tensor '%s' appears twice", tf->path, tf->t[tf->by_name[i]].name);
+            return slt_fail(err, errlen, "%s: tensor '%s' appears twice", tf->path, tf->t[tf->by_name[i]].name);
     for (size_t i = 1; i < tf->nkv; i++)
         if (!strcmp(tf->kv[tf->kv_by_key[i]].key, tf->kv[tf->kv_by_key[i - 1]].key))
-            return slt_tf_fail(err, errlen, "%s: metadata key '%s' appears twice", tf->path,
+            return slt_fail(err, errlen, "%s: metadata key '%s' appears twice", tf->path,
                                tf->kv[tf->kv_by_key[i]].key);
     return 0;
 }
@@ -119,7 +111,7 @@ static int parse(slt_tensorfile *tf, char *err, size_t errlen)
         tf->fmt = SLT_TF_SAFETENSORS;
         rc = slt_safetensors_parse(tf, err, errlen);
     } else {
-        return slt_tf_fail(err, errlen,
+        return slt_fail(err, errlen,
                            "%s: not a GGUF file (no \"GGUF\" magic) nor a safetensors file (no JSON header "
                            "after the 8-byte length)", tf->path);
     }
@@ -155,7 +147,7 @@ int slt_tf_open_mem(const void *buf, size_t len, const char *label, slt_tensorfi
 {
     *out = NULL;
     slt_tensorfile *tf = new_tf(label ? label : "(memory)");
-    if (!tf) return slt_tf_fail(err, errlen, "%s: out of memory", label ? label : "(memory)");
+    if (!tf) return slt_fail(err, errlen, "%s: out of memory", label ? label : "(memory)");
     tf->base = buf;
     tf->size = len;
     return parse_into(tf, out, err, errlen);
@@ -165,25 +157,25 @@ int slt_tf_open(const char *path, slt_tensorfile **out, char *err, size_t errlen
 {
     *out = NULL;
     struct stat st;
-    if (stat(path, &st) != 0) return slt_tf_fail(err, errlen, "%s: cannot read: %s", path, strerror(errno));
-    if (!S_ISREG(st.st_mode)) return slt_tf_fail(err, errlen, "%s: cannot read: not a regular file", path);
-    if (st.st_size == 0) return slt_tf_fail(err, errlen, "%s: empty file", path);
-    if ((unsigned long long)st.st_size > SIZE_MAX) return slt_tf_fail(err, errlen, "%s: file too large", path);
+    if (stat(path, &st) != 0) return slt_fail(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+    if (!S_ISREG(st.st_mode)) return slt_fail(err, errlen, "%s: cannot read: not a regular file", path);
+    if (st.st_size == 0) return slt_fail(err, errlen, "%s: empty file", path);
+    if ((unsigned long long)st.st_size > SIZE_MAX) return slt_fail(err, errlen, "%s: file too large", path);
     int fd = open(path, O_RDONLY);
-    if (fd < 0) return slt_tf_fail(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+    if (fd < 0) return slt_fail(err, errlen, "%s: cannot read: %s", path, strerror(errno));
     /* size from the open descriptor: the mapping never exceeds the file */
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
         close(fd);
-        return slt_tf_fail(err, errlen, "%s: cannot read (file changed)", path);
+        return slt_fail(err, errlen, "%s: cannot read (file changed)", path);
     }
     size_t len = (size_t)st.st_size;
     void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
     close(fd);
-    if (map == MAP_FAILED) return slt_tf_fail(err, errlen, "%s: cannot map: %s", path, strerror(errno));
+    if (map == MAP_FAILED) return slt_fail(err, errlen, "%s: cannot map: %s", path, strerror(errno));
     slt_tensorfile *tf = new_tf(path);
     if (!tf) {
         munmap(map, len);
-        return slt_tf_fail(err, errlen, "%s: out of memory", path);
+        return slt_fail(err, errlen, "%s: out of memory", path);
     }
     tf->map = map;
     tf->map_len = len;
@@ -256,14 +248,14 @@ int slt_tf_read_f32(const slt_tensorfile *tf, const char *name, float **out, siz
     *out = NULL;
     *n = 0;
     const slt_tf_tensor *t = slt_tf_find(tf, name);
-    if (!t) return slt_tf_fail(err, errlen, "%s: no tensor '%s'", tf->path, name);
+    if (!t) return slt_fail(err, errlen, "%s: no tensor '%s'", tf->path, name);
     if (t->dtype != SLT_TF_F32 && t->dtype != SLT_TF_F16 && t->dtype != SLT_TF_BF16)
-        return slt_tf_fail(err, errlen, "%s: tensor '%s' is %s, expected F32, F16 or BF16", tf->path, name,
+        return slt_fail(err, errlen, "%s: tensor '%s' is %s, expected F32, F16 or BF16", tf->path, name,
                            slt_tf_dtype_name(t->dtype));
     if (t->nelem > SIZE_MAX / sizeof(float))
-        return slt_tf_fail(err, errlen, "%s: tensor '%s' too large", tf->path, name);
+        return slt_fail(err, errlen, "%s: tensor '%s' too large", tf->path, name);
     float *v = malloc(t->nelem ? (size_t)t->nelem * sizeof *v : 1);
-    if (!v) return slt_tf_fail(err, errlen, "%s: tensor '%s': out of memory", tf->path, name);
+    if (!v) return slt_fail(err, errlen, "%s: tensor '%s': out of memory", tf->path, name);
     for (size_t i = 0; i < (size_t)t->nelem; i++) v[i] = slt_tf_float_at(t, i);
     *out = v;
     *n = (size_t)t->nelem;

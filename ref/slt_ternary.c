@@ -13,6 +13,7 @@
 #include "slt_config.h"
 #include "slt_f16.h"
 #include "slt_tf_internal.h"
+#include "slt_err.h"
 
 typedef struct {
     const slt_tensorfile *tf;
@@ -21,7 +22,7 @@ typedef struct {
     size_t errlen;
 } ctx;
 
-#define FAIL(c, ...) slt_tf_fail((c)->err, (c)->errlen, __VA_ARGS__)
+#define FAIL(c, ...) slt_fail((c)->err, (c)->errlen, __VA_ARGS__)
 
 /* ---- GGUF block formats --------------------------------------------------------- */
 

@@ -41,12 +41,7 @@ struct slt_tensorfile {
 int slt_gguf_parse(slt_tensorfile *tf, char *err, size_t errlen);
 int slt_safetensors_parse(slt_tensorfile *tf, char *err, size_t errlen);
 
-/* printf into err, return SLT_EXIT_BADINPUT. */
-int slt_tf_fail(char *err, size_t errlen, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
+/* errors: slt_fail (slt_err.h). */
 
 /* Overflow-checked helpers: return 0 on success, -1 on overflow. */
 int slt_tf_mul(uint64_t a, uint64_t b, uint64_t *r);

@@ -10,15 +10,7 @@
 #include <sys/stat.h>
 
 #include "slt_arrayif.h"
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (err && errlen) vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return SLT_EXIT_BADINPUT;
-}
+#include "slt_err.h"
 
 /* ---- schedule ------------------------------------------------------------ */
 
@@ -41,7 +33,7 @@ int slt_schedule_build(const slt_stream *s, int n, int gap, slt_cycle **cycles, 
     size_t slots = (size_t)n * (size_t)s->row_blocks, cap = 0, count = 0;
     long long *last = malloc(slots * sizeof *last);
     slt_cycle *v = NULL;
-    if (!last) return fail(err, errlen, "schedule: out of memory");
+    if (!last) return slt_fail(err, errlen, "schedule: out of memory");
     for (size_t i = 0; i < slots; i++) last[i] = -(long long)gap;
     int rc = 0;
     long long now = 0;
@@ -60,7 +52,7 @@ int slt_schedule_build(const slt_stream *s, int n, int gap, slt_cycle **cycles, 
     free(last);
     if (rc) {
         free(v);
-        return fail(err, errlen, "schedule: out of memory");
+        return slt_fail(err, errlen, "schedule: out of memory");
     }
     *cycles = v;
     *ncycles = count;
@@ -210,18 +202,18 @@ static FILE *open_in(const char *dir, const char *name, char *err, size_t errlen
     char path[4096];
     int len = snprintf(path, sizeof path, "%s/%s", dir, name);
     if (len < 0 || (size_t)len >= sizeof path) {
-        fail(err, errlen, "vectors: path too long: '%s'", dir);
+        slt_fail(err, errlen, "vectors: path too long: '%s'", dir);
         return NULL;
     }
     FILE *f = fopen(path, "w");
-    if (!f) fail(err, errlen, "vectors: cannot write '%s': %s", path, strerror(errno));
+    if (!f) slt_fail(err, errlen, "vectors: cannot write '%s': %s", path, strerror(errno));
     return f;
 }
 
 static int close_checked(FILE *f, const char *what, char *err, size_t errlen)
 {
     int bad = ferror(f);
-    if (fclose(f) || bad) return fail(err, errlen, "vectors: error writing %s", what);
+    if (fclose(f) || bad) return slt_fail(err, errlen, "vectors: error writing %s", what);
     return 0;
 }
 
@@ -250,7 +242,7 @@ static int write_cycles(const vec_job *j, const char *dir, char *err, size_t err
     uint32_t *act = calloc(nw, 4), *keys = calloc(nw, 4), mode[2] = {0, 0};
     char *hex = malloc(nw * 8 + 2), *hk = malloc(nw * 8 + 2), hm[32];
     FILE *f = act && keys && hex && hk ? open_in(dir, "cycles.txt", err, errlen) : NULL;
-    int rc = f ? 0 : fail(err, errlen, "vectors: cannot write cycles.txt");
+    int rc = f ? 0 : slt_fail(err, errlen, "vectors: cannot write cycles.txt");
     for (size_t i = 0; f && i < j->ncyc; i++) {
         const slt_cycle *cy = &j->cyc[i];
         memset(act, 0, nw * 4);
@@ -293,12 +285,12 @@ static int compute_expected(vec_job *j, char *err, size_t errlen)
 {
     size_t ny = (size_t)j->n * (size_t)j->m;
     int32_t *naive = malloc(ny * sizeof *naive);
-    if (!naive) return fail(err, errlen, "vectors: out of memory");
+    if (!naive) return slt_fail(err, errlen, "vectors: out of memory");
     int rc = slt_gemm_lut(j->cfg, j->w, j->x, j->y, j->m, j->k, j->n, NULL, err, errlen);
     if (!rc) rc = slt_gemm_naive(j->w, j->x, naive, j->m, j->k, j->n, err, errlen);
     for (size_t i = 0; !rc && i < ny; i++)
         if (naive[i] != j->y[i])
-            rc = fail(err, errlen, "vectors: LUT model %d != naive %d at output %zu", j->y[i], naive[i], i);
+            rc = slt_fail(err, errlen, "vectors: LUT model %d != naive %d at output %zu", j->y[i], naive[i], i);
     free(naive);
     return rc;
 }
@@ -307,17 +299,17 @@ int slt_vectors_write(const slt_config *cfg, int m, int k, int n, uint64_t seed,
                       size_t errlen)
 {
     if (m < 1 || k < 1 || n < 1 || n > cfg->max_n || k > cfg->max_k || m > cfg->max_m)
-        return fail(err, errlen, "vectors: shape M = %d, K = %d, N = %d is outside 1..max_m = %d, 1..max_k = %d, "
+        return slt_fail(err, errlen, "vectors: shape M = %d, K = %d, N = %d is outside 1..max_m = %d, 1..max_k = %d, "
                                  "1..max_n = %d", m, k, n, cfg->max_m, cfg->max_k, cfg->max_n);
     if (mkdir(dir, 0777) && errno != EEXIST)
-        return fail(err, errlen, "vectors: cannot create '%s': %s", dir, strerror(errno));
+        return slt_fail(err, errlen, "vectors: cannot create '%s': %s", dir, strerror(errno));
     vec_job j = {.cfg = cfg, .m = m, .k = k, .n = n, .seed = seed};
     slt_prng p;
     slt_prng_seed(&p, seed);
     j.w = malloc((size_t)m * (size_t)k);
     j.x = malloc((size_t)n * (size_t)k * sizeof *j.x);
     j.y = malloc((size_t)n * (size_t)m * sizeof *j.y);
-    int rc = j.w && j.x && j.y ? 0 : fail(err, errlen, "vectors: out of memory");
+    int rc = j.w && j.x && j.y ? 0 : slt_fail(err, errlen, "vectors: out of memory");
     if (!rc) {
         slt_vectors_weights(cfg, m, k, SLT_W_MIXED, &p, j.w);
         slt_vectors_acts(cfg, n, k, SLT_X_MIXED, &p, j.x);

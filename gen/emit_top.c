@@ -44,7 +44,7 @@ void slt_top_module_name(const slt_design *d, char *buf, size_t len)
     snprintf(buf, len, "slt_top_%016" PRIx64, d->cfg_hash);
 }
 
-static int fail(char *err, size_t errlen, const char *what, const char *path)
+int slt_gen_io_fail(char *err, size_t errlen, const char *what, const char *path)
 {
     snprintf(err, errlen, "sltgen: %s '%s': %s", what, path, strerror(errno));
     return 1;
@@ -62,7 +62,7 @@ static int read_prims(const char *rtl_src, top_prims *p, char *err, size_t errle
     char path[TOP_PATH], line[256];
     snprintf(path, sizeof path, "%s/top_prims.list", rtl_src);
     FILE *f = fopen(path, "r");
-    if (!f) return fail(err, errlen, "cannot read", path);
+    if (!f) return slt_gen_io_fail(err, errlen, "cannot read", path);
     p->n = 0;
     while (fgets(line, sizeof line, f)) {
         size_t n = strcspn(line, " \t\r\n#");
@@ -82,18 +82,18 @@ static int read_prims(const char *rtl_src, top_prims *p, char *err, size_t errle
 static int copy(const char *from, const char *to, char *err, size_t errlen)
 {
     FILE *in = fopen(from, "rb");
-    if (!in) return fail(err, errlen, "cannot read primitive", from);
+    if (!in) return slt_gen_io_fail(err, errlen, "cannot read primitive", from);
     FILE *out = fopen(to, "wb");
     if (!out) {
         fclose(in);
-        return fail(err, errlen, "cannot write", to);
+        return slt_gen_io_fail(err, errlen, "cannot write", to);
     }
     char buf[8192];
     size_t n;
     while ((n = fread(buf, 1, sizeof buf, in)) > 0) fwrite(buf, 1, n, out);
     int bad = ferror(in) || ferror(out);
     fclose(in);
-    if (fclose(out) || bad) return fail(err, errlen, "error copying to", to);
+    if (fclose(out) || bad) return slt_gen_io_fail(err, errlen, "error copying to", to);
     return 0;
 }
 
@@ -282,7 +282,7 @@ int slt_gen_write_top(const char *dir, const slt_design *d, const char *rtl_src,
     snprintf(path, sizeof path, "%s/top", dir);
     top_prims prims;
     if (read_prims(rtl_src, &prims, err, errlen)) return 1;
-    if (mkdir(path, 0777)) return fail(err, errlen, "cannot create", path);
+    if (mkdir(path, 0777)) return slt_gen_io_fail(err, errlen, "cannot create", path);
     for (int i = 0; i < prims.n; i++) {
         const char *ext = is_include(prims.name[i]) ? "" : ".v";
         snprintf(from, sizeof from, "%s/%s%s", rtl_src, prims.name[i], ext);
@@ -291,31 +291,31 @@ int slt_gen_write_top(const char *dir, const slt_design *d, const char *rtl_src,
     }
     snprintf(path, sizeof path, "%s/top/slt_regs_pkg.vh", dir);
     FILE *f = fopen(path, "w");
-    if (!f) return fail(err, errlen, "cannot write", path);
+    if (!f) return slt_gen_io_fail(err, errlen, "cannot write", path);
     int bad = slt_regs_emit_verilog_defs(&d->cfg, f) != 0;
-    if (fclose(f) || bad) return fail(err, errlen, "error writing", path);
+    if (fclose(f) || bad) return slt_gen_io_fail(err, errlen, "error writing", path);
     snprintf(path, sizeof path, "%s/top/%s.v", dir, regs);
     f = fopen(path, "w");
-    if (!f) return fail(err, errlen, "cannot write", path);
+    if (!f) return slt_gen_io_fail(err, errlen, "cannot write", path);
     bad = slt_regs_emit_verilog(&d->cfg, f) != 0;
-    if (fclose(f) || bad) return fail(err, errlen, "error writing", path);
+    if (fclose(f) || bad) return slt_gen_io_fail(err, errlen, "error writing", path);
     snprintf(path, sizeof path, "%s/top/%s.v", dir, name);
     f = fopen(path, "w");
-    if (!f) return fail(err, errlen, "cannot write", path);
+    if (!f) return slt_gen_io_fail(err, errlen, "cannot write", path);
     slt_emitter e;
     em_init(&e, f);
     emit_top(&e, d, name);
     bad = ferror(f);
-    if (fclose(f) || bad) return fail(err, errlen, "error writing", path);
+    if (fclose(f) || bad) return slt_gen_io_fail(err, errlen, "error writing", path);
     snprintf(path, sizeof path, "%s/top/slt_regs.h", dir);
     f = fopen(path, "w");
-    if (!f) return fail(err, errlen, "cannot write", path);
+    if (!f) return slt_gen_io_fail(err, errlen, "cannot write", path);
     bad = slt_regs_emit_c_header(&d->cfg, f) != 0;
-    if (fclose(f) || bad) return fail(err, errlen, "error writing", path);
+    if (fclose(f) || bad) return slt_gen_io_fail(err, errlen, "error writing", path);
     /* make variables for the flows and testbenches */
     snprintf(path, sizeof path, "%s/params.mk", dir);
     f = fopen(path, "a");
-    if (!f) return fail(err, errlen, "cannot append to", path);
+    if (!f) return slt_gen_io_fail(err, errlen, "cannot append to", path);
     fprintf(f, "# accelerator top (gen/emit_top.c, docs/top.md): the array's files plus top/*.v\n");
     fprintf(f, "SLT_TOP := %s\n", name);
     fprintf(f, "SLT_TOP_FILES := $(SLT_RTL_FILES)");
@@ -323,6 +323,6 @@ int slt_gen_write_top(const char *dir, const slt_design *d, const char *rtl_src,
         if (!is_include(prims.name[i])) fprintf(f, " $(SLT_DIR)/top/%s.v", prims.name[i]);
     fprintf(f, " $(SLT_DIR)/top/%s.v $(SLT_DIR)/top/%s.v\n", regs, name);
     bad = ferror(f);
-    if (fclose(f) || bad) return fail(err, errlen, "error writing", path);
+    if (fclose(f) || bad) return slt_gen_io_fail(err, errlen, "error writing", path);
     return 0;
 }

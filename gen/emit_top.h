@@ -30,4 +30,7 @@ size_t slt_top_ports(const slt_design *d, em_port *out, size_t max);
  * with a message in err. */
 int slt_gen_write_top(const char *dir, const slt_design *d, const char *rtl_src, char *err, size_t errlen);
 
+/* "sltgen: WHAT 'PATH': strerror(errno)" into err; returns 1 (the top and wrapper writers' file errors). */
+int slt_gen_io_fail(char *err, size_t errlen, const char *what, const char *path);
+
 #endif

@@ -2,7 +2,6 @@
  * ports are the top's (slt_top_ports, the one table) under conventional names. */
 #include "emit_wrapper.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -50,31 +49,25 @@ static void emit_wrapper(slt_emitter *e, const slt_design *d, const char *top)
     em_module_end(e, SLT_ACCEL_MODULE);
 }
 
-static int fail(char *err, size_t errlen, const char *what, const char *path)
-{
-    snprintf(err, errlen, "sltgen: %s '%s': %s", what, path, strerror(errno));
-    return 1;
-}
-
 int slt_gen_write_wrapper(const char *dir, const slt_design *d, char *err, size_t errlen)
 {
     char path[WRAP_PATH], top[WRAP_NAME];
     slt_top_module_name(d, top, sizeof top);
     snprintf(path, sizeof path, "%s/top/%s.v", dir, SLT_ACCEL_MODULE);
     FILE *f = fopen(path, "w");
-    if (!f) return fail(err, errlen, "cannot write", path);
+    if (!f) return slt_gen_io_fail(err, errlen, "cannot write", path);
     slt_emitter e;
     em_init(&e, f);
     emit_wrapper(&e, d, top);
     int bad = ferror(f);
-    if (fclose(f) || bad) return fail(err, errlen, "error writing", path);
+    if (fclose(f) || bad) return slt_gen_io_fail(err, errlen, "error writing", path);
     snprintf(path, sizeof path, "%s/params.mk", dir);
     f = fopen(path, "a");
-    if (!f) return fail(err, errlen, "cannot append to", path);
+    if (!f) return slt_gen_io_fail(err, errlen, "cannot append to", path);
     fprintf(f, "# integration wrapper (gen/emit_wrapper.c, docs/top.md): conventional AXI port names\n");
     fprintf(f, "SLT_ACCEL := %s\n", SLT_ACCEL_MODULE);
     fprintf(f, "SLT_ACCEL_FILES := $(SLT_TOP_FILES) $(SLT_DIR)/top/%s.v\n", SLT_ACCEL_MODULE);
     bad = ferror(f);
-    if (fclose(f) || bad) return fail(err, errlen, "error writing", path);
+    if (fclose(f) || bad) return slt_gen_io_fail(err, errlen, "error writing", path);
     return 0;
 }

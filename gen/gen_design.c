@@ -112,7 +112,7 @@ void slt_design_derive(const slt_config *cfg, slt_design *d)
     snprintf(d->cfg_name, sizeof d->cfg_name, "%s", cfg->name);
     d->cfg_hash = slt_config_hash(cfg);
     snprintf(d->format_name, sizeof d->format_name, "%s", slt_format_name(cfg->weight_format));
-    snprintf(d->array_kind, sizeof d->array_kind, "%s", cfg->array == SLT_ARRAY_LUT ? "slt" : "addsub");
+    snprintf(d->array_kind, sizeof d->array_kind, "%s", slt_array_name(cfg->array));
     derive_numbers(cfg, d);
     derive_schedule(d);
     derive_names(d);

@@ -72,6 +72,8 @@ const char *slt_format_name(slt_format f)
     return "?";
 }
 
+const char *slt_array_name(slt_array_kind a) { return a == SLT_ARRAY_ADDSUB ? "addsub" : "slt"; }
+
 int slt_format_parse(const char *s, slt_format *f)
 {
     if (!strcmp(s, "t2")) *f = SLT_FMT_T2;
@@ -193,9 +195,11 @@ int slt_config_set(slt_config *cfg, const char *key, const char *value, char *er
         return 0;
     }
     if (!strcmp(key, "array")) {
-        if (!strcmp(value, "slt")) cfg->array = SLT_ARRAY_LUT;
-        else if (!strcmp(value, "addsub")) cfg->array = SLT_ARRAY_ADDSUB;
-        else return slt_fail(err, errlen, "config: array = '%s' is not legal: expected slt or addsub", value);
+        if (!strcmp(value, slt_array_name(SLT_ARRAY_LUT))) cfg->array = SLT_ARRAY_LUT;
+        else if (!strcmp(value, slt_array_name(SLT_ARRAY_ADDSUB))) cfg->array = SLT_ARRAY_ADDSUB;
+        else
+            return slt_fail(err, errlen, "config: array = '%s' is not legal: expected %s or %s", value,
+                            slt_array_name(SLT_ARRAY_LUT), slt_array_name(SLT_ARRAY_ADDSUB));
         return 0;
     }
     if (!strcmp(key, "buffer_mode")) {
@@ -418,7 +422,7 @@ void slt_config_write(const slt_config *cfg, FILE *f)
     fprintf(f, "abuf_kib = %d\n", cfg->abuf_kib);
     fprintf(f, "obuf_kib = %d\n", cfg->obuf_kib);
     fprintf(f, "pipe_stages = %d\n", cfg->pipe_stages);
-    fprintf(f, "array = %s\n", cfg->array == SLT_ARRAY_LUT ? "slt" : "addsub");
+    fprintf(f, "array = %s\n", slt_array_name(cfg->array));
     fprintf(f, "buffer_mode = %s\n", cfg->buffer_mode == SLT_BUFMODE_AUTO ? "auto" : "off");
     fprintf(f, "clock_gating = %s\n", cfg->clock_gating ? "on" : "off");
     /* Written only when set: configurations without ECC keep the hash (and so the

@@ -79,6 +79,8 @@ uint64_t slt_config_hash(const slt_config *cfg);
 void slt_config_write(const slt_config *cfg, FILE *f);
 
 const char *slt_format_name(slt_format f);
+/* The value of the array key: "slt" or "addsub" (the one place they are spelled). */
+const char *slt_array_name(slt_array_kind a);
 int slt_format_parse(const char *s, slt_format *f);
 /* 1 when the format carries binary {-1,+1} weights. */
 static inline int slt_format_is_binary(slt_format f) { return f == SLT_FMT_B1; }

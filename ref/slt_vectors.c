@@ -226,7 +226,7 @@ static int write_meta(const vec_job *j, const char *dir, char *err, size_t errle
     fprintf(f, "g %d\nu %d\nl %d\nact_bits %d\nacc_bits %d\nbinary %d\narray %s\nrow_field_bits %d\nlatency %d\n"
                "psum_delay %d\n",
             c->group_size, c->lut_units, c->row_lanes, c->act_bits, c->acc_bits, j->s.binary,
-            c->array == SLT_ARRAY_LUT ? "slt" : "addsub", slt_row_field_bits(c), slt_array_latency(c),
+            slt_array_name(c->array), slt_row_field_bits(c), slt_array_latency(c),
             slt_array_psum_delay(c));
     fprintf(f, "m %d\nk %d\nn %d\nrow_blocks %d\nn_chunks %d\ncycles %zu\noutputs %d\nseed %" PRIu64 "\n", j->m, j->k,
             j->n, j->s.row_blocks, j->s.n_chunks, j->ncyc, j->m * j->n, j->seed);

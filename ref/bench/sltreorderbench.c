@@ -182,7 +182,7 @@ int main(int argc, char **argv)
     slt_prng_seed(&p, seed);
     printf("config %s: G=%d U=%d L=%d %s array=%s, GEMV M=%d K=%d, tile %d row blocks, seed %llu\n", cfg.name,
            cfg.group_size, cfg.lut_units, cfg.row_lanes, slt_format_name(cfg.weight_format),
-           cfg.array == SLT_ARRAY_LUT ? "slt" : "addsub", m, k, SLT_REORDER_TILE_BLOCKS, (unsigned long long)seed);
+           slt_array_name(cfg.array), m, k, SLT_REORDER_TILE_BLOCKS, (unsigned long long)seed);
     printf("bits/key = bit flips per lane-unit field per row issue, plain -> reorder = greedy\n");
     int rc = 0;
     gen_uniform(&p, binary, w, m, k);

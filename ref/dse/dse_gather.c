@@ -58,7 +58,7 @@ static void point_from_config(dse_point *p, const char *dir)
     slt_config_default(&c);
     if (slt_config_load(&c, path, err, sizeof err) || slt_config_finish(&c, err, sizeof err)) return;
     p->have_cfg = 1;
-    copy_str(p->array, sizeof p->array, c.array == SLT_ARRAY_ADDSUB ? "addsub" : "slt");
+    copy_str(p->array, sizeof p->array, slt_array_name(c.array));
     copy_str(p->weight_format, sizeof p->weight_format, slt_format_name(c.weight_format));
     p->group_size = c.group_size;
     p->lut_units = c.lut_units;

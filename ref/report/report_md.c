@@ -18,7 +18,7 @@ static void md_intro(const report *R, FILE *f)
     fprintf(f, "Configuration: G = %d, U = %d table builders, L = %d row lanes, int%d activations, weights `%s`, "
                "%d-bit link (%d B/cycle), %g MHz, buffers %d + %d + %d KiB, array `%s`; peak %g ternary MAC/cycle.\n\n",
             R->cfg.group_size, R->cfg.lut_units, R->cfg.row_lanes, R->cfg.act_bits, slt_format_name(R->cfg.weight_format), R->cfg.bus_bits,
-            R->cfg.bus_bits / 8, R->f_mhz, R->cfg.wbuf_kib, R->cfg.abuf_kib, R->cfg.obuf_kib, R->cfg.array == SLT_ARRAY_ADDSUB ? "addsub" : "slt",
+            R->cfg.bus_bits / 8, R->f_mhz, R->cfg.wbuf_kib, R->cfg.abuf_kib, R->cfg.obuf_kib, slt_array_name(R->cfg.array),
             R->peak_macs);
     if (R->quick)
         fprintf(f, "**QUICK MODE (test only): every layer shape was predicted at 1/16 of M and K and the events scaled by "

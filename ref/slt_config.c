@@ -72,7 +72,25 @@ const char *slt_format_name(slt_format f)
     return "?";
 }
 
-const char *slt_array_name(slt_array_kind a) { return a == SLT_ARRAY_ADDSUB ? "addsub" : "slt"; }
+/* The names of the two-valued keys' values, indexed by the value (the one place each is spelled). */
+static const char *const k_array[] = {"slt", "addsub"};    /* slt_array_kind */
+static const char *const k_bufmode[] = {"auto", "off"};    /* slt_buffer_policy */
+static const char *const k_ecc[] = {"none", "secded"};     /* slt_ecc_kind */
+static const char *const k_reorder[] = {"none", "greedy"}; /* slt_reorder_policy */
+static const char *const k_onoff[] = {"off", "on"};        /* clock_gating */
+
+const char *slt_array_name(slt_array_kind a) { return k_array[a == SLT_ARRAY_ADDSUB]; }
+
+/* value's index in names[0..1], or -1 */
+static int pick2(const char *value, const char *const names[2])
+{
+    return !strcmp(value, names[0]) ? 0 : !strcmp(value, names[1]) ? 1 : -1;
+}
+
+static int bad_choice(const char *key, const char *value, const char *a, const char *b, char *err, size_t errlen)
+{
+    return slt_fail(err, errlen, "config: %s = '%s' is not legal: expected %s or %s", key, value, a, b);
+}
 
 int slt_format_parse(const char *s, slt_format *f)
 {
@@ -195,35 +213,33 @@ int slt_config_set(slt_config *cfg, const char *key, const char *value, char *er
         return 0;
     }
     if (!strcmp(key, "array")) {
-        if (!strcmp(value, slt_array_name(SLT_ARRAY_LUT))) cfg->array = SLT_ARRAY_LUT;
-        else if (!strcmp(value, slt_array_name(SLT_ARRAY_ADDSUB))) cfg->array = SLT_ARRAY_ADDSUB;
-        else
-            return slt_fail(err, errlen, "config: array = '%s' is not legal: expected %s or %s", value,
-                            slt_array_name(SLT_ARRAY_LUT), slt_array_name(SLT_ARRAY_ADDSUB));
+        int v = pick2(value, k_array);
+        if (v < 0) return bad_choice(key, value, k_array[0], k_array[1], err, errlen);
+        cfg->array = v ? SLT_ARRAY_ADDSUB : SLT_ARRAY_LUT;
         return 0;
     }
     if (!strcmp(key, "buffer_mode")) {
-        if (!strcmp(value, "auto")) cfg->buffer_mode = SLT_BUFMODE_AUTO;
-        else if (!strcmp(value, "off")) cfg->buffer_mode = SLT_BUFMODE_OFF;
-        else return slt_fail(err, errlen, "config: buffer_mode = '%s' is not legal: expected auto or off", value);
+        int v = pick2(value, k_bufmode);
+        if (v < 0) return bad_choice(key, value, k_bufmode[0], k_bufmode[1], err, errlen);
+        cfg->buffer_mode = v ? SLT_BUFMODE_OFF : SLT_BUFMODE_AUTO;
         return 0;
     }
     if (!strcmp(key, "ecc")) {
-        if (!strcmp(value, "none")) cfg->ecc = SLT_ECC_NONE;
-        else if (!strcmp(value, "secded")) cfg->ecc = SLT_ECC_SECDED;
-        else return slt_fail(err, errlen, "config: ecc = '%s' is not legal: expected none or secded", value);
+        int v = pick2(value, k_ecc);
+        if (v < 0) return bad_choice(key, value, k_ecc[0], k_ecc[1], err, errlen);
+        cfg->ecc = v ? SLT_ECC_SECDED : SLT_ECC_NONE;
         return 0;
     }
     if (!strcmp(key, "clock_gating")) {
-        if (!strcmp(value, "on")) cfg->clock_gating = 1;
-        else if (!strcmp(value, "off")) cfg->clock_gating = 0;
-        else return slt_fail(err, errlen, "config: clock_gating = '%s' is not legal: expected on or off", value);
+        int v = pick2(value, k_onoff);
+        if (v < 0) return bad_choice(key, value, k_onoff[1], k_onoff[0], err, errlen);
+        cfg->clock_gating = v;
         return 0;
     }
     if (!strcmp(key, "reorder")) {
-        if (!strcmp(value, "none")) cfg->reorder = SLT_REORDER_NONE;
-        else if (!strcmp(value, "greedy")) cfg->reorder = SLT_REORDER_GREEDY;
-        else return slt_fail(err, errlen, "config: reorder = '%s' is not legal: expected none or greedy", value);
+        int v = pick2(value, k_reorder);
+        if (v < 0) return bad_choice(key, value, k_reorder[0], k_reorder[1], err, errlen);
+        cfg->reorder = v ? SLT_REORDER_GREEDY : SLT_REORDER_NONE;
         return 0;
     }
     return slt_fail(err, errlen,
@@ -423,15 +439,15 @@ void slt_config_write(const slt_config *cfg, FILE *f)
     fprintf(f, "obuf_kib = %d\n", cfg->obuf_kib);
     fprintf(f, "pipe_stages = %d\n", cfg->pipe_stages);
     fprintf(f, "array = %s\n", slt_array_name(cfg->array));
-    fprintf(f, "buffer_mode = %s\n", cfg->buffer_mode == SLT_BUFMODE_AUTO ? "auto" : "off");
-    fprintf(f, "clock_gating = %s\n", cfg->clock_gating ? "on" : "off");
+    fprintf(f, "buffer_mode = %s\n", k_bufmode[cfg->buffer_mode != SLT_BUFMODE_AUTO]);
+    fprintf(f, "clock_gating = %s\n", k_onoff[cfg->clock_gating != 0]);
     /* Written only when set: configurations without ECC keep the hash (and so the
      * module names) they had before the key existed. */
-    if (cfg->ecc != SLT_ECC_NONE) fprintf(f, "ecc = secded\n");
+    if (cfg->ecc != SLT_ECC_NONE) fprintf(f, "ecc = %s\n", k_ecc[SLT_ECC_SECDED]);
     /* written only when on, so configurations without slicing keep their text and hash */
     if (cfg->act_slice_bits) fprintf(f, "act_slice_bits = %d\n", cfg->act_slice_bits);
     /* Written only when set, so configurations without it keep their hash. */
-    if (cfg->reorder == SLT_REORDER_GREEDY) fprintf(f, "reorder = greedy\n");
+    if (cfg->reorder == SLT_REORDER_GREEDY) fprintf(f, "reorder = %s\n", k_reorder[SLT_REORDER_GREEDY]);
 }
 
 uint64_t slt_config_hash(const slt_config *cfg)

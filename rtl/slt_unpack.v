@@ -43,7 +43,9 @@ module slt_unpack #(
 
   wire             left_zero = left_zero_q;
   wire             left_le_in = (left_q <= InW[BitsW-1:0]);
-  wire             full_word = (cnt_q >= OutW[CntW-1:0]);
+  // flags of cnt_q, registered from cnt_d for the same reason
+  reg              full_q, cnt_nz_q, cnt_le_q;   // cnt >= OutW, cnt != 0, cnt <= OutW
+  wire             full_word = full_q;
   wire             accept    = in_valid_i & in_ready_o;
   wire             fire      = out_valid_o;
   // bits taken from this beat: min(InW, left)
@@ -56,9 +58,9 @@ module slt_unpack #(
 
   assign in_ready_o  = active_q & ~left_zero & ~full_word;
   assign in_final_o  = active_q & ~left_zero & left_le_in;
-  assign out_valid_o = active_q & (full_word | (left_zero & (cnt_q != {CntW{1'b0}})));
+  assign out_valid_o = active_q & (full_word | (left_zero & cnt_nz_q));
   assign out_data_o  = buf_q[OutW-1:0];
-  assign out_last_o  = fire & left_zero & (cnt_q <= OutW[CntW-1:0]);
+  assign out_last_o  = fire & left_zero & cnt_le_q;
   assign active_o    = active_q;
 
   always @* begin
@@ -99,12 +101,18 @@ module slt_unpack #(
       left_q   <= {BitsW{1'b0}};
       active_q <= 1'b0;
       left_zero_q <= 1'b1;
+      full_q   <= 1'b0;
+      cnt_nz_q <= 1'b0;
+      cnt_le_q <= 1'b1;
     end else begin
       buf_q    <= buf_d;
       cnt_q    <= cnt_d;
       left_q   <= left_d;
       active_q <= active_d;
       left_zero_q <= left_zero_d;
+      full_q   <= (cnt_d >= OutW[CntW-1:0]);
+      cnt_nz_q <= (cnt_d != {CntW{1'b0}});
+      cnt_le_q <= (cnt_d <= OutW[CntW-1:0]);
     end
   end
 endmodule

@@ -5,7 +5,7 @@
 #                  illegal parameters must stop all three (tb/prims/lint.sh)
 #   t-prims-sim    Icarus testbenches: FIFO and skid buffer with random back-pressure,
 #                  SRAM against a model, weight decoders over all 256 bytes, the
-#                  performance counters gated and ungated (tb/prims/sim.sh)
+#                  performance counters gated and ungated, the stream unpacker (tb/prims/sim.sh)
 #   t-prims-vsim   the FIFO and skid testbenches again under Verilator (2-state, --timing)
 #   t-prims-ice40  slt_sram maps to SB_RAM40_4K block RAM in synth_ice40 (tb/prims/ice40.sh)
 #   t-prims-axil   the emitted AXI4-Lite register slave under a Verilator testbench,

@@ -38,6 +38,8 @@ module slt_ctrl_out #(
   localparam integer OutBW  = $clog2(OutInW + 1);
 
   reg  [31:0]       left_q;       // obuf words still to read
+  reg               left_nz_q;    // left_q != 0, a flag: the 32-bit compare would sit
+                                  // in front of the obuf read enable (timing)
   reg  [31:0]       b_q;          // row block of the next read (for the lane count)
   reg  [ReadLatency-1:0] pend_q;  // bit j: the read in flight was issued j+1 cycles ago
   reg               pend_last_q, pend_part_q;
@@ -48,7 +50,7 @@ module slt_ctrl_out #(
   wire              hold_acc = hold_v_q & pk_ready;
   wire              pend   = |pend_q;
   wire              arrive = pend_q[ReadLatency-1];   // its data is on rdata_i
-  wire              rd = out_i & (left_q != 32'd0) & ~pend & (~hold_v_q | hold_acc);
+  wire              rd = out_i & left_nz_q & ~pend & (~hold_v_q | hold_acc);
   /* verilator lint_off UNUSEDSIGNAL */
   wire [ReadLatency:0] pend_next = {pend_q, rd};     // the top bit drops out
   /* verilator lint_on UNUSEDSIGNAL */
@@ -68,12 +70,12 @@ module slt_ctrl_out #(
 
   always @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      pend_q <= {ReadLatency{1'b0}}; hold_v_q <= 1'b0; left_q <= 32'd0;
+      pend_q <= {ReadLatency{1'b0}}; hold_v_q <= 1'b0; left_q <= 32'd0; left_nz_q <= 1'b0;
     end else begin
       // N*RB words to read: loaded through the whole run (N*RB is stable then), so
       // the run -> out transition (start_i) is not on a timing path; only SOut reads
-      if (run_i) left_q <= nrb_i;
-      else if (rd) left_q <= left_q - 32'd1;
+      if (run_i) begin left_q <= nrb_i; left_nz_q <= (nrb_i != 32'd0); end
+      else if (rd) begin left_q <= left_q - 32'd1; left_nz_q <= (left_q != 32'd1); end
       if (clr_i) begin pend_q <= {ReadLatency{1'b0}}; hold_v_q <= 1'b0; end
       else begin
         pend_q <= pend_next[ReadLatency-1:0];
@@ -113,6 +115,6 @@ module slt_ctrl_out #(
     .idle_o     (pk_idle)
   );
   assign re_o   = rd;
-  assign done_o = (left_q == 32'd0) & ~pend & ~hold_v_q & pk_idle;
+  assign done_o = ~left_nz_q & ~pend & ~hold_v_q & pk_idle;
   wire unused = ^{mr_x, obase_i, rdata_i, start_i};
 endmodule

@@ -37,9 +37,15 @@ module slt_unpack #(
   reg  [CntW-1:0]  cnt_q, cnt_d;
   reg  [BitsW-1:0] left_q, left_d;
   reg              active_q, active_d;
+  // left_zero_q == (left_q == 0), kept as a flag: the wide compare would otherwise sit
+  // at the head of the out_last_o -> start_i loop through the parent (timing)
+  reg              left_zero_q, left_zero_d;
 
-  wire             left_zero = (left_q == {BitsW{1'b0}});
-  wire             full_word = (cnt_q >= OutW[CntW-1:0]);
+  wire             left_zero = left_zero_q;
+  wire             left_le_in = (left_q <= InW[BitsW-1:0]);
+  // flags of cnt_q, registered from cnt_d for the same reason
+  reg              full_q, cnt_nz_q, cnt_le_q;   // cnt >= OutW, cnt != 0, cnt <= OutW
+  wire             full_word = full_q;
   wire             accept    = in_valid_i & in_ready_o;
   wire             fire      = out_valid_o;
   // bits taken from this beat: min(InW, left)
@@ -51,10 +57,10 @@ module slt_unpack #(
   wire [BufW-1:0]  beat_ext  = {{OutW{1'b0}}, in_data_i & keep_mask};
 
   assign in_ready_o  = active_q & ~left_zero & ~full_word;
-  assign in_final_o  = active_q & ~left_zero & (left_q <= InW[BitsW-1:0]);
-  assign out_valid_o = active_q & (full_word | (left_zero & (cnt_q != {CntW{1'b0}})));
+  assign in_final_o  = active_q & ~left_zero & left_le_in;
+  assign out_valid_o = active_q & (full_word | (left_zero & cnt_nz_q));
   assign out_data_o  = buf_q[OutW-1:0];
-  assign out_last_o  = fire & left_zero & (cnt_q <= OutW[CntW-1:0]);
+  assign out_last_o  = fire & left_zero & cnt_le_q;
   assign active_o    = active_q;
 
   always @* begin
@@ -62,6 +68,7 @@ module slt_unpack #(
     cnt_d    = cnt_q;
     left_d   = left_q;
     active_d = active_q;
+    left_zero_d = left_zero_q;
     if (fire) begin
       buf_d = buf_q >> OutW;
       cnt_d = full_word ? cnt_q - OutW[CntW-1:0] : {CntW{1'b0}};
@@ -70,17 +77,20 @@ module slt_unpack #(
       buf_d  = buf_q | (beat_ext << cnt_q[SHW-1:0]);   // accept: cnt_q < OutW
       cnt_d  = cnt_q + take;
       left_d = left_q - {{(BitsW-CntW){1'b0}}, take};
+      left_zero_d = left_le_in;   // take = min(InW, left): nothing left iff left <= InW
     end
     if (clear_i) begin
       active_d = 1'b0;
       buf_d    = {BufW{1'b0}};
       cnt_d    = {CntW{1'b0}};
       left_d   = {BitsW{1'b0}};
+      left_zero_d = 1'b1;
     end else if (start_i) begin
       active_d = 1'b1;
       buf_d    = {BufW{1'b0}};
       cnt_d    = {CntW{1'b0}};
       left_d   = frame_bits_i;
+      left_zero_d = (frame_bits_i == {BitsW{1'b0}});
     end
   end
 
@@ -90,11 +100,19 @@ module slt_unpack #(
       cnt_q    <= {CntW{1'b0}};
       left_q   <= {BitsW{1'b0}};
       active_q <= 1'b0;
+      left_zero_q <= 1'b1;
+      full_q   <= 1'b0;
+      cnt_nz_q <= 1'b0;
+      cnt_le_q <= 1'b1;
     end else begin
       buf_q    <= buf_d;
       cnt_q    <= cnt_d;
       left_q   <= left_d;
       active_q <= active_d;
+      left_zero_q <= left_zero_d;
+      full_q   <= (cnt_d >= OutW[CntW-1:0]);
+      cnt_nz_q <= (cnt_d != {CntW{1'b0}});
+      cnt_le_q <= (cnt_d <= OutW[CntW-1:0]);
     end
   end
 endmodule

@@ -3,7 +3,8 @@
 # FIFO and skid buffer with random valid/ready back-pressure against a scoreboard,
 # SRAM against a model array (behavioural, and the banked ASIC netlist with the macros
 # simulated), weight decoders exhaustively over all 256 bytes,
-# performance counters gated and ungated against a 64-bit model.
+# performance counters gated and ungated against a 64-bit model, the stream
+# unpacker (frames of random length, random gaps) against a bit-level model.
 # usage: tb/prims/sim.sh BUILD_DIR SEED [icarus|verilator]
 #   REGS_INC (environment): a generated build's top/ with slt_regs_pkg.vh (the
 #   register table's counter list), default build/tiny/top
@@ -42,6 +43,10 @@ benches=(
   "sram_bb_b1_cg|tb_slt_sram_banked|Depth=37 Width=12 Banks=1 BankDepth=37 ReadLatency=2 WriteLatency=1 ClockGating=1|$bb"
   "decode|tb_slt_weight_decode||slt_weight_decode.v slt_t5_decode.v"
   "counters|tb_slt_ctrl_counters||slt_ctrl_counters.v slt_clock_gate.v"
+  "unpack_8x12|tb_slt_unpack|InW=8 OutW=12|slt_unpack.v"
+  "unpack_64x96|tb_slt_unpack|InW=64 OutW=96|slt_unpack.v"
+  "unpack_1x1|tb_slt_unpack|InW=1 OutW=1|slt_unpack.v"
+  "unpack_64x4|tb_slt_unpack|InW=64 OutW=4|slt_unpack.v"
 )
 
 if [ "$sim" = verilator ]; then

@@ -19,9 +19,10 @@ set -e
 $CC $cflags -c gen/regs.c -o "$out/regs.o"
 # the configuration and its validation (slt_config_finish checks the buffers: slt_bufgeom,
 # which needs the key widths of slt_arrayif / slt_pack, and for the banking and latencies
-# the ECC code widths of slt_secded and the SRAM model gen/sram_model.c), linked as one object
+# the ECC code widths of slt_secded and the SRAM model gen/sram_model.c; slt_err for the
+# error messages), linked as one object
 cfg_objs=()
-for f in ref/slt_config ref/slt_bufgeom ref/slt_arrayif ref/slt_pack ref/slt_secded gen/sram_model; do
+for f in ref/slt_config ref/slt_bufgeom ref/slt_arrayif ref/slt_pack ref/slt_secded ref/slt_err gen/sram_model; do
   $CC $cflags -c $f.c -o "$out/$(basename $f).o"
   cfg_objs+=("$out/$(basename $f).o")
 done

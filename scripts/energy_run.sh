@@ -55,7 +55,7 @@ run_one() { # LABEL NAME CFGARG
   echo "step.synth.seconds=$(( $(date +%s) - t0 ))" >"$out/$label.synth.kv"
   synth/energy.sh --gen "$B/$name" --netlist "$n" --lib "$lib" --out "$out/$label" --label "$label" \
     --k "$k" --m "$m" --sigma "$ENERGY_SIGMA" --zero "$ENERGY_ZERO" --seed "$SEED" --snap "$ENERGY_SNAP" \
-    --sltnet "$B/bin/sltnet" --libref "$PWD/$B/opt/lib/libsltref.a" >"$out/$label.log" 2>&1
+    --sltnet "$B/bin/sltnet" --libref "$PWD/$B/opt/lib/libsltref.a" --rt-cache "$B/flow/verilator-rt" >"$out/$label.log" 2>&1
   local st=$?
   grep -E '^(slew|windows|array_pj|total_logic|check_|sltnet buffer)' "$out/$label.log" | sed "s/^/[$label] /"
   return $st

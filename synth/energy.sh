@@ -6,9 +6,12 @@
 #                   [--label slt] [--k 2560] [--m 64] [--sigma 37] [--zero 33]
 #                   [--seed 1] [--snap 500] [--force-rate 0.3] [--max-fanout 10]
 #                   [--sltnet build/bin/sltnet] [--libref build/opt/lib/libsltref.a]
+#                   [--rt-cache DIR]
 #     --gen      the sltgen output of the configuration (config.cfg, params.mk, top/)
 #     --netlist  the flattened sky130 netlist of the top (synth.sh: netlist_flat.v)
 #     --lib      the uncompressed liberty OpenSTA reads (build/lib/<tag>/<tag>.lib)
+#     --rt-cache where the Verilator run-time objects (verilated*.o), the same for every
+#                top, are kept between tops, keyed on the compiler, Verilator and flags
 #
 # Steps (each timed in DIR/steps.kv):
 #  1. buffer  sltnet buffer: fanout trees on the flat netlist; fanout/capacitance
@@ -31,7 +34,7 @@ root=$(cd "$here/.." && pwd)
 . "$here/common.sh"
 
 gen="" netlist="" lib="" out="" label=slt k=2560 m=64 sigma=37 zero=33 seed=1 snap=500 frate=0.3 fo=10
-sltnet="$root/build/bin/sltnet" libref="$root/build/opt/lib/libsltref.a"
+sltnet="$root/build/bin/sltnet" libref="$root/build/opt/lib/libsltref.a" rtcache=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --gen) gen=$2; shift ;;
@@ -49,6 +52,7 @@ while [ $# -gt 0 ]; do
     --max-fanout) fo=$2; shift ;;
     --sltnet) sltnet=$2; shift ;;
     --libref) libref=$2; shift ;;
+    --rt-cache) rtcache=$2; shift ;;
     *) die "unknown argument '$1' (see the header of $0)" ;;
   esac
   shift
@@ -199,10 +203,34 @@ $(VK_FAST_OBJS) $(VK_SLOW_OBJS): Vtop__pch.h.pch
 $(VK_FAST_OBJS) $(VK_SLOW_OBJS): PCH_USE = -include-pch Vtop__pch.h.pch
 EOF
   fi
+  # the Verilator run-time objects do not depend on the model (byte-identical between the
+  # slim tops): compiled once per key (compiler and Verilator versions, their compile
+  # commands without the per-top include directories) and copied into each model
+  rt_objs="verilated.o verilated_cov.o verilated_threads.o verilated_vcd_c.o" rt=""
+  if [ -n "$rtcache" ]; then
+    # shellcheck disable=SC2086
+    rt_cmds=$(make -n -C "$o/vnet" -f Vtop.mk CXX="$cxx" OPT_FAST=-O0 OPT_GLOBAL=-O1 VM_PARALLEL_BUILDS=1 $rt_objs 2>&1 |
+      grep -F -- ' -c ' | sed -e "s| -I$gen/top||g; s| -I$gen||g" || true)
+    rt_key=$( { "$cxx" --version; verilator --version; echo "$rt_cmds"; } | md5sum | cut -c1-16)
+    # (no cache unless make names one compile command per object)
+    [ "$(echo "$rt_cmds" | grep -c -- ' -c ')" = 4 ] && rt="$rtcache/$rt_key"
+    if [ -n "$rt" ] && [ -f "$rt/ok" ]; then
+      for f in $rt_objs; do cp "$rt/$f" "$o/vnet/$f"; done
+      touch -c $(printf "$o/vnet/%s " $rt_objs) # newer than Vtop.mk: make keeps them
+      echo "Verilator run-time objects from $rt"
+    fi
+  fi
   make -s -C "$o/vnet" -f "$pch_mk" CXX="$cxx" LINK="$cxx" PCH_OPT=-O0 OPT_FAST='-O0 $(PCH_USE)' OPT_SLOW='-O0 $(PCH_USE)' OPT_GLOBAL=-O1 \
     VM_PARALLEL_BUILDS=1 -j 2 Vtop >"$o/vnet/make.log" 2>&1 ||
     { tail -20 "$o/vnet/make.log"; die "C++ build of the netlist model failed"; }
   rm -f "$o/vnet/Vtop__pch.h.pch"
+  if [ -n "$rt" ] && [ ! -f "$rt/ok" ]; then
+    mkdir -p "$rtcache"
+    rt_tmp=$(mktemp -d "$rtcache/tmp.XXXXXX")
+    for f in $rt_objs; do cp "$o/vnet/$f" "$rt_tmp/"; done
+    touch "$rt_tmp/ok"
+    mv -T "$rt_tmp" "$rt" 2>/dev/null || rm -rf "$rt_tmp" # another top stored it first
+  fi
   echo "$src_sum" >"$o/vnet/src.md5"
 fi
 t_step build $(( $(date +%s) - t0 ))

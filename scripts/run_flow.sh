@@ -6,8 +6,9 @@
 #   exists) -> rtl-check (one GEMV's cycles on the top RTL) -> synth generic
 #   -> synth-top (the accelerator top: Yosys + sky130 + OpenSTA, time-limited,
 #   not fatal) -> synth + STA sky130 -> per-block power sky130 -> the same on
-#   ASAP7 -> [area: SLT vs add/sub] -> report (fpga-top and area in the
-#   background from the energy stage on)
+#   ASAP7 -> [area: SLT vs add/sub] -> report (the variants' syntheses, fpga-top
+#   and area in a background lane from gen on; the energy stage in a second one
+#   from the end of synth-top on, beside the sky130 and ASAP7 array stages)
 #
 # Environment: CFG CFG_FILE CFG_NAME SEED PDK_DIR B MAKE [RUN_AREA=1] [RUN_QUICK=1]
 #              [RUN_TOP_REQUIRED=1] [RUN_TOP_SYNTH_TIMEOUT=600] [RUN_FPGA=0]

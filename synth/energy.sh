@@ -17,7 +17,7 @@
 #  1. buffer  sltnet buffer: fanout trees on the flat netlist; fanout/capacitance
 #             violations (sltnet, pin loads) before and after
 #  2. sta     OpenSTA: max-transition (slew) violations before and after; power per
-#             instance at global toggle rates 0 and 1 (one process each), and the
+#             instance at global toggle rates 0 and 1 (one process for all rates), and the
 #             total at --force-rate for the self-check
 #  3. models  Yosys read_liberty: Verilog models of every cell of the same liberty
 #  4. build   Verilator --coverage-toggle: netlist + models + SRAM model + tb_top.cpp

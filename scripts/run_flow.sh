@@ -6,8 +6,9 @@
 #   exists) -> rtl-check (one GEMV's cycles on the top RTL) -> synth generic
 #   -> synth-top (the accelerator top: Yosys + sky130 + OpenSTA, time-limited,
 #   not fatal) -> synth + STA sky130 -> per-block power sky130 -> the same on
-#   ASAP7 -> [area: SLT vs add/sub] -> report (fpga-top and area in the
-#   background from the energy stage on)
+#   ASAP7 -> [area: SLT vs add/sub] -> report (the variants' syntheses, fpga-top
+#   and area in a background lane from gen on; the energy stage in a second one
+#   from the end of synth-top on, beside the sky130 and ASAP7 array stages)
 #
 # Environment: CFG CFG_FILE CFG_NAME SEED PDK_DIR B MAKE [RUN_AREA=1] [RUN_QUICK=1]
 #              [RUN_TOP_REQUIRED=1] [RUN_TOP_SYNTH_TIMEOUT=600] [RUN_FPGA=0]
@@ -253,6 +254,38 @@ else
   skip synth-top "no SLT_TOP in params.mk: array only"
 fi
 
+# 7b. measured energy (make energy): gate-level simulation activity of the top and of
+#     the add/sub top on a GEMV window; needs the sky130 top netlist of synth-top.
+#     It runs in a second background lane from here on, next to the array's sky130 and
+#     ASAP7 stages (8, 9, 12, 13: single-threaded, and independent of it), so that they
+#     no longer run alone after it with one core idle; its progress line is shown once
+#     those are done, before stage 11 (which reads its result).
+rm -f "$rundir/en.out" "$rundir/en.failed" "$rundir/en.warn"
+energy_lane() {
+  i=9 failed=() warn=()
+  if [ -z "$RUN_ENERGY" ]; then
+    skip energy "RUN_ENERGY empty: energy stays at one global toggle rate"
+  elif [ -r "$sky_lib" ] && [ -s "$flow/synth-top/sky130_fd_sc_hd__tt_025C_1v80/netlist_flat.v" ]; then
+    # not fatal, like synth-top: on failure the report keeps the global-rate energy and
+    # says so (energy_method), and make run ends with a WARNING naming the stage
+    energy_stage() { # the background synthesis of the variants first (started after gen)
+      while [ ! -s "$rundir/prep.rc" ] && kill -0 "$bg_pid" 2>/dev/null; do sleep 2; done
+      [ "$(cat "$rundir/prep.rc" 2>/dev/null)" = 0 ] || echo "note: background synthesis of the variants failed (see $rundir/energy-prep.log); make energy retries"
+      cat "$rundir/energy-prep.log" 2>/dev/null
+      "${MK[@]}" energy CFG="$CFG" SEED="$SEED" ENERGY_CG=1
+    }
+    if ! stage energy "gate-level simulation activity: the top, the add/sub top and the clock_gating-flipped top (make energy ENERGY_CG=1)" energy_stage; then
+      failed=("${failed[@]:0:${#failed[@]}-1}"); warn+=(energy); rm -f "$flow/energy/energy.kv"
+    fi
+  else
+    skip energy "no sky130 top netlist (synth-top): energy stays at one global toggle rate"
+  fi
+  printf '%s\n' "${failed[@]}" >"$rundir/en.failed"
+  printf '%s\n' "${warn[@]}" >"$rundir/en.warn"
+}
+energy_lane >"$rundir/en.out" 2>&1 &
+en_pid=$!
+
 # 6-7. sky130: liberty synthesis + OpenSTA timing/power, then power per block
 if [ -r "$sky_lib" ]; then
   stage sta-sky130 "Yosys + OpenSTA, sky130 tt 1.8 V 25 C ($sky_lib, from $(lib_where sky130))" "${MK[@]}" sta CFG="$CFG" LIB=sky130 POWER_ACTIVITIES="0 1"
@@ -264,25 +297,25 @@ else
   skip power-sky130 "no sky130 liberty: energy calibration SKIPPED"
 fi
 
-# 7b. measured energy (make energy): gate-level simulation activity of the top and of
-#     the add/sub top on a GEMV window; needs the sky130 top netlist of synth-top
-if [ -z "$RUN_ENERGY" ]; then
-  skip energy "RUN_ENERGY empty: energy stays at one global toggle rate"
-elif [ -r "$sky_lib" ] && [ -s "$flow/synth-top/sky130_fd_sc_hd__tt_025C_1v80/netlist_flat.v" ]; then
-  # not fatal, like synth-top: on failure the report keeps the global-rate energy and
-  # says so (energy_method), and make run ends with a WARNING naming the stage
-  energy_stage() { # the background synthesis of the variants first (started after gen)
-    while [ ! -s "$rundir/prep.rc" ] && kill -0 "$bg_pid" 2>/dev/null; do sleep 2; done
-    [ "$(cat "$rundir/prep.rc" 2>/dev/null)" = 0 ] || echo "note: background synthesis of the variants failed (see $rundir/energy-prep.log); make energy retries"
-    cat "$rundir/energy-prep.log" 2>/dev/null
-    "${MK[@]}" energy CFG="$CFG" SEED="$SEED" ENERGY_CG=1
-  }
-  if ! stage energy "gate-level simulation activity: the top, the add/sub top and the clock_gating-flipped top (make energy ENERGY_CG=1)" energy_stage; then
-    failed=("${failed[@]:0:${#failed[@]}-1}"); warn+=(energy); rm -f "$flow/energy/energy.kv"
-  fi
+i=$((i + 2)) # energy and cg-energy are numbered 10 and 11
+# 8-9. ASAP7 (cross-check of the energy scaling and a faster library's Fmax)
+if [ -r "$asap_lib" ]; then
+  stage sta-asap7 "Yosys + OpenSTA, ASAP7 (mixed corners; $(dirname "$asap_lib"), from $(lib_where asap7))" "${MK[@]}" sta CFG="$CFG" LIB=asap7 POWER_ACTIVITIES="0 1"
+  stage power-asap7 "OpenSTA power per block, ASAP7" \
+    synth/power_blocks.sh --synth "$flow/synth" --sta "$flow/sta" --top "$top" \
+      --lib "$asap_libs" \
+      --libdir "$B/lib" --out "$flow/power/asap7sc7p5t/power_blocks.kv"
 else
-  skip energy "no sky130 top netlist (synth-top): energy stays at one global toggle rate"
+  skip sta-asap7 "no ASAP7 liberty (PDK_ROOT=${PDK_ROOT:-unset}, PDK_DIR=$PDK_DIR; synth/lib_find.sh): SKIPPED"
+  skip power-asap7 "no ASAP7 liberty: SKIPPED"
 fi
+
+# the energy lane: its progress line, failures and warnings
+wait "$en_pid"
+cat "$rundir/en.out"
+while read -r x; do [ -z "$x" ] || failed+=("$x"); done <"$rundir/en.failed"
+while read -r x; do [ -z "$x" ] || warn+=("$x"); done <"$rundir/en.warn"
+i=10
 # 7c. clock gating on vs off: the array's energy per MAC from the two gate-level runs
 #     of the energy stage (same window, seed and workload; cg_energy/result.kv)
 cg_result() {
@@ -299,18 +332,7 @@ else
   skip cg-energy "no measured energy (energy stage skipped or failed): clock gating not measured"
 fi
 
-# 8-9. ASAP7 (cross-check of the energy scaling and a faster library's Fmax)
-if [ -r "$asap_lib" ]; then
-  stage sta-asap7 "Yosys + OpenSTA, ASAP7 (mixed corners; $(dirname "$asap_lib"), from $(lib_where asap7))" "${MK[@]}" sta CFG="$CFG" LIB=asap7 POWER_ACTIVITIES="0 1"
-  stage power-asap7 "OpenSTA power per block, ASAP7" \
-    synth/power_blocks.sh --synth "$flow/synth" --sta "$flow/sta" --top "$top" \
-      --lib "$asap_libs" \
-      --libdir "$B/lib" --out "$flow/power/asap7sc7p5t/power_blocks.kv"
-else
-  skip sta-asap7 "no ASAP7 liberty (PDK_ROOT=${PDK_ROOT:-unset}, PDK_DIR=$PDK_DIR; synth/lib_find.sh): SKIPPED"
-  skip power-asap7 "no ASAP7 liberty: SKIPPED"
-fi
-
+i=13
 # the background stages (fpga-top, area): their progress lines, failures and warnings
 wait "$bg_pid"
 cat "$rundir/bg.out"

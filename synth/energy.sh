@@ -6,15 +6,18 @@
 #                   [--label slt] [--k 2560] [--m 64] [--sigma 37] [--zero 33]
 #                   [--seed 1] [--snap 500] [--force-rate 0.3] [--max-fanout 10]
 #                   [--sltnet build/bin/sltnet] [--libref build/opt/lib/libsltref.a]
+#                   [--rt-cache DIR]
 #     --gen      the sltgen output of the configuration (config.cfg, params.mk, top/)
 #     --netlist  the flattened sky130 netlist of the top (synth.sh: netlist_flat.v)
 #     --lib      the uncompressed liberty OpenSTA reads (build/lib/<tag>/<tag>.lib)
+#     --rt-cache where the Verilator run-time objects (verilated*.o), the same for every
+#                top, are kept between tops, keyed on the compiler, Verilator and flags
 #
 # Steps (each timed in DIR/steps.kv):
 #  1. buffer  sltnet buffer: fanout trees on the flat netlist; fanout/capacitance
 #             violations (sltnet, pin loads) before and after
 #  2. sta     OpenSTA: max-transition (slew) violations before and after; power per
-#             instance at global toggle rates 0 and 1 (one process each), and the
+#             instance at global toggle rates 0 and 1 (one process for all rates), and the
 #             total at --force-rate for the self-check
 #  3. models  Yosys read_liberty: Verilog models of every cell of the same liberty
 #  4. build   Verilator --coverage-toggle: netlist + models + SRAM model + tb_top.cpp
@@ -31,7 +34,7 @@ root=$(cd "$here/.." && pwd)
 . "$here/common.sh"
 
 gen="" netlist="" lib="" out="" label=slt k=2560 m=64 sigma=37 zero=33 seed=1 snap=500 frate=0.3 fo=10
-sltnet="$root/build/bin/sltnet" libref="$root/build/opt/lib/libsltref.a"
+sltnet="$root/build/bin/sltnet" libref="$root/build/opt/lib/libsltref.a" rtcache=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --gen) gen=$2; shift ;;
@@ -49,6 +52,7 @@ while [ $# -gt 0 ]; do
     --max-fanout) fo=$2; shift ;;
     --sltnet) sltnet=$2; shift ;;
     --libref) libref=$2; shift ;;
+    --rt-cache) rtcache=$2; shift ;;
     *) die "unknown argument '$1' (see the header of $0)" ;;
   esac
   shift
@@ -99,36 +103,47 @@ cat >"$o/slew.tcl" <<EOF
 source $o/sta_load.tcl
 report_check_types -max_transition -all_violators > \$::env(SLT_OUT)
 EOF
+# power at the three global rates from one OpenSTA process (one liberty read and link
+# instead of three): each rate's report goes to its own file; power_<a>.log is the load
+# messages followed by that report, byte for byte what one process per rate printed
+# (checked on the slim tops: the per-instance reports are identical)
 cat >"$o/power.tcl" <<EOF
 source $o/sta_load.tcl
-set_power_activity -global -activity \$::env(SLT_ACTIVITY) -duty 0.5
-report_power -digits 6
-if {\$::env(SLT_INSTANCES) eq "1"} { report_power -instances [get_cells *] -digits 6 }
+foreach a \$::env(SLT_ACTIVITIES) inst \$::env(SLT_INSTANCES) {
+  sta::redirect_file_begin $o/power_\$a.rpt
+  set_power_activity -global -activity \$a -duty 0.5
+  report_power -digits 6
+  if {\$inst eq "1"} { report_power -instances [get_cells *] -digits 6 }
+  sta::redirect_file_end
+}
 EOF
 # Clock pins are left out of the counts (reported apart): the clock network is ideal
 # in this pre-CTS flow (sltnet buffer leaves clock nets alone), and the nets behind an
 # integrated clock-gating cell are the clock tree's job, as is the root clock.
 slew_count() { grep 'VIOLATED' "$1" | grep -vEc '/G?CLK ' || true; }
 slew_clock() { grep 'VIOLATED' "$1" | grep -Ec '/G?CLK ' || true; }
-for v in flat buf; do
-  SLT_NETLIST="$o/netlist_${v}_sta.v" SLT_OUT="$o/slew_$v.rpt" sta -no_init -no_splash -exit "$o/slew.tcl" >"$o/slew_$v.log" 2>&1 ||
-    die "OpenSTA failed on $o/netlist_${v}_sta.v (see $o/slew_$v.log)"
-  grep -q '^Error' "$o/slew_$v.log" && die "OpenSTA errors in $o/slew_$v.log"
-done
-slew_before=$(slew_count "$o/slew_flat.rpt"); slew_after=$(slew_count "$o/slew_buf.rpt")
-slew_arr() { grep '^u_array\.' "$1" | grep 'VIOLATED' | grep -vEc '/G?CLK ' || true; }
-slew_arr_before=$(slew_arr "$o/slew_flat.rpt"); slew_arr_after=$(slew_arr "$o/slew_buf.rpt")
-slew_clk_after=$(slew_clock "$o/slew_buf.rpt")
-echo "slew (max_transition) violations: $slew_before before buffering, $slew_after after (array: $slew_arr_before before, $slew_arr_after after); clock pins (ideal clock, left to CTS): $slew_clk_after"
-for a in 0 1 "$frate"; do
-  inst=0; [ "$a" = "$frate" ] || inst=1
-  SLT_NETLIST="$o/netlist_buf_sta.v" SLT_ACTIVITY=$a SLT_INSTANCES=$inst \
-    sta -no_init -no_splash -exit "$o/power.tcl" >"$o/power_$a.log" 2>&1 || die "OpenSTA power at $a failed ($o/power_$a.log)"
-  grep -q '^Total' "$o/power_$a.log" || die "no power report in $o/power_$a.log"
-done
-sta_total() { awk '/^Total/ { print $5; exit }' "$o/power_$1.log"; }
-echo "OpenSTA total power (buffered netlist): a=0 $(sta_total 0) W, a=1 $(sta_total 1) W, a=$frate $(sta_total "$frate") W"
-t_step sta $(( $(date +%s) - t0 ))
+# the OpenSTA processes (single-threaded) run in the background next to steps 3-5
+# (Yosys, Verilator, the C++ build, the simulation); step 6 waits for them
+sta_runs() {
+  for v in flat buf; do
+    SLT_NETLIST="$o/netlist_${v}_sta.v" SLT_OUT="$o/slew_$v.rpt" sta -no_init -no_splash -exit "$o/slew.tcl" >"$o/slew_$v.log" 2>&1 ||
+      die "OpenSTA failed on $o/netlist_${v}_sta.v (see $o/slew_$v.log)"
+    grep -q '^Error' "$o/slew_$v.log" && die "OpenSTA errors in $o/slew_$v.log"
+  done
+  rm -f "$o"/power_*.rpt "$o"/power_*.log
+  SLT_NETLIST="$o/netlist_buf_sta.v" SLT_ACTIVITIES="0 1 $frate" SLT_INSTANCES="1 1 0" \
+    sta -no_init -no_splash -exit "$o/power.tcl" >"$o/power_load.log" 2>&1 || die "OpenSTA power failed ($o/power_load.log)"
+  for a in 0 1 "$frate"; do
+    cat "$o/power_load.log" "$o/power_$a.rpt" >"$o/power_$a.log" 2>/dev/null && rm -f "$o/power_$a.rpt"
+    grep -q '^Total' "$o/power_$a.log" || die "no power report at activity $a in $o/power_$a.log (see $o/power_load.log)"
+  done
+  echo "step.sta.seconds=$(( $(date +%s) - t0 ))" >"$o/sta.seconds"
+}
+rm -f "$o/sta.seconds"
+sta_runs >"$o/sta_runs.log" 2>&1 &
+sta_pid=$!
+trap 'kill "$sta_pid" 2>/dev/null || true' EXIT
+echo "running in the background (pid $sta_pid, $o/sta_runs.log)"
 
 # ---- 3. cell models from the same liberty ---------------------------------------------
 banner "3. cell models: Yosys read_liberty $lib"
@@ -171,8 +186,51 @@ else
     "$(verilator --getenv VERILATOR_ROOT)/include/verilated_vcd_c.cpp" >"$o/vnet/verilator.log" 2>&1 ||
     { tail -20 "$o/vnet/verilator.log"; die "verilator failed"; }
   echo "$cxx" >"$o/vnet/cxx.txt"
-  make -s -C "$o/vnet" -f Vtop.mk CXX="$cxx" LINK="$cxx" OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O1 VM_PARALLEL_BUILDS=1 -j 2 Vtop >"$o/vnet/make.log" 2>&1 ||
+  # clang++: the model's class header (7 MB for slim), included by every model file, is
+  # parsed once into a precompiled header (-include-pch) instead of once per file (about
+  # 0.5 s CPU a file, 15 files); the object files are byte-identical with and without
+  # it (checked on slim), so the model and its toggle counts are the same
+  pch_mk=Vtop.mk
+  if [ "$cxx" = clang++ ]; then
+    pch_mk=pch.mk
+    printf '#include "verilated.h"\n#include "verilated_cov.h"\n#include "Vtop__Syms.h"\n#include "Vtop___024root.h"\n' >"$o/vnet/Vtop__pch.h"
+    cat >"$o/vnet/pch.mk" <<'EOF'
+# synth/energy.sh: Vtop.mk with the model's headers precompiled for its own files
+include Vtop.mk
+Vtop__pch.h.pch: Vtop__pch.h Vtop.h Vtop__Syms.h Vtop___024root.h
+	$(CXX) $(CXXFLAGS) $(CPPFLAGS) $(PCH_OPT) -x c++-header $< -o $@
+$(VK_FAST_OBJS) $(VK_SLOW_OBJS): Vtop__pch.h.pch
+$(VK_FAST_OBJS) $(VK_SLOW_OBJS): PCH_USE = -include-pch Vtop__pch.h.pch
+EOF
+  fi
+  # the Verilator run-time objects do not depend on the model (byte-identical between the
+  # slim tops): compiled once per key (compiler and Verilator versions, their compile
+  # commands without the per-top include directories) and copied into each model
+  rt_objs="verilated.o verilated_cov.o verilated_threads.o verilated_vcd_c.o" rt=""
+  if [ -n "$rtcache" ]; then
+    # shellcheck disable=SC2086
+    rt_cmds=$(make -n -C "$o/vnet" -f Vtop.mk CXX="$cxx" OPT_FAST=-O0 OPT_GLOBAL=-O1 VM_PARALLEL_BUILDS=1 $rt_objs 2>&1 |
+      grep -F -- ' -c ' | sed -e "s| -I$gen/top||g; s| -I$gen||g" || true)
+    rt_key=$( { "$cxx" --version; verilator --version; echo "$rt_cmds"; } | md5sum | cut -c1-16)
+    # (no cache unless make names one compile command per object)
+    [ "$(echo "$rt_cmds" | grep -c -- ' -c ')" = 4 ] && rt="$rtcache/$rt_key"
+    if [ -n "$rt" ] && [ -f "$rt/ok" ]; then
+      for f in $rt_objs; do cp "$rt/$f" "$o/vnet/$f"; done
+      touch -c $(printf "$o/vnet/%s " $rt_objs) # newer than Vtop.mk: make keeps them
+      echo "Verilator run-time objects from $rt"
+    fi
+  fi
+  make -s -C "$o/vnet" -f "$pch_mk" CXX="$cxx" LINK="$cxx" PCH_OPT=-O0 OPT_FAST='-O0 $(PCH_USE)' OPT_SLOW='-O0 $(PCH_USE)' OPT_GLOBAL=-O1 \
+    VM_PARALLEL_BUILDS=1 -j 2 Vtop >"$o/vnet/make.log" 2>&1 ||
     { tail -20 "$o/vnet/make.log"; die "C++ build of the netlist model failed"; }
+  rm -f "$o/vnet/Vtop__pch.h.pch"
+  if [ -n "$rt" ] && [ ! -f "$rt/ok" ]; then
+    mkdir -p "$rtcache"
+    rt_tmp=$(mktemp -d "$rtcache/tmp.XXXXXX")
+    for f in $rt_objs; do cp "$o/vnet/$f" "$rt_tmp/"; done
+    touch "$rt_tmp/ok"
+    mv -T "$rt_tmp" "$rt" 2>/dev/null || rm -rf "$rt_tmp" # another top stored it first
+  fi
   echo "$src_sum" >"$o/vnet/src.md5"
 fi
 t_step build $(( $(date +%s) - t0 ))
@@ -192,6 +250,22 @@ cyc1=$(run_window short "$m")
 cyc2=$(run_window long $((2 * m)) +cov_every="$snap")
 echo "windows: short $cyc1 cycles (M=$m), long $cyc2 cycles (M=$((2 * m))); results bit-exact against the golden model: $(grep '^matched' "$o/sim_long.log")"
 t_step sim $(( $(date +%s) - t0 ))
+
+# ---- 2, end: the OpenSTA results -----------------------------------------------------------
+banner "2. OpenSTA ($label): waiting for the background runs"
+wait "$sta_pid" || { cat "$o/sta_runs.log"; die "OpenSTA step failed (see $o/sta_runs.log)"; }
+trap - EXIT
+cat "$o/sta_runs.log"
+slew_before=$(slew_count "$o/slew_flat.rpt"); slew_after=$(slew_count "$o/slew_buf.rpt")
+slew_arr() { grep '^u_array\.' "$1" | grep 'VIOLATED' | grep -vEc '/G?CLK ' || true; }
+slew_arr_before=$(slew_arr "$o/slew_flat.rpt"); slew_arr_after=$(slew_arr "$o/slew_buf.rpt")
+slew_clk_after=$(slew_clock "$o/slew_buf.rpt")
+echo "slew (max_transition) violations: $slew_before before buffering, $slew_after after (array: $slew_arr_before before, $slew_arr_after after); clock pins (ideal clock, left to CTS): $slew_clk_after"
+sta_total() { awk '/^Total/ { print $5; exit }' "$o/power_$1.log"; }
+echo "OpenSTA total power (buffered netlist): a=0 $(sta_total 0) W, a=1 $(sta_total 1) W, a=$frate $(sta_total "$frate") W"
+# steps.kv in step order (the OpenSTA step's wall time, measured while steps 3-5 ran)
+{ grep '^step\.buffer\.' "$steps"; cat "$o/sta.seconds"; grep -v '^step\.buffer\.' "$steps"; } >"$steps.tmp"
+mv "$steps.tmp" "$steps"
 
 # ---- 6. energy ---------------------------------------------------------------------------
 banner "6. energy per cell (sltnet energy)"

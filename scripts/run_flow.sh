@@ -238,8 +238,10 @@ stage synth "Yosys generic, array $top" "${MK[@]}" synth CFG="$CFG"
 synth_top() {
   if [ -r "$sky_lib" ]; then
     limited "$RUN_TOP_SYNTH_TIMEOUT" "${MK[@]}" sta CFG="$CFG" PART=top LIB=sky130 POWER_ACTIVITIES="0 1" || return 1
-    # (the top's ASAP7 Fmax is stage sta-asap7's: the energy lane needs only the sky130
-    # netlist and starts as soon as it exists)
+    # the top's ASAP7 Fmax, reported next to the sky130 one
+    if [ -r "$asap_lib" ]; then
+      limited "$RUN_TOP_SYNTH_TIMEOUT" "${MK[@]}" sta CFG="$CFG" PART=top LIB=asap7 POWER_ACTIVITIES="0" || echo "note: ASAP7 top timing failed (not fatal: the report leaves it out)"
+    fi
   else
     limited "$RUN_TOP_SYNTH_TIMEOUT" "${MK[@]}" synth CFG="$CFG" PART=top
   fi
@@ -297,17 +299,8 @@ fi
 
 i=$((i + 2)) # energy and cg-energy are numbered 10 and 11
 # 8-9. ASAP7 (cross-check of the energy scaling and a faster library's Fmax)
-# The top's ASAP7 Fmax (reported next to the sky130 one; not fatal: the report then
-# leaves it out) runs here, next to the energy lane, not in synth-top in front of it.
-sta_asap7() {
-  if [ -s "$flow/synth-top/sky130_fd_sc_hd__tt_025C_1v80/netlist_flat.v" ]; then
-    limited "$RUN_TOP_SYNTH_TIMEOUT" "${MK[@]}" sta CFG="$CFG" PART=top LIB=asap7 POWER_ACTIVITIES="0" ||
-      echo "note: ASAP7 top timing failed (not fatal: the report leaves it out)"
-  fi
-  "${MK[@]}" sta CFG="$CFG" LIB=asap7 POWER_ACTIVITIES="0 1"
-}
 if [ -r "$asap_lib" ]; then
-  stage sta-asap7 "Yosys + OpenSTA, ASAP7, the array and the top's Fmax (mixed corners; $(dirname "$asap_lib"), from $(lib_where asap7))" sta_asap7
+  stage sta-asap7 "Yosys + OpenSTA, ASAP7 (mixed corners; $(dirname "$asap_lib"), from $(lib_where asap7))" "${MK[@]}" sta CFG="$CFG" LIB=asap7 POWER_ACTIVITIES="0 1"
   stage power-asap7 "OpenSTA power per block, ASAP7" \
     synth/power_blocks.sh --synth "$flow/synth" --sta "$flow/sta" --top "$top" \
       --lib "$asap_libs" \

@@ -38,7 +38,9 @@ module slt_unpack #(
   reg  [BitsW-1:0] left_q, left_d;
   reg              active_q, active_d;
   // left_zero_q == (left_q == 0), kept as a flag: the wide compare would otherwise sit
-  // at the head of the out_last_o -> start_i loop through the parent (timing)
+  // at the head of the out_last_o -> start_i loop through the parent (timing). It is set
+  // from the cases of the next state (left_zero_d below), not by comparing left_d, which
+  // would put the compare after the subtraction; the narrow cnt flags compare cnt_d.
   reg              left_zero_q, left_zero_d;
 
   wire             left_zero = left_zero_q;

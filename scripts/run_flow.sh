@@ -101,6 +101,21 @@ limited() {
   return $st
 }
 
+# A background lane (a subshell with its own stage list) hands its failures and warnings
+# back through files: lane_end NAME at its end, lane_join NAME PID in the main shell
+# (waits, prints the lane's progress lines, merges its lists).
+lane_end() {
+  printf '%s\n' "${failed[@]}" >"$rundir/$1.failed"
+  printf '%s\n' "${warn[@]}" >"$rundir/$1.warn"
+}
+lane_join() {
+  local x
+  wait "$2"
+  cat "$rundir/$1.out"
+  while read -r x; do [ -z "$x" ] || failed+=("$x"); done <"$rundir/$1.failed"
+  while read -r x; do [ -z "$x" ] || warn+=("$x"); done <"$rundir/$1.warn"
+}
+
 # 1. generation (fatal on failure: nothing else can run)
 stage gen "sltgen -> $B/$CFG_NAME/" "${MK[@]}" gen CFG="$CFG" ||
   { echo "run: generation failed, stopping"; exit 1; }
@@ -165,8 +180,7 @@ else
     "${MK[@]}" area $( [ -r "$sky_lib" ] && echo LIB=sky130 )
 fi
 
-printf '%s\n' "${failed[@]}" >"$rundir/bg.failed"
-printf '%s\n' "${warn[@]}" >"$rundir/bg.warn"
+lane_end bg
 }
 rm -f "$rundir/bg.out" "$rundir/bg.failed" "$rundir/bg.warn"
 failed_fg=("${failed[@]}") warn_fg=("${warn[@]}")
@@ -280,8 +294,7 @@ energy_lane() {
   else
     skip energy "no sky130 top netlist (synth-top): energy stays at one global toggle rate"
   fi
-  printf '%s\n' "${failed[@]}" >"$rundir/en.failed"
-  printf '%s\n' "${warn[@]}" >"$rundir/en.warn"
+  lane_end en
 }
 energy_lane >"$rundir/en.out" 2>&1 &
 en_pid=$!
@@ -311,10 +324,7 @@ else
 fi
 
 # the energy lane: its progress line, failures and warnings
-wait "$en_pid"
-cat "$rundir/en.out"
-while read -r x; do [ -z "$x" ] || failed+=("$x"); done <"$rundir/en.failed"
-while read -r x; do [ -z "$x" ] || warn+=("$x"); done <"$rundir/en.warn"
+lane_join en "$en_pid"
 i=10
 # 7c. clock gating on vs off: the array's energy per MAC from the two gate-level runs
 #     of the energy stage (same window, seed and workload; cg_energy/result.kv)
@@ -334,10 +344,7 @@ fi
 
 i=13
 # the background stages (fpga-top, area): their progress lines, failures and warnings
-wait "$bg_pid"
-cat "$rundir/bg.out"
-while read -r x; do [ -z "$x" ] || failed+=("$x"); done <"$rundir/bg.failed"
-while read -r x; do [ -z "$x" ] || warn+=("$x"); done <"$rundir/bg.warn"
+lane_join bg "$bg_pid"
 i=$((i + 2))
 
 # 10b. ECC cost: one SECDED encoder + decoder per protected SRAM at its data width, synthesised

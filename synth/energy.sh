@@ -23,7 +23,7 @@
 #  4. build   Verilator --coverage-toggle: netlist + models + SRAM model + tb_top.cpp
 #  5. sim     two windows through the AXI ports (tb_top +bench=KxM, N(0,sigma)
 #             activations, zero_pct ternary zeros): M and 2M rows; the long one
-#             writes the toggle counters every --snap cycles (convergence)
+#             writes the toggle counters every --snap cycles (convergence; 0: none)
 #  6. energy  sltnet energy on each window, the snapshots and the forced rate
 # Writes DIR/energy.kv (key=value, read by sltreport) and DIR/energy.json.
 set -euo pipefail

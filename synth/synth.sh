@@ -111,14 +111,33 @@ fi
 banner "yosys: $name (top $top, ${#files[@]} files${tag:+, library $tag})"
 log="$out/yosys.log"
 start=$(date +%s)
+# The generic flow does not depend on the library: a liberty run on the same inputs
+# as the last one in this folder (the accelerator top in sky130, then in ASAP7) reads
+# its generic design (generic.il, RTLIL) instead of synthesising it again. The key:
+# the Yosys version, synth.tcl, top, black boxes, defines, the files and every file
+# in the include folders, by content.
+gen_key=$( { yosys -V; cat "$here/synth.tcl"; echo "$top|$bbnames|${defines[*]:-}"
+             cat "${files[@]}"; for d in ${incdirs[@]+"${incdirs[@]}"}; do find "$d" -maxdepth 1 -type f -name '*.v*' | LC_ALL=C sort | xargs -r cat; done; } | md5sum | cut -c1-16)
+il_in="" il_out=""
+if [ -n "$lib" ]; then
+  if [ -s "$gen_dir/generic.il" ] && [ "$(cat "$gen_dir/generic.key" 2>/dev/null)" = "$gen_key" ]; then
+    il_in="$gen_dir/generic.il"
+    echo "generic flow: reusing $il_in (same inputs, key $gen_key)"
+  else
+    il_out="$gen_dir/generic.il"
+  fi
+fi
+rm -f "$gen_dir/generic.key" # (written again only when this run succeeds)
 if ! SLT_FILES="${files[*]}" SLT_INCDIRS="${incdirs[*]:-}" SLT_DEFINES="${defines[*]:-}" SLT_TOP="$top" SLT_BLACKBOX="$bbnames" \
      SLT_GEN_DIR="$gen_dir" SLT_LIB="$synth_lib" SLT_LIB_DIR="$lib_dir" \
      SLT_ABC_D="$abc_d" SLT_ABC_CONSTR="$constr" SLT_ICG_FILE="${icg_file:-}" \
+     SLT_GENERIC_IL="$il_in" SLT_GENERIC_IL_OUT="$il_out" \
      yosys -q -l "$log" -c "$here/synth.tcl" >/dev/null 2>&1; then
   echo "yosys failed; last lines of $log:" >&2
   grep -v 'unsupported expression' "$log" | tail -n 25 >&2
   exit 1
 fi
+[ -n "$lib" ] && echo "$gen_key" >"$gen_dir/generic.key"
 secs=$(( $(date +%s) - start ))
 yver=$(yosys -V | awk '{ print $1, $2 }')
 

@@ -10,6 +10,10 @@
 #   SLT_LIB_DIR    output folder of the liberty flow
 #   SLT_ABC_D      abc delay target in ps (empty: none)
 #   SLT_ABC_CONSTR abc constraint file (driving cell, output load; may be empty)
+#   SLT_GENERIC_IL the generic design (RTLIL) of an earlier run on the same inputs
+#                  (synth.sh checks the inputs' key): read instead of synthesised
+#                  (empty: synthesised)
+#   SLT_GENERIC_IL_OUT where to write the generic design for a later run (may be empty)
 # Hierarchy is kept everywhere so every figure is available per module.
 
 proc env_or {name default} {
@@ -23,61 +27,71 @@ set lib_dir  [env_or SLT_LIB_DIR ""]
 set abc_d    [env_or SLT_ABC_D ""]
 set abc_con  [env_or SLT_ABC_CONSTR ""]
 
-# ---- read ---------------------------------------------------------------------
-set incs {}
-foreach d [env_or SLT_INCDIRS ""] { lappend incs -I$d }
-foreach d [env_or SLT_DEFINES ""] { lappend incs -D$d }
-foreach f $::env(SLT_FILES) { yosys read_verilog {*}$incs $f }
+set generic_il [env_or SLT_GENERIC_IL ""]
+if {$generic_il ne ""} {
+  # the generic flow of the same inputs ran before (synth.sh: same key): its design,
+  # and its stat files in SLT_GEN_DIR, are reused; only the liberty flow runs
+  yosys read_rtlil $generic_il
+  yosys design -save generic
+} else {
+  # ---- read ---------------------------------------------------------------------
+  set incs {}
+  foreach d [env_or SLT_INCDIRS ""] { lappend incs -I$d }
+  foreach d [env_or SLT_DEFINES ""] { lappend incs -D$d }
+  foreach f $::env(SLT_FILES) { yosys read_verilog {*}$incs $f }
 
-# SRAM macros and other hard blocks: black boxes here, modelled area added
-# by the driver. A module the list names but the RTL lacks is not an error.
-foreach bb [env_or SLT_BLACKBOX ""] {
-  if {[catch {yosys blackbox =$bb} msg]} { puts "note: black box '$bb' not in the design" }
-}
-
-# ---- generic flow: yosys internal gate library, no liberty ---------------------
-yosys hierarchy -check -top $top
-yosys synth -top $top
-# Any undriven net, multiple driver or logic loop is an error, not a warning.
-yosys check -assert
-yosys tee -q -o $gen_dir/stat.txt stat -tech cmos
-yosys tee -q -o $gen_dir/stat.json stat -json -tech cmos
-
-# Black-box instances and their parameters (an SRAM macro's area depends on
-# Depth and Width; Yosys keeps one cell type for all of them), for stat2kv.awk:
-#   module <name>   followed by the RTLIL dump of its black-box cells
-set bbf [open $gen_dir/blackbox_cells.txt w]
-close $bbf
-foreach bb [env_or SLT_BLACKBOX ""] {
-  yosys tee -q -o $gen_dir/bb_list.tmp select -list */t:$bb
-  set fh [open $gen_dir/bb_list.tmp r]
-  set mods {}
-  foreach i [split [read $fh] "\n"] {
-    set cut [string first / $i]
-    if {$cut > 0} { lappend mods [string range $i 0 [expr {$cut - 1}]] }
+  # SRAM macros and other hard blocks: black boxes here, modelled area added
+  # by the driver. A module the list names but the RTL lacks is not an error.
+  foreach bb [env_or SLT_BLACKBOX ""] {
+    if {[catch {yosys blackbox =$bb} msg]} { puts "note: black box '$bb' not in the design" }
   }
-  close $fh
-  foreach m [lsort -unique $mods] {
-    set bbf [open $gen_dir/blackbox_cells.txt a]
-    puts $bbf "module $m"
-    close $bbf
-    yosys tee -q -a $gen_dir/blackbox_cells.txt dump $m/t:$bb
-  }
-}
-file delete -force $gen_dir/bb_list.tmp
-yosys select -clear
-yosys design -save generic
 
-# Transistor-count copy: Yosys' cmos table prices only $_DFF_P_/$_DFF_N_
-# among flops. Enables and synchronous resets become gates here (a mux per
-# enable flop, as in a standard cell), so stat2kv.awk only has to price the
-# asynchronous set/reset flops that remain.
-yosys dfflegalize \
-  -cell {$_DFF_P_} 01 -cell {$_DFF_N_} 01 \
-  -cell {$_DFF_PN0_} 01 -cell {$_DFF_PN1_} 01 -cell {$_DFF_PP0_} 01 -cell {$_DFF_PP1_} 01 \
-  -cell {$_DFF_NN0_} 01 -cell {$_DFF_NN1_} 01 -cell {$_DFF_NP0_} 01 -cell {$_DFF_NP1_} 01 \
-  -cell {$_DLATCH_P_} 01 -cell {$_DLATCH_N_} 01
-yosys tee -q -o $gen_dir/stat_count.txt stat -tech cmos
+  # ---- generic flow: yosys internal gate library, no liberty ---------------------
+  yosys hierarchy -check -top $top
+  yosys synth -top $top
+  # Any undriven net, multiple driver or logic loop is an error, not a warning.
+  yosys check -assert
+  yosys tee -q -o $gen_dir/stat.txt stat -tech cmos
+  yosys tee -q -o $gen_dir/stat.json stat -json -tech cmos
+
+  # Black-box instances and their parameters (an SRAM macro's area depends on
+  # Depth and Width; Yosys keeps one cell type for all of them), for stat2kv.awk:
+  #   module <name>   followed by the RTLIL dump of its black-box cells
+  set bbf [open $gen_dir/blackbox_cells.txt w]
+  close $bbf
+  foreach bb [env_or SLT_BLACKBOX ""] {
+    yosys tee -q -o $gen_dir/bb_list.tmp select -list */t:$bb
+    set fh [open $gen_dir/bb_list.tmp r]
+    set mods {}
+    foreach i [split [read $fh] "\n"] {
+      set cut [string first / $i]
+      if {$cut > 0} { lappend mods [string range $i 0 [expr {$cut - 1}]] }
+    }
+    close $fh
+    foreach m [lsort -unique $mods] {
+      set bbf [open $gen_dir/blackbox_cells.txt a]
+      puts $bbf "module $m"
+      close $bbf
+      yosys tee -q -a $gen_dir/blackbox_cells.txt dump $m/t:$bb
+    }
+  }
+  file delete -force $gen_dir/bb_list.tmp
+  yosys select -clear
+  yosys design -save generic
+  set il_out [env_or SLT_GENERIC_IL_OUT ""]
+  if {$il_out ne ""} { yosys write_rtlil $il_out }
+
+  # Transistor-count copy: Yosys' cmos table prices only $_DFF_P_/$_DFF_N_
+  # among flops. Enables and synchronous resets become gates here (a mux per
+  # enable flop, as in a standard cell), so stat2kv.awk only has to price the
+  # asynchronous set/reset flops that remain.
+  yosys dfflegalize \
+    -cell {$_DFF_P_} 01 -cell {$_DFF_N_} 01 \
+    -cell {$_DFF_PN0_} 01 -cell {$_DFF_PN1_} 01 -cell {$_DFF_PP0_} 01 -cell {$_DFF_PP1_} 01 \
+    -cell {$_DFF_NN0_} 01 -cell {$_DFF_NN1_} 01 -cell {$_DFF_NP0_} 01 -cell {$_DFF_NP1_} 01 \
+    -cell {$_DLATCH_P_} 01 -cell {$_DLATCH_N_} 01
+  yosys tee -q -o $gen_dir/stat_count.txt stat -tech cmos
+}
 
 if {$lib eq ""} { exit 0 }
 

@@ -5,7 +5,7 @@
 #
 # Environment: CFG CFG_NAME B PDK_DIR MAKE SEED ENERGY_K ENERGY_M ENERGY_SIGMA
 #              ENERGY_ZERO ENERGY_SNAP ENERGY_ADDSUB (1: also the add/sub top)
-#              ENERGY_JOBS (top runs at a time, default 2)
+#              ENERGY_JOBS (top runs at a time, default 3: all of make run's tops at once)
 #              ENERGY_PREP_ONLY (non-empty: only synthesise the variants' tops)
 #              ENERGY_CG (1: also the top with clock_gating flipped; writes
 #              build/flow/<cfg>/cg_energy/result.kv, on against off)
@@ -19,7 +19,7 @@ main() {
 cd "$(dirname "$0")/.."
 . synth/common.sh
 : "${CFG:=slim}" "${CFG_NAME:=$CFG}" "${B:=build}" "${PDK_DIR:=$PWD/../shared/pdk}" "${MAKE:=make}" "${SEED:=1}"
-: "${ENERGY_K:=2560}" "${ENERGY_M:=64}" "${ENERGY_SIGMA:=37}" "${ENERGY_ZERO:=33}" "${ENERGY_SNAP:=500}" "${ENERGY_ADDSUB:=1}" "${ENERGY_CG:=0}" "${ENERGY_JOBS:=2}"
+: "${ENERGY_K:=2560}" "${ENERGY_M:=64}" "${ENERGY_SIGMA:=37}" "${ENERGY_ZERO:=33}" "${ENERGY_SNAP:=500}" "${ENERGY_ADDSUB:=1}" "${ENERGY_CG:=0}" "${ENERGY_JOBS:=3}"
 MK=(${MAKE} --no-print-directory)
 tag=sky130_fd_sc_hd__tt_025C_1v80
 export PDK_DIR
@@ -106,8 +106,10 @@ else
   specs=("slt|$CFG_NAME|$CFG")
   while read -r sp; do specs+=("$sp"); done < <(spec_variants)
   # the top with clock_gating off starts first: every flop is clocked every cycle, so
-  # its simulation is the longest (slim: about 60 s against 10 s), and a long job
-  # started last would run alone at the end with one core idle
+  # its simulation is the longest (slim: about 60 s against 30 s), and a long job
+  # started last would run alone at the end with one core idle. With the default
+  # ENERGY_JOBS = 3 the three start together and finish close together (measured on
+  # slim with 2: the add/sub top ran alone for the last 107 s, one core idle)
   # (with clock_gating = off in the configuration, its own top is that one, already first)
   if [ "$ENERGY_CG" = 1 ] && [ "$cg_now" = on ]; then specs=("${specs[-1]}" "${specs[@]:0:${#specs[@]}-1}"); fi
   pids=() labels=()

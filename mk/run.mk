@@ -42,7 +42,7 @@ $(B)/opt/bin/sltjsoncheck: $(B)/opt/obj/tests/run/sltjsoncheck.o
 run-tools: $(B)/bin/sltgen $(B)/bin/sltref $(B)/bin/sltreport $(B)/bin/sltsram $(B)/bin/sltnet $(B)/bin/sltecc
 
 run: deps ## the whole flow on CFG (gen, lint, sim, synth, STA, energy) -> build/<cfg>/report.md
-	@$(MAKE) --no-print-directory run-tools
+	@$(MAKE) --no-print-directory -j2 run-tools
 	@CFG=$(CFG) CFG_FILE=$(CFG_FILE) CFG_NAME=$(CFG_NAME) SEED=$(SEED) PDK_DIR=$(PDK_DIR) B=$(B) \
 	  RUN_AREA=$(RUN_AREA) RUN_QUICK=$(RUN_QUICK) RUN_TOP_REQUIRED=$(RUN_TOP_REQUIRED) RUN_TOP_SYNTH_TIMEOUT=$(RUN_TOP_SYNTH_TIMEOUT) RUN_FPGA=$(RUN_FPGA) RUN_FPGA_TIMEOUT=$(RUN_FPGA_TIMEOUT) RUN_ENERGY=$(RUN_ENERGY) MAKE="$(MAKE)" scripts/run_flow.sh
 

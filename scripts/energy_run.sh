@@ -104,14 +104,17 @@ else
   # the same window, seed and workload
   synth_top "$CFG_NAME" "$CFG" >/dev/null
   specs=("slt|$CFG_NAME|$CFG")
-  while read -r sp; do specs+=("$sp"); done < <(spec_variants)
+  # (the clock_gating-off top, named by its label, goes first: see below)
+  first=""; [ "$ENERGY_CG" = 1 ] && [ "$cg_now" = on ] && first=$cg_label
+  while read -r sp; do
+    if [ -n "$first" ] && [ "${sp%%|*}" = "$first" ]; then specs=("$sp" "${specs[@]}"); else specs+=("$sp"); fi
+  done < <(spec_variants)
   # the top with clock_gating off starts first: every flop is clocked every cycle, so
   # its simulation is the longest (slim: about 60 s against 30 s), and a long job
   # started last would run alone at the end with one core idle. With the default
   # ENERGY_JOBS = 3 the three start together and finish close together (measured on
   # slim with 2: the add/sub top ran alone for the last 107 s, one core idle)
   # (with clock_gating = off in the configuration, its own top is that one, already first)
-  if [ "$ENERGY_CG" = 1 ] && [ "$cg_now" = on ]; then specs=("${specs[-1]}" "${specs[@]:0:${#specs[@]}-1}"); fi
   pids=() labels=()
   for sp in "${specs[@]}"; do
     IFS='|' read -r l n c_ <<<"$sp"

@@ -6,8 +6,8 @@
 #   exists) -> rtl-check (one GEMV's cycles on the top RTL) -> synth generic
 #   -> synth-top (the accelerator top: Yosys + sky130 + OpenSTA, time-limited,
 #   not fatal) -> synth + STA sky130 -> per-block power sky130 -> the same on
-#   ASAP7 -> [area: SLT vs add/sub] -> report (the variants' syntheses, fpga-top
-#   and area in a background lane from gen on; the energy stage in a second one
+#   ASAP7 -> [area: SLT vs add/sub] -> report (the variants' syntheses, fpga-top,
+#   area and ecc-cost in a background lane from gen on; the energy stage in a second one
 #   from the end of synth-top on, beside the sky130 and ASAP7 array stages)
 #
 # Environment: CFG CFG_FILE CFG_NAME SEED PDK_DIR B MAKE [RUN_AREA=1] [RUN_QUICK=1]
@@ -180,6 +180,16 @@ else
     "${MK[@]}" area $( [ -r "$sky_lib" ] && echo LIB=sky130 )
 fi
 
+# 10b. ECC cost: one SECDED encoder + decoder per protected SRAM at its data width, synthesised
+#      alone (Yosys, sky130 when found; seconds) - what ecc = secded adds, for either value
+#      of the configuration's ecc (docs/report.md "ECC cost"). Not fatal. In this lane, which
+#      ends long before the energy lane (it ran alone at the end, one core idle).
+rm -f "$flow/ecc/ecc_logic.kv"
+if ! stage ecc-cost "SECDED encoder/decoder logic at this configuration's SRAM widths (Yosys${sky_lib:+, sky130})" \
+    env LIBROOT="$B/lib" scripts/ecc_logic_area.sh "$B/bin/sltecc" "$CFG_FILE" "$flow/ecc/ecc_logic.kv" $sky_lib; then
+  failed=("${failed[@]:0:${#failed[@]}-1}"); warn+=(ecc-cost)
+fi
+
 lane_end bg
 }
 rm -f "$rundir/bg.out" "$rundir/bg.failed" "$rundir/bg.warn"
@@ -343,18 +353,9 @@ else
 fi
 
 i=13
-# the background stages (fpga-top, area): their progress lines, failures and warnings
+# the background stages (fpga-top, area, ecc-cost): their progress lines, failures and warnings
 lane_join bg "$bg_pid"
-i=$((i + 2))
-
-# 10b. ECC cost: one SECDED encoder + decoder per protected SRAM at its data width, synthesised
-#      alone (Yosys, sky130 when found; seconds) - what ecc = secded adds, for either value
-#      of the configuration's ecc (docs/report.md "ECC cost"). Not fatal.
-rm -f "$flow/ecc/ecc_logic.kv"
-if ! stage ecc-cost "SECDED encoder/decoder logic at this configuration's SRAM widths (Yosys${sky_lib:+, sky130})" \
-    env LIBROOT="$B/lib" scripts/ecc_logic_area.sh "$B/bin/sltecc" "$CFG_FILE" "$flow/ecc/ecc_logic.kv" $sky_lib; then
-  failed=("${failed[@]:0:${#failed[@]}-1}"); warn+=(ecc-cost)
-fi
+i=$((i + 3))
 
 # 11. the report
 i=$((i + 1))

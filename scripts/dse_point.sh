@@ -54,8 +54,10 @@ t0=$(date +%s)
 finish() {  # finish STATUS NOTE
   { echo "name=$name"; for s in "${sets[@]}"; do echo "set.$s"; done
     echo "status=$1"; echo "note=$2"; echo "seconds=$(( $(date +%s) - t0 ))"
-    [ -s "$out/figures.kv" ] && cat "$out/figures.kv"
+    if [ -s "$out/figures.kv" ]; then cat "$out/figures.kv"; fi
   } >"$kv.tmp" && mv "$kv.tmp" "$kv"
+  # (an `[ -s ] && cat` last in the group made a refused point, which has no figures,
+  # fail the group: no point.kv, and `sltdse gather` stopped the whole sweep)
   # one progress line a point
   printf 'dse: %-28s %-8s %4ss  %s\n' "$name" "$1" "$(( $(date +%s) - t0 ))" \
     "$( [ "$1" = ok ] && sed -n 's/^\(area_um2\|fmax_mhz\|pj_per_mac\|energy_mj_3b\)=\(.*\)/\1=\2/p' "$out/figures.kv" | tr '\n' ' ' || echo "$2")"
@@ -73,7 +75,8 @@ fig() { echo "$1=$2" >>"$out/figures.kv"; }
 # 1. the generator: a refusal is a result of the sweep, not an error
 gen="$out/gen" flow="$out/flow"
 if ! "$B/bin/sltgen" --config "$cfg" --out "$gen" --quiet >"$out/gen.log" 2>&1; then
-  finish refused "$(head -n 1 "$out/gen.log")"
+  msg=$(head -n 1 "$out/gen.log")
+  finish refused "${msg//"$out/"/}" # (without the point's folder: the same note wherever it ran)
 fi
 params="$gen/params.mk"
 top=$(sed -nE 's/^SLT_TOP_ARRAY[[:space:]]*:?=[[:space:]]*//p' "$params")

@@ -264,7 +264,8 @@ synth_top() {
     limited "$RUN_TOP_SYNTH_TIMEOUT" "${MK[@]}" sta CFG="$CFG" PART=top LIB=sky130 POWER_ACTIVITIES="0 1" || return 1
     # the top's ASAP7 Fmax, reported next to the sky130 one
     if [ -r "$asap_lib" ]; then
-      limited "$RUN_TOP_SYNTH_TIMEOUT" "${MK[@]}" sta CFG="$CFG" PART=top LIB=asap7 POWER_ACTIVITIES="0" || echo "note: ASAP7 top timing failed (not fatal: the report leaves it out)"
+      # (SLT_REUSE_GENERIC=1: the generic design the sky130 run just saved; synth/synth.sh)
+      limited "$RUN_TOP_SYNTH_TIMEOUT" env SLT_REUSE_GENERIC=1 "${MK[@]}" sta CFG="$CFG" PART=top LIB=asap7 POWER_ACTIVITIES="0" || echo "note: ASAP7 top timing failed (not fatal: the report leaves it out)"
     fi
   else
     limited "$RUN_TOP_SYNTH_TIMEOUT" "${MK[@]}" synth CFG="$CFG" PART=top
@@ -323,7 +324,7 @@ fi
 i=$((i + 2)) # energy and cg-energy are numbered 10 and 11
 # 8-9. ASAP7 (cross-check of the energy scaling and a faster library's Fmax)
 if [ -r "$asap_lib" ]; then
-  stage sta-asap7 "Yosys + OpenSTA, ASAP7 (mixed corners; $(dirname "$asap_lib"), from $(lib_where asap7))" "${MK[@]}" sta CFG="$CFG" LIB=asap7 POWER_ACTIVITIES="0 1"
+  stage sta-asap7 "Yosys + OpenSTA, ASAP7 (mixed corners; $(dirname "$asap_lib"), from $(lib_where asap7))" env SLT_REUSE_GENERIC=1 "${MK[@]}" sta CFG="$CFG" LIB=asap7 POWER_ACTIVITIES="0 1"
   stage power-asap7 "OpenSTA power per block, ASAP7" \
     synth/power_blocks.sh --synth "$flow/synth" --sta "$flow/sta" --top "$top" \
       --lib "$asap_libs" \

@@ -20,6 +20,9 @@
 #                         liberty, DIR/<lib tag>/sram_timing.lib (one cell per SRAM
 #                         shape, read by sta.sh) and sram_timing.kv
 #
+# Environment: SLT_REUSE_GENERIC=1 reads the generic design a liberty run saved in
+# DIR/generic (same inputs) instead of synthesising it (below; make run's ASAP7 runs).
+#
 # Writes DIR/yosys.log and
 #   DIR/generic/summary.kv   cells, flops, transistors, per module (stat2kv.awk)
 #   DIR/<lib tag>/summary.kv area in um^2 per module, black-box area
@@ -111,16 +114,18 @@ fi
 banner "yosys: $name (top $top, ${#files[@]} files${tag:+, library $tag})"
 log="$out/yosys.log"
 start=$(date +%s)
-# The generic flow does not depend on the library: a liberty run on the same inputs
-# as the last one in this folder (the accelerator top in sky130, then in ASAP7) reads
-# its generic design (generic.il, RTLIL) instead of synthesising it again. The key:
-# the Yosys version, synth.tcl, top, black boxes, defines, the files and every file
-# in the include folders, by content.
+# The generic flow does not depend on the library: every liberty run saves its generic
+# design (generic.il, RTLIL, with a key), and a run with SLT_REUSE_GENERIC=1 on the same
+# inputs reads it instead of synthesising again (make run: the ASAP7 runs after the
+# sky130 ones). Opt-in only, because the design read back reaches ABC in another order
+# and maps differently: a run that reads it would otherwise give other figures
+# depending on what ran before in this folder. The key: the Yosys version, synth.tcl,
+# top, black boxes, defines, the files and every file in the include folders, by content.
 gen_key=$( { yosys -V; cat "$here/synth.tcl"; echo "$top|$bbnames|${defines[*]:-}"
              cat "${files[@]}"; for d in ${incdirs[@]+"${incdirs[@]}"}; do find "$d" -maxdepth 1 -type f -name '*.v*' | LC_ALL=C sort | xargs -r cat; done; } | md5sum | cut -c1-16)
 il_in="" il_out=""
 if [ -n "$lib" ]; then
-  if [ -s "$gen_dir/generic.il" ] && [ "$(cat "$gen_dir/generic.key" 2>/dev/null)" = "$gen_key" ]; then
+  if [ "${SLT_REUSE_GENERIC:-}" = 1 ] && [ -s "$gen_dir/generic.il" ] && [ "$(cat "$gen_dir/generic.key" 2>/dev/null)" = "$gen_key" ]; then
     il_in="$gen_dir/generic.il"
     echo "generic flow: reusing $il_in (same inputs, key $gen_key)"
   else

@@ -155,6 +155,19 @@ sky130)
   check "black box area from the model's sky130 line" num "$(kv_get "$l" area_blackbox_um2)" "==" 1234.5
   check "total = logic + black boxes" near "$(kv_get "$l" area_um2)" "$(calc "$a + 1234.5")" 0.01
   check "netlist written" test -s "$out/top/$tag/netlist.v"
+  # the saved generic design (synth.sh): read only with SLT_REUSE_GENERIC=1 and the same inputs
+  check "generic design saved with its key" test -s "$out/top/generic/generic.il" -a -s "$out/top/generic/generic.key"
+  sy() { local reuse=$1; shift
+         SLT_REUSE_GENERIC=$reuse synth/synth.sh --top flow_top --out "$out/top" "${TOPFILES[@]}" \
+           --blackbox $T/flow_blackbox.txt --lib "$SKY" --clock-mhz 100 --libdir "$libdir" "$@"; }
+  check "a second run synthesises afresh without SLT_REUSE_GENERIC" run "$out/top2.log" sy ""
+  check "  (it did not read the saved design)" bash -c "! grep -q 'generic flow: reusing' '$out/top2.log'"
+  check "SLT_REUSE_GENERIC=1 reads the saved design" run "$out/top3.log" sy 1
+  check "  (it says so)" grep -q 'generic flow: reusing' "$out/top3.log"
+  check "  and maps it: the same logic area within 10 %" near "$(kv_get "$l" area_logic_um2)" "$a" "$(calc "$a * 0.1")"
+  check "other inputs (a define): not reused" run "$out/top4.log" sy 1 --define SLT_FLOW_TEST_KEY
+  check "  (it synthesised)" bash -c "! grep -q 'generic flow: reusing' '$out/top4.log'"
+  sy "" >"$out/top5.log" 2>&1 # (the folder as the first run left it, for the checks below)
   check "no dont_use cell in the netlist (lpflow, probe, delay cells)" \
     bash -c "! grep -qE 'lpflow|probe|dlygate|clkdlybuf|dlymetal' '$out/top/$tag/netlist.v'"
   check "library copy outside the source tree, dont_use marked" \

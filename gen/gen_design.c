@@ -40,6 +40,8 @@ static void derive_numbers(const slt_config *cfg, slt_design *d)
     d->table_entries = slt_table_entries(d->g, d->binary);
     d->entry_bits = slt_entry_bits(cfg);
     d->act_slice_bits = cfg->act_slice_bits;
+    d->psum_chunks = cfg->psum_chunks;
+    d->slot_bits = ceil_log2(cfg->psum_chunks);
     d->slices = slt_act_slices(cfg);
     d->slice_bits = slt_slice_width(cfg);
     d->slice_entry_bits = slt_slice_entry_bits(cfg);
@@ -152,6 +154,8 @@ static const slt_param_desc k_params[] = {
     P("SLT_ENTRY_BITS", SLT_PV_INT, entry_bits, "bits per table entry (signed)"),
     P("SLT_BUILD_ADDS", SLT_PV_INT, build_adds, "adders per table build (per slice table when sliced)"),
     P("SLT_ACT_SLICE_BITS", SLT_PV_INT, act_slice_bits, "activation slice width (0: no slicing)"),
+    P("SLT_PSUM_CHUNKS", SLT_PV_INT, psum_chunks, "chunks per tile: table slots per unit, partial sums kept in the lanes"),
+    P("SLT_SLOT_BITS", SLT_PV_INT, slot_bits, "width of tbl_slot_i / row_slot_i (0: no slot ports, psum_chunks = 1)"),
     P("SLT_ACT_SLICES", SLT_PV_INT, slices, "slices per activation: tables per unit (1: no slicing)"),
     P("SLT_SLICE_BITS", SLT_PV_INT, slice_bits, "bits per activation slice (act_bits when not sliced)"),
     P("SLT_SLICE_ENTRY_BITS", SLT_PV_INT, slice_entry_bits, "bits per slice table entry (signed)"),

@@ -17,7 +17,8 @@ void slt_buf_geometry(const slt_config *cfg, slt_buf_geom *g)
     g->wbuf_width = cfg->row_lanes * cfg->lut_units * slt_row_field_bits(cfg);
     g->abuf_width = ug * cfg->act_bits;
     g->obuf_width = cfg->row_lanes * cfg->acc_bits;
-    g->wbuf_depth = ((long)cfg->wbuf_kib * KIB_BITS / g->wbuf_width) & ~1L;
+    g->wbuf_regions = 2L * cfg->psum_chunks;
+    g->wbuf_depth = (long)cfg->wbuf_kib * KIB_BITS / g->wbuf_width / g->wbuf_regions * g->wbuf_regions;
     g->abuf_depth = (long)cfg->abuf_kib * KIB_BITS / g->abuf_width;
     g->obuf_depth = (long)cfg->obuf_kib * KIB_BITS / g->obuf_width;
     g->max_rb = ceil_div(cfg->max_m, cfg->row_lanes);
@@ -48,7 +49,7 @@ static int too_small(char *err, size_t errlen, const char *key, int kib, long ne
 /* Words each buffer needs for the largest shape (at least 2 each). */
 static void need_words(const slt_config *cfg, const slt_buf_geom *g, long words[3])
 {
-    words[0] = 2 * g->max_rb;
+    words[0] = g->wbuf_regions * g->max_rb;
     words[1] = (long)cfg->max_n * g->max_nc;
     words[2] = (long)cfg->max_n * g->max_rb;
     for (int i = 1; i < 3; i++)
@@ -74,8 +75,8 @@ int slt_buf_check(const slt_config *cfg, char *err, size_t errlen)
     slt_buf_geometry(cfg, &g);
     need_words(cfg, &g, need);
     if (g.wbuf_depth < need[0]) {
-        snprintf(what, sizeof what, "max_m = %d (%ld row blocks of row_lanes = %d, in each of two halves)",
-                 cfg->max_m, g.max_rb, cfg->row_lanes);
+        snprintf(what, sizeof what, "max_m = %d (%ld row blocks of row_lanes = %d, in each of %ld regions)",
+                 cfg->max_m, g.max_rb, cfg->row_lanes, g.wbuf_regions);
         return too_small(err, errlen, "wbuf_kib", cfg->wbuf_kib, need[0], g.wbuf_width, g.wbuf_depth, what, "max_m");
     }
     if (g.abuf_depth < need[1]) {

@@ -12,7 +12,8 @@
 
 typedef struct {
     int wbuf_width, abuf_width, obuf_width; /* bits per word */
-    long wbuf_depth;  /* words, even: two halves of wbuf_depth / 2 row blocks */
+    long wbuf_depth;  /* words, a multiple of wbuf_regions: regions of wbuf_depth / wbuf_regions row blocks */
+    long wbuf_regions; /* 2 * psum_chunks: one chunk's keys each; two tiles of psum_chunks chunks */
     long abuf_depth;  /* words: one chunk of one token each */
     long obuf_depth;  /* words: one row block of partial sums each */
     long mode_depth;  /* words of U mode bits: chunks of max_k (at least 2) */

@@ -31,6 +31,7 @@ static const slt_config_range k_ranges[] = {
     {"obuf_kib", 1, 65536, "output / partial-sum buffer KiB"},
     {"pipe_stages", 0, 4, "extra pipeline registers in each row lane"},
     {"act_slice_bits", 0, 4, "activation slice width: 0 (off) or 4"},
+    {"psum_chunks", 1, 8, "chunks a row block's partial sum stays in the lanes: 1, 2, 4 or 8"},
     {NULL, 0, 0, NULL},
 };
 
@@ -59,6 +60,7 @@ void slt_config_default(slt_config *cfg)
     cfg->buffer_mode = SLT_BUFMODE_AUTO;
     cfg->ecc = SLT_ECC_NONE;
     cfg->clock_gating = 1;
+    cfg->psum_chunks = 1;
     cfg->acc_bits_given = 0;
 }
 
@@ -124,6 +126,7 @@ static int *int_field(slt_config *cfg, const char *key)
     if (!strcmp(key, "obuf_kib")) return &cfg->obuf_kib;
     if (!strcmp(key, "pipe_stages")) return &cfg->pipe_stages;
     if (!strcmp(key, "act_slice_bits")) return &cfg->act_slice_bits;
+    if (!strcmp(key, "psum_chunks")) return &cfg->psum_chunks;
     return NULL;
 }
 
@@ -173,6 +176,8 @@ static int set_int(slt_config *cfg, const slt_config_range *r, const char *value
         return slt_fail(err, errlen, "config: act_bits = '%s' is not legal: expected 4, 8 or 16", value);
     if (!strcmp(r->key, "act_slice_bits") && v != 0 && v != 4)
         return slt_fail(err, errlen, "config: act_slice_bits = '%s' is not legal: expected 0 (off) or 4", value);
+    if (!strcmp(r->key, "psum_chunks") && (v & (v - 1)))
+        return slt_fail(err, errlen, "config: psum_chunks = '%s' is not legal: expected 1, 2, 4 or 8", value);
     if (!strcmp(r->key, "bus_bits") && !is_pow2(v))
         return slt_fail(err, errlen, "config: bus_bits = '%s' is not legal: expected a power of two in 8..512", value);
     *int_field(cfg, r->key) = (int)v;
@@ -244,7 +249,7 @@ int slt_config_set(slt_config *cfg, const char *key, const char *value, char *er
     }
     return slt_fail(err, errlen,
                 "config: unknown key '%s' (known: name group_size act_bits lut_units row_lanes max_k max_m max_n "
-                "acc_bits weight_format bus_bits clock_mhz wbuf_kib abuf_kib obuf_kib pipe_stages array buffer_mode ecc clock_gating act_slice_bits reorder)",
+                "acc_bits weight_format bus_bits clock_mhz wbuf_kib abuf_kib obuf_kib pipe_stages array buffer_mode ecc clock_gating act_slice_bits psum_chunks reorder)",
                 key);
 }
 
@@ -446,6 +451,8 @@ void slt_config_write(const slt_config *cfg, FILE *f)
     if (cfg->ecc != SLT_ECC_NONE) fprintf(f, "ecc = %s\n", k_ecc[SLT_ECC_SECDED]);
     /* written only when on, so configurations without slicing keep their text and hash */
     if (cfg->act_slice_bits) fprintf(f, "act_slice_bits = %d\n", cfg->act_slice_bits);
+    /* written only when above 1, so configurations without it keep their text and hash */
+    if (cfg->psum_chunks > 1) fprintf(f, "psum_chunks = %d\n", cfg->psum_chunks);
     /* Written only when set, so configurations without it keep their hash. */
     if (cfg->reorder == SLT_REORDER_GREEDY) fprintf(f, "reorder = %s\n", k_reorder[SLT_REORDER_GREEDY]);
 }

@@ -40,6 +40,7 @@ typedef struct {
     int clock_gating;         /* 1: registers that hold still get a gated clock (rtl/slt_clock_gate.v) */
     int act_slice_bits;       /* 0: off; 4: activations cut into 4-bit slices, one narrow table per slice */
     slt_reorder_policy reorder; /* packer row order (host side; hardware unchanged) */
+    int psum_chunks;          /* C: consecutive chunks a row block stays in the lanes (1, 2, 4, 8; docs/top.md) */
     /* bookkeeping, not part of the hash */
     int acc_bits_given;       /* 1 when acc_bits came from the file/CLI */
 } slt_config;

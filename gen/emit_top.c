@@ -145,7 +145,7 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
     char regs[64];
     slt_regs_module_name(&d->cfg, regs, sizeof regs);
     em_file_header(e, d, name, "accelerator top: AXI4-Lite registers, AXI4-Stream in/out, buffers, array");
-    em_line(e, "// Buffers (words x bits): wbuf %d x %d (two halves), abuf %d x %d, obuf %d x %d, modes %d x %d.",
+    em_line(e, "// Buffers (words x bits): wbuf %d x %d (2*psum_chunks regions), abuf %d x %d, obuf %d x %d, modes %d x %d.",
             g.wbuf_depth, g.wbuf_width, g.abuf_depth, g.abuf_width, g.obuf_depth, g.obuf_width, g.mode_depth, d->u);
     em_line(e, "// See docs/top.md for the stream formats, descriptors and the register map.");
     em_blank(e);
@@ -177,6 +177,9 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
     em_line(e, "wire [%d:0] row_psum, row_psum_o_arr;", d->row_psum_bits - 1);
     em_line(e, "wire [%d:0] ev_build;", d->u - 1);
     em_line(e, "wire [%d:0] ev_term;", d->ev_term_bits - 1);
+    /* table slots (psum_chunks > 1); with one slot the controller's slot outputs are 0 */
+    em_line(e, "wire [%d:0] tbl_slot, row_slot;", d->slot_bits ? d->slot_bits - 1 : 0);
+    if (!d->slot_bits) em_line(e, "wire        unused_slot = ^{tbl_slot, row_slot};  // psum_chunks = 1: no slots");
     em_blank(e);
     em_open(e, "%s u_regs (", regs);
     em_line(e, ".clk_i(clk_i), .rst_ni(rst_ni),");
@@ -231,7 +234,9 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
     em_line(e, ".AbufBankDepth(%ld),", bk.bank_depth[1]);
     em_line(e, ".ObufBanks(%d), .ObufBankDepth(%ld), .ModeBanks(%d), .ModeBankDepth(%ld),", bk.banks[2],
             bk.bank_depth[2], bk.banks[3], bk.bank_depth[3]);
-    em_line(e, ".ClockGating(%d)", d->cfg.clock_gating);
+    if (d->psum_chunks > 1)
+        em_line(e, ".ClockGating(%d), .C(%d), .SlotW(%d)", d->cfg.clock_gating, d->psum_chunks, d->slot_bits);
+    else em_line(e, ".ClockGating(%d)", d->cfg.clock_gating);
     em_close(e, ") u_ctrl (");
     e->depth++;
     em_line(e, ".clk_i(clk_i), .rst_ni(rst_ni),");
@@ -246,8 +251,9 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
     em_line(e, ".s_tlast_i(s_axis_tlast_i),");
     em_line(e, ".m_tvalid_o(m_axis_tvalid_o), .m_tready_i(m_axis_tready_i), .m_tdata_o(m_axis_tdata_o),");
     em_line(e, ".m_tlast_o(m_axis_tlast_o),");
-    em_line(e, ".tbl_valid_o(tbl_valid), .tbl_act_o(tbl_act), .tbl_mode_o(tbl_mode),");
-    em_line(e, ".row_valid_o(row_valid), .row_keys_o(row_keys), .row_psum_o(row_psum), .err_clr_o(err_clr),");
+    em_line(e, ".tbl_valid_o(tbl_valid), .tbl_act_o(tbl_act), .tbl_mode_o(tbl_mode), .tbl_slot_o(tbl_slot),");
+    em_line(e, ".row_valid_o(row_valid), .row_keys_o(row_keys), .row_psum_o(row_psum), .row_slot_o(row_slot),");
+    em_line(e, ".err_clr_o(err_clr),");
     em_line(e, ".row_valid_i(row_valid_o_arr), .row_psum_i(row_psum_o_arr), .ev_build_i(ev_build),");
     em_line(e, ".ev_term_i(ev_term), .arr_err_i(arr_err)");
     em_close(e, ");");
@@ -268,6 +274,7 @@ static void emit_top(slt_emitter *e, const slt_design *d, const char *name)
     em_line(e, ".clk_i(clk_i), .rst_ni(rst_ni),");
     em_line(e, ".tbl_valid_i(tbl_valid), .tbl_act_i(tbl_act), .tbl_mode_i(tbl_mode),");
     em_line(e, ".row_valid_i(row_valid), .row_keys_i(row_keys), .row_psum_i(row_psum), .err_clr_i(err_clr),");
+    if (d->slot_bits) em_line(e, ".tbl_slot_i(tbl_slot), .row_slot_i(row_slot),");
     em_line(e, ".row_valid_o(row_valid_o_arr), .row_psum_o(row_psum_o_arr), .ev_build_o(ev_build),");
     em_line(e, ".ev_term_o(ev_term), .err_o(arr_err)");
     em_close(e, ");");

@@ -1,7 +1,8 @@
 // slt_ctrl_wgt - the weight section of a weight packet: bytes -> 2-bit codes
 // (slt_weight_decode, B per beat) -> code gearbox (L*U*G + B*wpb codes) -> one row
-// block of keys (slt_ctrl_keys) -> wbuf, chunk c into half c%2. The gearbox never
-// stalls the link while the half it fills is free. Reports the packet's framing
+// block of keys (slt_ctrl_keys) -> wbuf, chunk c into region c%(2C) (C = psum_chunks;
+// C = 1: the two halves). The gearbox never stalls the link while the region it fills
+// is free. Reports the packet's framing
 // (short, long, invalid codes) to slt_ctrl_fsm.
 module slt_ctrl_wgt #(
   parameter integer MRW       = 16,   // bits of MR (1..L)
@@ -16,6 +17,7 @@ module slt_ctrl_wgt #(
   parameter integer L         = 4,
   parameter integer F         = 5,
   parameter integer MagBits   = 4,
+  parameter integer C         = 1,     // psum_chunks: 2*C regions of WbufDepth/(2*C) words
   parameter integer WbufDepth = 1024
 ) (
   input  wire           clk_i,
@@ -28,7 +30,7 @@ module slt_ctrl_wgt #(
   input  wire [QW-1:0] rb_i,
   input  wire [MRW-1:0] mr_i,
   input  wire [WKW-1:0] wl_i,
-  input  wire [1:0]     half_full_i,    // wbuf halves holding an unread chunk
+  input  wire [2*C-1:0] half_full_i,    // wbuf regions holding an unread chunk
   input  wire           in_valid_i,
   input  wire           in_last_i,
   input  wire [BusBits-1:0] in_data_i,
@@ -37,7 +39,7 @@ module slt_ctrl_wgt #(
   output wire [$clog2(WbufDepth)-1:0] waddr_o,
   output wire [L*U*F-1:0] wdata_o,
   output wire           half_set_o,     // a chunk's last row block written
-  output wire           half_o,         // ... into this half
+  output wire [$clog2(2*C)-1:0] half_o, // ... into this region
   output wire           code_err_o,     // invalid code on an accepted beat
   output wire           short_o,        // TLAST before the data is complete
   output wire           long_o,         // data complete without TLAST, or an extra beat
@@ -57,6 +59,8 @@ module slt_ctrl_wgt #(
   localparam integer CW    = $clog2(Cap + 1) + 1;  // code counts
   localparam integer WAW   = $clog2(WbufDepth);
   localparam integer Half  = WbufDepth / 2;
+  localparam integer RW    = $clog2(2 * C);     // region index bits
+  localparam integer Reg   = WbufDepth / (2 * C);
   localparam integer WLW   = $clog2(UG + 1);       // codes of a row in a chunk: 1..UG
   localparam integer WRW   = $clog2(L + 1);        // rows of a block: 1..L
   localparam [WLW-1:0] UGW   = UG[WLW-1:0];
@@ -103,7 +107,8 @@ module slt_ctrl_wgt #(
   wire [WLW-1:0]   w_width  = w_last_c ? wl_x[WLW-1:0] : UGW;
   wire             w_active = run_i & ~wdone_q;
   wire             gb_enough = enough_q;
-  wire             gb_fire  = w_active & gb_enough & ~half_full_i[wc_q[0]];
+  wire [RW-1:0]    wreg     = wc_q[RW-1:0];     // the region of the chunk being written
+  wire             gb_fire  = w_active & gb_enough & ~half_full_i[wreg];
   wire             w_final  = gb_fire & w_last_c & w_last_b;
   wire [CW-1:0]    gcnt_left = gcnt_q - take_q;
   wire [CW-1:0]    gcnt_after = gb_fire ? gcnt_left : gcnt_q;
@@ -192,11 +197,24 @@ module slt_ctrl_wgt #(
 
   assign ready_o    = gb_ready;
   assign we_o       = gb_fire;
-  assign waddr_o    = (wc_q[0] ? Half[WAW-1:0] : {WAW{1'b0}}) + wb_q[WAW-1:0];
+  generate
+    if (C == 1) begin : g_halves
+      assign waddr_o = (wc_q[0] ? Half[WAW-1:0] : {WAW{1'b0}}) + wb_q[WAW-1:0];
+    end else begin : g_regions
+      // region r starts at word r*WbufDepth/(2C)
+      reg [WAW-1:0] rbase;
+      integer ri;
+      always @* begin
+        rbase = {WAW{1'b0}};
+        for (ri = 0; ri < 2 * C; ri = ri + 1) if (wreg == ri[RW-1:0]) rbase = ri[WAW-1:0] * Reg[WAW-1:0];
+      end
+      assign waddr_o = rbase + wb_q[WAW-1:0];
+    end
+  endgenerate
   assign half_set_o = gb_fire & w_last_b;
-  assign half_o     = wc_q[0];
+  assign half_o     = wreg;
   assign code_err_o = gb_acc & (|byte_bad);
-  assign short_o    = run_i & tlast_o & ~wdone_q & ~gb_enough & ~half_full_i[wc_q[0]];
+  assign short_o    = run_i & tlast_o & ~wdone_q & ~gb_enough & ~half_full_i[wreg];
   assign long_o     = w_final & (~tlast_o | tin_q);
   assign final_o    = w_final;
   wire unused = ^{nc_x, rb_x, mr_x, wl_x};

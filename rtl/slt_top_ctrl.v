@@ -3,7 +3,7 @@
 // register slave and to the processing array. docs/top.md describes the design:
 //   input stream -> skid -> { activation loader (slt_ctrl_act) -> abuf,
 //                             mode loader (slt_ctrl_mode) -> mode memory,
-//                             weight writer (slt_ctrl_wgt: decoders, gearbox, keys) -> wbuf (2 halves) }
+//                             weight writer (slt_ctrl_wgt: decoders, gearbox, keys) -> wbuf (2*C regions) }
 //   compute (slt_ctrl_seq): per chunk c (wbuf half c%2), per token n: table build
 //            (abuf, modes), then RB row blocks (wbuf keys, obuf partial sums) -> array -> obuf
 //   output (slt_ctrl_out): obuf -> 32-bit results -> packer -> output stream (one packet, TLAST)
@@ -49,7 +49,10 @@ module slt_top_ctrl #(
   parameter integer ObufBankDepth = ObufDepth,
   parameter integer ModeBanks     = 1,
   parameter integer ModeBankDepth = ModeDepth,
-  parameter integer ClockGating = 0     // 1: gated clocks where registers hold still (slt_clock_gate)
+  parameter integer ClockGating = 0,    // 1: gated clocks where registers hold still (slt_clock_gate)
+  // psum_chunks: partial sums stay in the lanes across C chunks (slt_ctrl_seq_tile); 1: slt_ctrl_seq
+  parameter integer C           = 1,
+  parameter integer SlotW       = 1      // bits of the table slot ports: $clog2(C), 1 when C = 1 (tied to 0)
 ) (
   input  wire                    clk_i,
   input  wire                    rst_ni,
@@ -89,7 +92,9 @@ module slt_top_ctrl #(
   output wire                    tbl_valid_o,
   output wire [U*G*A-1:0]        tbl_act_o,
   output wire [U-1:0]            tbl_mode_o,
+  output wire [SlotW-1:0]        tbl_slot_o,    // table slot of the load (psum_chunks > 1)
   output wire                    row_valid_o,
+  output wire [SlotW-1:0]        row_slot_o,    // table slot of the row (psum_chunks > 1)
   output wire [L*U*F-1:0]        row_keys_o,
   output wire [L*Acc-1:0]        row_psum_o,
   output wire                    err_clr_o,
@@ -184,7 +189,7 @@ module slt_top_ctrl #(
     .nc_o (nc), .rb_o (rb), .mr_o (mr), .wl_o (wl), .nnc_o (nnc), .nrb_o (nrb)
   );
   slt_ctrl_check #(.Format(Format), .MaxK(MaxK), .MaxM(MaxM), .MaxN(MaxN), .AbufDepth(AbufDepth),
-                   .ObufDepth(ObufDepth), .Half(WbufDepth / 2), .QW(QW)) u_check (
+                   .ObufDepth(ObufDepth), .Half(WbufDepth / (2 * C)), .QW(QW)) u_check (
     .clk_i (clk_i), .op_i (op), .fmt_i (fmt), .resident_i (resident), .m_i (m), .k_i (k), .n_i (n),
     .abase_i (abase), .obase_i (obase), .nnc_i (nnc), .nrb_i (nrb), .rb_i (rb),
     .err_o (chk_err), .is_load_o (is_load), .is_mm_o (is_mm), .owns_input_o (owns_input)
@@ -216,12 +221,14 @@ module slt_top_ctrl #(
   );
 
   // ---- weights: bytes -> codes -> gearbox -> keys -> wbuf ---------------------------
-  wire [1:0]      half_full;
-  wire            wbuf_we, half_set, half;
+  localparam integer HW = $clog2(2 * C);   // wbuf region index bits (C = 1: the two halves)
+  wire [2*C-1:0]  half_full;
+  wire            wbuf_we, half_set;
+  wire [HW-1:0]   half;
   wire [WAW-1:0]  wbuf_waddr;
   wire [KeyW-1:0] wbuf_wdata;
   slt_ctrl_wgt #(.BusBits(BusBits), .Format(Format), .Binary(Binary), .AddSub(AddSub), .G(G), .U(U), .L(L),
-                 .F(F), .MagBits(MagBits), .WbufDepth(WbufDepth), .QW(QW), .MRW(RMW + 1), .WKW(RKW + 1)) u_wgt (
+                 .F(F), .MagBits(MagBits), .C(C), .WbufDepth(WbufDepth), .QW(QW), .MRW(RMW + 1), .WKW(RKW + 1)) u_wgt (
     .clk_i (clk_i), .rst_ni (rst_ni), .clr_i (clr), .check_i (st_check), .run_i (st_run), .sel_i (ph_wgt),
     .nc_i (nc), .rb_i (rb), .mr_i (mr), .wl_i (wl), .half_full_i (half_full),
     .in_valid_i (in_valid), .in_last_i (in_last), .in_data_i (in_data),
@@ -239,19 +246,57 @@ module slt_top_ctrl #(
   wire [U-1:0]   unit_real;
   wire [L-1:0]   lane_real;
   wire seq_empty;
-  slt_ctrl_seq #(.U(U), .G(G), .L(L), .Gap(Gap), .Pd(Pd), .WbufDepth(WbufDepth), .AbufDepth(AbufDepth),
-                 .HalfDelay(WriteLatency - 1),
-                 .ObufDepth(ObufDepth), .ModeDepth(ModeDepth), .QW(QW), .MRW(RMW + 1), .WKW(RKW + 1)) u_seq (
-    .clk_i (clk_i), .rst_ni (rst_ni), .clr_i (clr), .check_i (st_check), .run_i (st_run),
-    .modes_done_i (modes_ready), .modes_written_i (mu_waddr), .nc_i (nc), .rb_i (rb), .n_i (n), .mr_i (mr), .wl_i (wl), .nrb_i (nrb),
-    .abase_i (abase), .obase_i (obase), .acc_mode_i (acc_mode),
-    .half_set_i (half_set), .half_i (half), .row_valid_i (row_valid_i),
-    .half_full_o (half_full), .t_req_o (t_req), .r_req_o (r_req),
-    .wbuf_raddr_o (wbuf_raddr), .abuf_raddr_o (abuf_raddr), .mode_raddr_o (mode_raddr),
-    .ps_re_o (ps_re), .ps_raddr_o (ps_raddr), .ps_use_o (ps_use), .obuf_waddr_o (obuf_waddr),
-    .tbl_v_o (tbl_v), .row_v_o (row_v), .done_o (c_done), .empty_o (seq_empty),
-    .unit_real_o (unit_real), .lane_real_o (lane_real)
-  );
+  wire           obuf_we;     // an array output is written to obuf
+  wire [PsW-1:0] psum_fw;     // the array's own output, forwarded as the next chunk's psum
+  generate
+    if (C == 1) begin : g_seq
+      slt_ctrl_seq #(.U(U), .G(G), .L(L), .Gap(Gap), .Pd(Pd), .WbufDepth(WbufDepth), .AbufDepth(AbufDepth),
+                     .HalfDelay(WriteLatency - 1),
+                     .ObufDepth(ObufDepth), .ModeDepth(ModeDepth), .QW(QW), .MRW(RMW + 1), .WKW(RKW + 1)) u_seq (
+        .clk_i (clk_i), .rst_ni (rst_ni), .clr_i (clr), .check_i (st_check), .run_i (st_run),
+        .modes_done_i (modes_ready), .modes_written_i (mu_waddr), .nc_i (nc), .rb_i (rb), .n_i (n), .mr_i (mr), .wl_i (wl), .nrb_i (nrb),
+        .abase_i (abase), .obase_i (obase), .acc_mode_i (acc_mode),
+        .half_set_i (half_set), .half_i (half), .row_valid_i (row_valid_i),
+        .half_full_o (half_full), .t_req_o (t_req), .r_req_o (r_req),
+        .wbuf_raddr_o (wbuf_raddr), .abuf_raddr_o (abuf_raddr), .mode_raddr_o (mode_raddr),
+        .ps_re_o (ps_re), .ps_raddr_o (ps_raddr), .ps_use_o (ps_use), .obuf_waddr_o (obuf_waddr),
+        .tbl_v_o (tbl_v), .row_v_o (row_v), .done_o (c_done), .empty_o (seq_empty),
+        .unit_real_o (unit_real), .lane_real_o (lane_real)
+      );
+      assign obuf_we    = row_valid_i;
+      assign psum_fw    = {PsW{1'b0}};
+      assign tbl_slot_o = {SlotW{1'b0}};
+      assign row_slot_o = {SlotW{1'b0}};
+    end else begin : g_seq_tile
+      wire             fw_use, fin, fw_d, fin_d, fin_out;
+      wire [SlotW-1:0] slot, slot_d;
+      slt_ctrl_seq_tile #(.U(U), .G(G), .L(L), .C(C), .Gap(Gap), .Pd(Pd), .WbufDepth(WbufDepth),
+                          .AbufDepth(AbufDepth), .HalfDelay(WriteLatency - 1), .ObufDepth(ObufDepth),
+                          .ModeDepth(ModeDepth), .QW(QW), .MRW(RMW + 1), .WKW(RKW + 1)) u_seq (
+        .clk_i (clk_i), .rst_ni (rst_ni), .clr_i (clr), .check_i (st_check), .run_i (st_run),
+        .modes_done_i (modes_ready), .modes_written_i (mu_waddr), .nc_i (nc), .rb_i (rb), .n_i (n), .mr_i (mr), .wl_i (wl), .nrb_i (nrb),
+        .abase_i (abase), .obase_i (obase), .acc_mode_i (acc_mode),
+        .half_set_i (half_set), .half_i (half), .row_valid_i (row_valid_i), .wr_i (obuf_we),
+        .half_full_o (half_full), .t_req_o (t_req), .r_req_o (r_req),
+        .wbuf_raddr_o (wbuf_raddr), .abuf_raddr_o (abuf_raddr), .mode_raddr_o (mode_raddr),
+        .ps_re_o (ps_re), .ps_raddr_o (ps_raddr), .ps_use_o (ps_use), .fw_use_o (fw_use), .obuf_waddr_o (obuf_waddr),
+        .tbl_v_o (tbl_v), .row_v_o (row_v), .slot_o (slot), .fin_o (fin), .done_o (c_done), .empty_o (seq_empty),
+        .unit_real_o (unit_real), .lane_real_o (lane_real)
+      );
+      // the slot and the write flag wait with the request pipe's flags (below) for the
+      // buffers' data; the write flag then the array's latency (Pd + 1) for its output
+      slt_delay #(.Width(SlotW + 2), .Depth((ReadLatency > 1) ? ReadLatency - 1 : 0)) u_tile_pipe (
+        .clk_i (clk_i), .rst_ni (rst_ni), .d_i ({slot, fw_use, fin}), .q_o ({slot_d, fw_d, fin_d})
+      );
+      slt_delay #(.Width(1), .Depth(Pd + 1)) u_fin_pipe (
+        .clk_i (clk_i), .rst_ni (rst_ni), .d_i (fin_d), .q_o (fin_out)
+      );
+      assign obuf_we    = row_valid_i & fin_out;
+      assign psum_fw    = fw_d ? row_psum_i : {PsW{1'b0}};
+      assign tbl_slot_o = slot_d;
+      assign row_slot_o = slot_d;
+    end
+  endgenerate
 
   // the array is empty once every row is back and its obuf write has landed (the
   // obuf's write registers hold the last one WriteLatency - 1 cycles)
@@ -311,7 +356,7 @@ module slt_top_ctrl #(
   );
   slt_sram_ecc #(.Depth(ObufDepth), .Width(PsW), .Ecc(Ecc),
                  .Banks(ObufBanks), .BankDepth(ObufBankDepth), .ReadLatency(ReadLatency), .WriteLatency(WriteLatency), .ClockGating(ClockGating)) u_obuf (
-    .clk_i (clk_i), .rst_ni (rst_ni), .we_i (row_valid_i), .waddr_i (obuf_waddr), .wdata_i (row_psum_i),
+    .clk_i (clk_i), .rst_ni (rst_ni), .we_i (obuf_we), .waddr_i (obuf_waddr), .wdata_i (row_psum_i),
     .re_i (obuf_re), .raddr_i (obuf_raddr), .rdata_o (obuf_rdata),
     .err_single_o (ecc_single_o[2]), .err_double_o (ecc_double_o[2])
   );
@@ -349,7 +394,7 @@ module slt_top_ctrl #(
   assign tbl_mode_o  = (Ternary != 0 && AddSub == 0) ? (mode_rdata & unit_real_d) : {U{1'b0}};
   assign row_valid_o = row_v_d;
   assign row_keys_o  = wbuf_rdata;
-  assign row_psum_o  = ps_use_d ? obuf_rdata : {PsW{1'b0}};
+  assign row_psum_o  = ps_use_d ? obuf_rdata : psum_fw;
   assign err_clr_o   = clr;
 
   // ---- performance counters (order: the register table) ---------------------------
@@ -375,7 +420,7 @@ module slt_top_ctrl #(
     inc[IncW*`SLT_PERF_ABUF_READS     +: IncW] = {{(IncW-1){1'b0}}, t_req};
     inc[IncW*`SLT_PERF_ABUF_WRITES    +: IncW] = {{(IncW-1){1'b0}}, au_we};
     inc[IncW*`SLT_PERF_OBUF_READS     +: IncW] = {{(IncW-1){1'b0}}, obuf_re};
-    inc[IncW*`SLT_PERF_OBUF_WRITES    +: IncW] = {{(IncW-1){1'b0}}, row_valid_i};
+    inc[IncW*`SLT_PERF_OBUF_WRITES    +: IncW] = {{(IncW-1){1'b0}}, obuf_we};
     inc[IncW*`SLT_PERF_LINK_BYTES_IN  +: IncW] = in_acc ? BytesC : {IncW{1'b0}};
     inc[IncW*`SLT_PERF_LINK_BYTES_OUT +: IncW] = (m_tvalid_o & m_tready_i) ? BytesC : {IncW{1'b0}};
     inc[IncW*`SLT_PERF_COMMANDS       +: IncW] = {{(IncW-1){1'b0}}, done_set_o};

@@ -5,7 +5,7 @@
 # those keys and nothing else. They stay real files (make timing-all and the tests read
 # configs/*.cfg); t-configs checks that sltgen's canonical dump (config.cfg) of each equals
 # that of the base with the keys set, so a key edited in one and not the other fails.
-CFG_VARIANTS := tiny_s4:tiny:act_slice_bits=4 slim_s4:slim:act_slice_bits=4
+CFG_VARIANTS := tiny_s4:tiny:act_slice_bits=4 slim_s4:slim:act_slice_bits=4 tiny_c4:tiny:psum_chunks=4 slim_c2:slim:psum_chunks=2
 
 TEST_STEPS += t-configs
 .PHONY: t-configs
@@ -20,5 +20,5 @@ t-configs: $(B)/bin/sltgen
 	    echo "FAIL configs/$$name.cfg is not configs/$$base.cfg with $$sets and nothing else (mk/configs.mk CFG_VARIANTS)"; exit 1; }; \
 	  echo "configs: $$name.cfg = $$base.cfg + $$sets"; \
 	done
-	@for c in configs/*_s4.cfg; do n=$$(basename $$c .cfg); \
+	@for c in configs/*_s4.cfg configs/*_c[0-9].cfg; do n=$$(basename $$c .cfg); \
 	  case " $(CFG_VARIANTS) " in *" $$n:"*) ;; *) echo "FAIL $$c is not in CFG_VARIANTS (mk/configs.mk)"; exit 1;; esac; done

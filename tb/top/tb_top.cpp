@@ -384,6 +384,7 @@ static void expected_counters(const slt_config &c, const int8_t *w, int m, int k
     const uint64_t G = (uint64_t)c.group_size, L = (uint64_t)c.row_lanes, bb = (uint64_t)c.bus_bits / 8;
     const bool bin = slt_format_is_binary(c.weight_format);
     const uint64_t NC = cdiv(K, U * G), RB = cdiv(M, L);
+    const uint64_t NT = cdiv(NC, (uint64_t)c.psum_chunks);   // tiles: a row block's psum goes through obuf once per tile
     const uint64_t wpb = c.weight_format == SLT_FMT_T2 ? 4 : c.weight_format == SLT_FMT_T5 ? 5 : 8;
     const uint64_t mode_beats = bin ? 0 : cdiv(cdiv(NC * U, 8), bb), w_beats = cdiv(cdiv(M * K, wpb), bb);
     uint64_t builds = 0, looks = 0, skips = 0, bufadds = 0;
@@ -411,8 +412,8 @@ static void expected_counters(const slt_config &c, const int8_t *w, int m, int k
     want[SLT_PERF_WBUF_WRITES] = NC * RB;
     want[SLT_PERF_ABUF_READS] = N * NC;
     want[SLT_PERF_ABUF_WRITES] = N * NC;
-    want[SLT_PERF_OBUF_READS] = N * (NC - 1) * RB + N * RB;
-    want[SLT_PERF_OBUF_WRITES] = N * NC * RB;
+    want[SLT_PERF_OBUF_READS] = N * (NT - 1) * RB + N * RB;
+    want[SLT_PERF_OBUF_WRITES] = N * NT * RB;
     want[SLT_PERF_LINK_BYTES_IN] = bb * (mode_beats + w_beats + N * cdiv(K * (uint64_t)c.act_bits, bb * 8));
     want[SLT_PERF_LINK_BYTES_OUT] = bb * cdiv(N * M * 4, bb);
     want[SLT_PERF_COMMANDS] = 2;

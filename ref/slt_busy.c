@@ -110,11 +110,12 @@ static uint64_t act_phase(const slt_config *cfg, int k, int n)
 }
 
 /* The compute phase's state: shape, the mode unpacker (ternary), the weight
- * writer's gearbox (rtl/slt_ctrl_wgt.v), the sequencer (rtl/slt_ctrl_seq.v).
+ * writer's gearbox (rtl/slt_ctrl_wgt.v), the sequencer (rtl/slt_ctrl_seq.v, or
+ * rtl/slt_ctrl_seq_tile.v with psum_chunks > 1).
  * Chunks are taken C = psum_chunks at a time (a tile; the last one holds
  * cj_last = NC - (NT-1)*C); wbuf is cut into R = 2C regions, chunk c's keys in
  * region c mod R (C = 1: the two halves). */
-#define RUN_MAX_REGIONS 16
+#define RUN_MAX_REGIONS 16   /* 2 * the largest psum_chunks (8, slt_config.c's range) */
 
 typedef struct {
     uint64_t nc, rb, n, wl, mr, l, ug, tin, lat;
@@ -154,7 +155,8 @@ typedef struct {
     int t_req, r_req, release;
 } run_eval;
 
-/* The sequencer's requests (rtl/slt_ctrl_seq.v), per tile tt and token n (a pass):
+/* The sequencer's requests (rtl/slt_ctrl_seq.v; psum_chunks > 1: rtl/slt_ctrl_seq_tile.v),
+ * per tile tt and token n (a pass):
  * - table request of slot j (j = 0..cj-1, one a cycle): chunk c = tt*C + j; waits until
  *   c's mode word is written (modes_written > c, or all are) and region c mod R is
  *   full and readable (half_delay cycles after the writer filled it);

@@ -25,10 +25,26 @@ int slt_top_reissue_gap(const slt_config *cfg)
     return slt_array_reissue_gap(cfg) + slt_buf_read_latency(cfg) - 1 + slt_buf_write_latency(cfg) - 1;
 }
 
-uint64_t slt_pass_bubbles(const slt_config *cfg, uint64_t rb)
+uint64_t slt_pass_bubbles(const slt_config *cfg, uint64_t rows)
 {
     uint64_t gap = (uint64_t)slt_top_reissue_gap(cfg);
-    return gap > rb ? gap - rb : 0;
+    return gap > rows ? gap - rows : 0;
+}
+
+uint64_t slt_tile_chunks(const slt_config *cfg, uint64_t nc, uint64_t tt)
+{
+    uint64_t c = (uint64_t)cfg->psum_chunks, left = nc - tt * c;
+    return left < c ? left : c;
+}
+
+uint64_t slt_pass_cycles(const slt_config *cfg, uint64_t nc, uint64_t rb, uint64_t n)
+{
+    uint64_t sum = 0;
+    for (uint64_t tt = 0; tt * (uint64_t)cfg->psum_chunks < nc; tt++) {
+        uint64_t cj = slt_tile_chunks(cfg, nc, tt);
+        sum += cj * (rb + 1) + slt_pass_bubbles(cfg, rb * cj);
+    }
+    return n * sum;
 }
 
 int slt_entry_bits(const slt_config *cfg) { return slt_config_min_acc_bits(cfg->group_size, cfg->act_bits); }

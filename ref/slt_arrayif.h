@@ -54,12 +54,23 @@ int slt_array_reissue_gap(const slt_config *cfg);
  * generator passes to rtl/slt_ctrl_seq.v. */
 int slt_top_reissue_gap(const slt_config *cfg);
 
-/* Bubbles per (chunk, token) pass of RB row blocks: the pass's first row request
- * waits max(0, top_reissue_gap - RB) cycles after its table request so that a row
- * block's partial sum is back in obuf before the next pass reads it. The one home
- * of this term: the event model's compute_cycles and the busy-cycle model
- * (slt_busy.c) use it; rtl/slt_ctrl_seq.v implements it from the same Gap. */
-uint64_t slt_pass_bubbles(const slt_config *cfg, uint64_t rb);
+/* Bubbles per pass: a pass is one token of one tile of cj chunks (cj = 1 without
+ * psum_chunks; docs/top.md "Partial sums in the lanes"): cj table requests, then
+ * rows = RB*cj row requests; its first row request waits max(0, top_reissue_gap - rows)
+ * cycles beyond the cj table cycles so that a row block's partial sum is back in obuf
+ * before the next tile's pass reads it. The one home of this term: the event model's
+ * compute_cycles and the busy-cycle model (slt_busy.c) use it; rtl/slt_ctrl_seq.v
+ * implements it from the same Gap. */
+uint64_t slt_pass_bubbles(const slt_config *cfg, uint64_t rows);
+
+/* Chunks of tile tt of a command of nc chunks: psum_chunks, the last tile the rest
+ * (nc - tt*psum_chunks). */
+uint64_t slt_tile_chunks(const slt_config *cfg, uint64_t nc, uint64_t tt);
+
+/* The passes' cycles of a command of nc chunks, rb row blocks, n tokens without
+ * waiting for weights: n * sum over tiles of cj*(rb + 1) + slt_pass_bubbles(rb*cj)
+ * (cj tables, rb*cj rows, the bubbles); psum_chunks = 1: n*nc*(rb + 1 + bubbles(rb)). */
+uint64_t slt_pass_cycles(const slt_config *cfg, uint64_t nc, uint64_t rb, uint64_t n);
 
 /* Width of one table entry: signed, holds +-G * 2^(act_bits-1). */
 int slt_entry_bits(const slt_config *cfg);

@@ -110,9 +110,16 @@ static uint64_t act_phase(const slt_config *cfg, int k, int n)
 }
 
 /* The compute phase's state: shape, the mode unpacker (ternary), the weight
- * writer's gearbox (rtl/slt_ctrl_wgt.v), the sequencer (rtl/slt_ctrl_seq.v). */
+ * writer's gearbox (rtl/slt_ctrl_wgt.v), the sequencer (rtl/slt_ctrl_seq.v, or
+ * rtl/slt_ctrl_seq_tile.v with psum_chunks > 1).
+ * Chunks are taken C = psum_chunks at a time (a tile; the last one holds
+ * cj_last = NC - (NT-1)*C); wbuf is cut into R = 2C regions, chunk c's keys in
+ * region c mod R (C = 1: the two halves). */
+#define RUN_MAX_REGIONS 16   /* 2 * the largest psum_chunks (8, slt_config.c's range) */
+
 typedef struct {
-    uint64_t nc, rb, n, wl, mr, l, ug, tin, lat, bubbles;
+    uint64_t nc, rb, n, wl, mr, l, ug, tin, lat;
+    uint64_t c, regions;     /* psum_chunks C; wbuf regions R = 2C */
     uint64_t in_left;        /* beats of the packet not yet accepted */
     int phase;               /* 0 modes, 1 weights, 2 none */
     unpacker mode;
@@ -120,11 +127,14 @@ typedef struct {
     int modes_done;
     uint64_t gcnt, wc, wb;   /* gearbox codes; chunk, row block being written */
     int wdone, tlast;
-    int half_full[2];
-    uint64_t half_set_t[2];  /* cycle in which the writer filled each half */
-    uint64_t half_delay;     /* wbuf write latency - 1: cycles before a filled half is read */
-    uint64_t cc, cn, cb;     /* sequencer: chunk, token, row block of the next request */
+    int full[RUN_MAX_REGIONS];
+    uint64_t set_t[RUN_MAX_REGIONS]; /* cycle in which the writer filled each region */
+    uint64_t half_delay;     /* wbuf write latency - 1: cycles before a filled region is read */
+    /* sequencer: tile, its chunks cj, token; table phase (ct) with the slot of the next
+     * table request (cs); row phase with the row block (cb) and slot (cr) of the next row */
+    uint64_t tt, cj, cn, cs, cb, cr;
     int ct, cdone;
+    uint64_t bubbles;        /* slt_pass_bubbles(RB * cj) of the current tile */
     uint64_t last_row;       /* cycle of the last row request + 1 (0: none yet) */
     uint64_t inflight;
     unsigned hist;           /* row requests of the last 32 cycles, bit j: j+1 cycles ago (latency <= 7) */
@@ -145,6 +155,28 @@ typedef struct {
     int t_req, r_req, release;
 } run_eval;
 
+/* The sequencer's requests (rtl/slt_ctrl_seq.v; psum_chunks > 1: rtl/slt_ctrl_seq_tile.v),
+ * per tile tt and token n (a pass):
+ * - table request of slot j (j = 0..cj-1, one a cycle): chunk c = tt*C + j; waits until
+ *   c's mode word is written (modes_written > c, or all are) and region c mod R is
+ *   full and readable (half_delay cycles after the writer filled it);
+ * - then RB*cj row requests, row block major, slot minor (one a cycle); the pass's
+ *   first (rb 0, slot 0) waits until cj + 1 + bubbles(cj) cycles have passed since the
+ *   previous row request, t - (its cycle) >= cj + 1 + bubbles (the cj table cycles and
+ *   the row itself are the no-bubble distance; C = 1: today's 2 + bubbles); the
+ *   first pass of the command waits for no earlier row;
+ * - the last row request of the tile's last token pass releases the tile's cj regions. */
+static void seq_eval(const run_state *s, uint64_t t, run_eval *e)
+{
+    uint64_t c = s->tt * s->c + s->cs, reg = c % s->regions;
+    int modes_ok = s->modes_done || s->modes_written > c;
+    e->t_req = !s->cdone && s->ct && modes_ok && s->full[reg] && t > s->set_t[reg] + s->half_delay;
+    int first = s->cb == 0 && s->cr == 0;
+    int gap_ok = !first || !s->last_row || t + 1 - s->last_row >= s->cj + 1 + s->bubbles;
+    e->r_req = !s->cdone && !s->ct && gap_ok;
+    e->release = e->r_req && s->cb == s->rb - 1 && s->cr == s->cj - 1 && s->cn == s->n - 1;
+}
+
 static void run_eval_now(const run_state *s, uint64_t t, run_eval *e)
 {
     int in_valid = s->in_left > 0;
@@ -154,20 +186,57 @@ static void run_eval_now(const run_state *s, uint64_t t, run_eval *e)
     e->mode_acc = s->phase == 0 && in_valid && m.ready;
     e->mode_end = e->mode_acc && m.final;
     uint64_t take = wgt_take(s);
-    e->gb_fire = !s->wdone && s->gcnt >= take && !s->half_full[s->wc & 1];
+    /* the writer fills chunk wc into region wc mod R while that region is free */
+    e->gb_fire = !s->wdone && s->gcnt >= take && !s->full[s->wc % s->regions];
     e->w_final = e->gb_fire && s->wc == s->nc - 1 && s->wb == s->rb - 1;
     e->gcnt_after = e->gb_fire ? s->gcnt - take : s->gcnt;
     e->gb_acc = in_valid && s->phase == 1 && !s->tlast && !e->w_final && e->gcnt_after <= s->l * s->ug;
-    int active = !s->cdone && (s->modes_done || s->modes_written > s->cc);
-    /* rtl/slt_ctrl_seq.v: a half is readable half_delay cycles after it was filled */
-    e->t_req = active && s->ct && s->half_full[s->cc & 1] && t > s->half_set_t[s->cc & 1] + s->half_delay;
-    /* a pass's first row: 2 + bubbles cycles after the previous row request */
-    int gap_ok = s->cb != 0 || !s->last_row || t + 1 - s->last_row >= 2 + s->bubbles;
-    e->r_req = active && !s->ct && gap_ok;
-    e->release = e->r_req && s->cb == s->rb - 1 && s->cn == s->n - 1;
+    seq_eval(s, t, e);
 }
 
-static void run_update(run_state *s, uint64_t t, const run_eval *e)
+static void seq_start_tile(run_state *s, const slt_config *cfg)
+{
+    s->cj = slt_tile_chunks(cfg, s->nc, s->tt);
+    s->bubbles = slt_pass_bubbles(cfg, s->rb * s->cj);
+}
+
+/* the sequencer's counters after a request: table slots, then row blocks x slots,
+ * then the next token, then the next tile */
+static void seq_update(run_state *s, const slt_config *cfg, const run_eval *e)
+{
+    if (e->release)
+        for (uint64_t j = 0; j < s->cj; j++) s->full[(s->tt * s->c + j) % s->regions] = 0;
+    if (e->t_req) {
+        if (s->cs == s->cj - 1) {
+            s->cs = 0;
+            s->ct = 0;
+        } else s->cs++;
+    } else if (e->r_req) {
+        if (s->cr != s->cj - 1) {
+            s->cr++;
+            return;
+        }
+        s->cr = 0;
+        if (s->cb != s->rb - 1) {
+            s->cb++;
+            return;
+        }
+        s->cb = 0;
+        s->ct = 1;
+        if (s->cn != s->n - 1) {
+            s->cn++;
+            return;
+        }
+        s->cn = 0;
+        if ((s->tt + 1) * s->c >= s->nc) s->cdone = 1;
+        else {
+            s->tt++;
+            seq_start_tile(s, cfg);
+        }
+    }
+}
+
+static void run_update(run_state *s, const slt_config *cfg, uint64_t t, const run_eval *e)
 {
     unpack_eval m = unpack_eval_now(&s->mode);
     unpack_update(&s->mode, &m, e->mode_acc);
@@ -177,10 +246,9 @@ static void run_update(run_state *s, uint64_t t, const run_eval *e)
     if (e->gb_acc && s->in_left == 0) s->tlast = 1;
     s->gcnt = e->gcnt_after + (e->gb_acc ? s->tin : 0);
     if (e->gb_fire && s->wb == s->rb - 1) {
-        s->half_full[s->wc & 1] = 1;
-        s->half_set_t[s->wc & 1] = t;
+        s->full[s->wc % s->regions] = 1;
+        s->set_t[s->wc % s->regions] = t;
     }
-    if (e->release) s->half_full[s->cc & 1] = 0;
     if (e->gb_fire) {
         if (s->wb == s->rb - 1) {
             s->wb = 0;
@@ -190,18 +258,7 @@ static void run_update(run_state *s, uint64_t t, const run_eval *e)
     }
     if (s->phase == 0 && e->mode_end) s->phase = 1;
     if (e->w_final) s->phase = 2;
-    if (e->t_req) s->ct = 0;
-    else if (e->r_req) {
-        if (s->cb == s->rb - 1) {
-            s->cb = 0;
-            s->ct = 1;
-            if (s->cn == s->n - 1) {
-                s->cn = 0;
-                if (s->cc == s->nc - 1) s->cdone = 1;
-                s->cc++;
-            } else s->cn++;
-        } else s->cb++;
-    }
+    seq_update(s, cfg, e);
     if (e->r_req) s->last_row = t + 1;
     /* the array returns a row request's result RL + latency cycles later (the buffers'
      * read latency RL, rtl/slt_top_ctrl.v's request pipe, then the array); lat holds RL - 1 + latency */
@@ -221,6 +278,8 @@ static uint64_t run_phase(const slt_config *cfg, int m, int k, int n)
     s.nc = cdiv((uint64_t)k, s.ug);
     s.rb = cdiv((uint64_t)m, s.l);
     s.n = (uint64_t)n;
+    s.c = (uint64_t)cfg->psum_chunks;
+    s.regions = 2 * s.c;
     s.wl = (uint64_t)k - (s.nc - 1) * s.ug;
     s.mr = (uint64_t)m - (s.rb - 1) * s.l;
     s.tin = bus / 8 * (uint64_t)(cfg->weight_format == SLT_FMT_T2 ? 4 : cfg->weight_format == SLT_FMT_T5 ? 5 : 8);
@@ -228,19 +287,18 @@ static uint64_t run_phase(const slt_config *cfg, int m, int k, int n)
     s.lat = (uint64_t)slt_array_latency(cfg) + (uint64_t)slt_buf_read_latency(cfg) - 1 +
             (uint64_t)slt_buf_write_latency(cfg) - 1;
     s.half_delay = (uint64_t)slt_buf_write_latency(cfg) - 1;
-    s.bubbles = slt_pass_bubbles(cfg, s.rb);
     s.in_left = slt_busy_weight_beats(cfg, m, k);
     s.phase = binary ? 1 : 0;
     s.mode = (unpacker){!binary, 0, binary ? 0 : s.nc * (uint64_t)cfg->lut_units, bus, (uint64_t)cfg->lut_units};
     s.modes_done = binary;
     s.ct = 1;
-    uint64_t passes = s.n * s.nc * (s.rb + 1 + s.bubbles);
-    uint64_t bound = phase_bound(s.in_left, passes + s.nc * s.rb + s.lat);
+    seq_start_tile(&s, cfg);
+    uint64_t bound = phase_bound(s.in_left, slt_pass_cycles(cfg, s.nc, s.rb, s.n) + s.nc * s.rb + s.lat);
     for (uint64_t t = 0; t < bound; t++) {
         if (s.cdone && s.inflight == 0) return t + 1;
         run_eval e;
         run_eval_now(&s, t, &e);
-        run_update(&s, t, &e);
+        run_update(&s, cfg, t, &e);
     }
     return bound;
 }

@@ -10,18 +10,23 @@
  * Every command is the descriptor part (slt_busy_desc_cycles: setup, the division
  * and multiplication steps, the checks, the done cycle) plus its phase:
  *   LOAD_ACT   the activation loader's cycles (slt_ctrl_act: one unpacker frame per token)
- *   GEMV/GEMM  compute (SRun: mode section, weight writer, row-block passes with
+ *   GEMV/GEMM  compute (SRun: mode section, weight writer, the passes with
  *              slt_pass_bubbles(), the array drain) and the result read-out (SOut)
  *   refused by the descriptor check: the drain of its input packet (if it has one)
  *              and one flush cycle.
  * The phases are played cycle by cycle (slt_busy.c, a transaction-level copy of the
  * controller's handshakes): the gearbox's beat alignment across chunks and the
- * overlap of the weight writer with the passes have no short closed form. In the
- * compute-bound limit (weights ahead of the passes) the compute phase is
- * fill + N*NC*(RB + 1 + b) - b + latency + RL - 1 + WL - 1 + 2 (RL, WL: the buffers'
- * read and write latencies, slt_buf_read/write_latency; b = slt_pass_bubbles(RB), the
- * first pass waits for no earlier row; fill = the cycles before the first table), which
- * tests/test_busy.c checks against hand-worked numbers. */
+ * overlap of the weight writer with the passes have no short closed form.
+ * A pass is one token of one tile of cj chunks (psum_chunks = C chunks a tile, the last
+ * tile the rest; C = 1: one chunk): cj table requests, then RB*cj row requests (row
+ * block major), its first row b(cj) = slt_pass_bubbles(RB*cj) cycles late; wbuf holds
+ * 2C regions, chunk c in region c mod 2C (docs/top.md "Partial sums in the lanes").
+ * In the compute-bound limit (weights ahead of the passes) the compute phase is
+ * fill + N*sum over tiles(cj*(RB + 1) + b(cj)) - b(first) + latency + RL - 1 + WL - 1 + 2
+ * (C = 1: fill + N*NC*(RB + 1 + b) - b + ...; RL, WL: the buffers' read and write
+ * latencies, slt_buf_read/write_latency; the first pass waits for no earlier row, b(first)
+ * is the first tile's; fill = the cycles before the first table), which tests/test_busy.c
+ * checks against hand-worked numbers. */
 #ifndef SLT_BUSY_H
 #define SLT_BUSY_H
 

@@ -370,29 +370,31 @@ static void count_events(const slt_config *cfg, const slt_stream *s, int n, slt_
     /* The top's link (docs/top.md): the mode section and the weight section each
      * start on a beat, so the weight packet is this many beats. */
     ev->link_cycles = ceil_div(mode_bytes, bus_bytes) + ceil_div(packed, bus_bytes);
-    /* Per (chunk, token) pass: one table-build cycle, one cycle per row block, and
-     * max(0, reissue_gap - RB) bubbles so that a row block's partial sum is
-     * written back to obuf before the next pass reads it (ref/slt_arrayif.h; the
-     * obuf read is synchronous, hence the top's gap is reissue_gap + 1 between the
-     * same row block's issues); plus the lane pipeline fill/drain. The top's RTL
-     * issues exactly this when the link keeps up (docs/top.md "Cycles"). */
+    /* Per (tile, token) pass, a tile being cj = psum_chunks chunks (the last tile the
+     * rest): cj table-build cycles, RB*cj row cycles (the row block's partial sum
+     * stays in the lanes across the tile's chunks), and max(0, reissue_gap - RB*cj)
+     * bubbles so that a row block's partial sum is written back to obuf before the
+     * next tile's pass reads it (slt_pass_cycles, ref/slt_arrayif.h; psum_chunks = 1:
+     * N*NC*(RB + 1 + max(0, gap - RB))); plus the lane pipeline fill/drain. The top's
+     * RTL issues exactly this when the link keeps up (docs/top.md "Cycles"). */
     /* the top's buffers add their read latency RL - 1 beyond one cycle and the last
      * obuf write's latency WL - 1 (ref/slt_bufgeom.h) */
     uint64_t lat = (uint64_t)slt_array_latency(cfg) + (uint64_t)slt_buf_read_latency(cfg) - 1 +
-                   (uint64_t)slt_buf_write_latency(cfg) - 1,
-             bubbles = slt_pass_bubbles(cfg, RB);
-    ev->compute_cycles = N * NC * (RB + 1 + bubbles) + lat;
+                   (uint64_t)slt_buf_write_latency(cfg) - 1;
+    ev->compute_cycles = slt_pass_cycles(cfg, NC, RB, N) + lat;
     ev->cycles = ev->compute_cycles > ev->link_cycles ? ev->compute_cycles : ev->link_cycles;
     /* Buffers of the top: wbuf word = one row block's keys (written once per chunk,
      * read once per token), abuf word = one chunk's activations of one token, obuf
-     * word = one row block's partial sums (read back from the second chunk on, and
-     * once more to send the results). */
+     * word = one row block's partial sums: written once per tile of psum_chunks
+     * chunks (NT tiles), read back from the second tile on, and once more to send
+     * the results. */
+    uint64_t NT = ceil_div(NC, (uint64_t)cfg->psum_chunks);
     ev->wbuf_writes = NC * RB;
     ev->wbuf_reads = N * NC * RB;
     ev->abuf_writes = N * NC;
     ev->abuf_reads = N * NC;
-    ev->obuf_writes = N * NC * RB;
-    ev->obuf_reads = N * (NC - 1) * RB + N * RB;
+    ev->obuf_writes = N * NT * RB;
+    ev->obuf_reads = N * (NT - 1) * RB + N * RB;
     /* Whole beats on the link: weight packet, activation packet (each token starts
      * on a beat), result packet (32-bit results). */
     ev->link_bytes = bus_bytes * (ev->link_cycles + N * ceil_div(K * ab, (uint64_t)cfg->bus_bits) +

@@ -173,6 +173,98 @@ static void busy_gemm_one_bubble_hand_computed(void **state)
     assert_int_equal(b.busy, 54);
 }
 
+/* tiny with psum_chunks = C (wbuf 1 KiB holds 2C regions of max_rb = 32 row blocks) */
+static slt_config tiny_psum_cfg(int c_chunks)
+{
+    slt_config c = tiny_cfg(0);
+    c.psum_chunks = c_chunks;
+    if (slt_config_finish(&c, g_err, sizeof g_err)) fail_msg("config: %s", g_err);
+    return c;
+}
+
+/* psum_chunks = 2, compute-bound: GEMM M=1 K=18 N=2 on tiny: NC = 3 chunks in tiles of
+ * cj = 2 and 1, RB = 1, wbuf regions 4 (chunk c in region c mod 4), gap 3:
+ * bubbles(RB*cj) = max(0, 3 - 2) = 1 for the first tile, max(0, 3 - 1) = 2 for the last.
+ * Packet: 1 mode beat (6 bits), 2 weight beats (18 codes in 5 bytes).
+ *   t0 mode beat; t1 mode word 0, beat 1 (16 codes); t2 mode word 1, c0 written in
+ *   region 0 (10 codes left), beat 2 (26); t3 mode word 2, c1 in region 1, table (tile
+ *   0, token 0, slot 0); t4 c2 in region 2, table slot 1; t5, t6 rows (rb 0 slot 0, 1:
+ *   the first pass waits for no row); token 1: t7, t8 tables; its first row waits
+ *   cj + 1 + bubbles = 4 cycles after the last one (t6): t10, t11 (the last of the
+ *   tile: regions 0, 1 free); tile 1 (c2): t12 table, row t15 (1 + 1 + 2 after t11);
+ *   token 1: t16 table, row t19, the last; t19 + RL 2 + 3 = t24 back, t25 empty -> 26.
+ * Closed form: fill 3 + N * sum over tiles (cj (RB + 1) + b(cj)) - b(first) + latency
+ * 3 + RL - 1 + WL - 1 + 2 = 3 + 2 * (5 + 4) - 1 + 3 + 1 + 0 + 2 = 26.
+ * Read-out: 2 single-result words, as busy_gemm_bubbles_hand_computed: 9. */
+static void busy_psum_compute_bound_hand_computed(void **state)
+{
+    (void)state;
+    slt_config c = tiny_psum_cfg(2);
+    slt_busy b;
+    assert_int_equal(slt_buf_write_latency(&c), 1);
+    assert_int_equal(slt_tile_chunks(&c, 3, 0), 2);
+    assert_int_equal(slt_tile_chunks(&c, 3, 1), 1);
+    assert_int_equal(slt_pass_bubbles(&c, 1 * 2), 1);
+    assert_int_equal(slt_pass_bubbles(&c, 1 * 1), 2);
+    assert_int_equal(slt_pass_cycles(&c, 3, 1, 2), 2 * (5 + 4));
+    slt_busy_gemm(&c, 1, 18, 2, &b);
+    assert_int_equal(b.run, 3 + 2 * (5 + 4) - 1 + 3 + 1 + 0 + 2);
+    assert_int_equal(b.run, 26);
+    assert_int_equal(b.out, 9);
+    assert_int_equal(b.busy, 14 + 26 + 9);
+}
+
+/* psum_chunks = 2, the writer one cycle behind a table: GEMM M=3 K=18 N=2 on tiny:
+ * RB = 2, tiles of 2 and 1 chunks, bubbles(4) = 0, bubbles(2) = 1. Packet: 1 mode beat,
+ * 54 codes in 14 bytes = 4 beats of 16 codes; row blocks of 12 and 6 codes per chunk.
+ *   t0 mode beat; t1 beat 1 (16); t2 c0 block 0 (4), beat 2 (20); t3 c0 block 1 (14,
+ *   no beat: 14 > 12), region 0 full; t4 c1 block 0 (2), beat 3 (18), table (tile 0,
+ *   token 0, slot 0); t5 c1 block 1 (12), beat 4 (28, the last), region 1 full at the
+ *   end of t5, so slot 1 waits: t6 table slot 1, c2 block 0 (16); t7 c2 block 1 (the
+ *   writer's last), rows t7..t10 (rb 0 slot 0, rb 0 slot 1, rb 1 slot 0, rb 1 slot 1);
+ *   token 1: tables t11, t12, rows t13..t16 (t13 is cj + 1 + 0 = 3 after t10), the
+ *   last of the tile; tile 1 (c2, region 2 full since t7): table t17, rows t19, t20
+ *   (t19: 1 + 1 + 1 after t16); token 1: table t21, rows t23, t24, the last; t24 + 5 =
+ *   t29 back, t30 empty -> 31 (the compute-bound form gives 30: the stall of t5).
+ * Read-out: 4 words, as busy_gemm_one_bubble_hand_computed: 15. */
+static void busy_psum_writer_behind_hand_computed(void **state)
+{
+    (void)state;
+    slt_config c = tiny_psum_cfg(2);
+    slt_busy b;
+    assert_int_equal(slt_pass_bubbles(&c, 2 * 2), 0);
+    assert_int_equal(slt_pass_bubbles(&c, 2 * 1), 1);
+    slt_busy_gemm(&c, 3, 18, 2, &b);
+    assert_int_equal(b.run, 31);
+    assert_int_equal(b.out, 15);
+    assert_int_equal(b.busy, 14 + 31 + 15);
+}
+
+/* psum_chunks = 2, a wbuf region reused: GEMM M=1 K=30 N=4 on tiny: NC = 5 in tiles
+ * of 2, 2, 1 (bubbles 1, 1, 2); 2 weight beats. The writer fills c0..c3 in t2..t5 and
+ * then waits: c4 goes to region 0, free only after tile 0's last row (t21): written
+ * in t22, long before tile 2 needs it (t42), so the passes never wait:
+ * tile 0 from t3 (tables t3, t4, rows t5, t6; then 5 cycles a pass: t7..t11, t12..t16,
+ * t17..t21), tile 1 t22..t41 (4 passes of 2 tables, 1 bubble, 2 rows), tile 2 t42..t57
+ * (4 passes of 1 table, 2 bubbles, 1 row); t57 + 5 = t62 back, t63 empty -> 64.
+ * Closed form: 3 + 4 * (5 + 5 + 4) - 1 + 6 = 64. Read-out of 4 single-result words: 15.
+ * psum_chunks = 4: one tile of 4 chunks (bubbles 0) and one of 1 (bubbles 2): regions
+ * 8, the writer never waits; 3 + 4 * (4*2 + 0 + 1*2 + 2) - 0 + 6 = 57. */
+static void busy_psum_region_reuse_hand_computed(void **state)
+{
+    (void)state;
+    slt_config c = tiny_psum_cfg(2);
+    slt_busy b;
+    slt_busy_gemm(&c, 1, 30, 4, &b);
+    assert_int_equal(b.run, 3 + 4 * (5 + 5 + 4) - 1 + 6);
+    assert_int_equal(b.out, 15);
+    c = tiny_psum_cfg(4);
+    assert_int_equal(slt_pass_cycles(&c, 5, 1, 4), 4 * (8 + 0 + 2 + 2));
+    slt_busy_gemm(&c, 1, 30, 4, &b);
+    assert_int_equal(b.run, 3 + 4 * (8 + 0 + 2 + 2) + 6);
+    assert_int_equal(b.run, 57);
+}
+
 /* Refused by the descriptor check: the packet is drained one beat per cycle, then
  * one flush cycle: 14 + beats + 1. */
 static void busy_refused_hand_computed(void **state)
@@ -210,6 +302,9 @@ int main(void)
         cmocka_unit_test(busy_gemv_hand_computed),
         cmocka_unit_test(busy_gemm_bubbles_hand_computed),
         cmocka_unit_test(busy_gemm_one_bubble_hand_computed),
+        cmocka_unit_test(busy_psum_compute_bound_hand_computed),
+        cmocka_unit_test(busy_psum_writer_behind_hand_computed),
+        cmocka_unit_test(busy_psum_region_reuse_hand_computed),
         cmocka_unit_test(busy_refused_hand_computed),
         cmocka_unit_test(busy_predict_carries_busy_cycles),
     };

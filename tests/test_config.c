@@ -306,6 +306,7 @@ static void config_accepted_configs_fit_every_shape(void **state)
         c.abuf_kib = 1 + (int)(r[8] % 40);
         c.obuf_kib = 1 + (int)(r[9] % 40);
         c.weight_format = (slt_format)(r[0] / 4 % 3);
+        c.psum_chunks = 1 << (r[7] / 40 % 4);
         if (slt_config_finish(&c, g_err, sizeof g_err)) {
             refused++;
             assert_int_equal(strncmp(g_err, "config: ", 8), 0);
@@ -315,11 +316,12 @@ static void config_accepted_configs_fit_every_shape(void **state)
         long ug = c.lut_units * c.group_size, rb = (c.max_m + c.row_lanes - 1) / c.row_lanes;
         long nc = (c.max_k + ug - 1) / ug;
         int key = c.weight_format == SLT_FMT_B1 ? 1 + (c.group_size - 1) : 1 + (c.group_size == 2 ? 3 : c.group_size == 3 ? 4 : c.group_size == 4 ? 6 : 7);
-        long wdepth = ((long)c.wbuf_kib * 8192 / (c.row_lanes * c.lut_units * key)) & ~1L;
+        long regions = 2L * c.psum_chunks; /* 2C regions of RB row blocks */
+        long wdepth = (long)c.wbuf_kib * 8192 / (c.row_lanes * c.lut_units * key) / regions * regions;
         long adepth = (long)c.abuf_kib * 8192 / (ug * c.act_bits);
         long odepth = (long)c.obuf_kib * 8192 / (c.row_lanes * c.acc_bits);
         assert_true(c.max_m >= c.row_lanes);
-        assert_true(wdepth / 2 >= rb && wdepth >= 2);
+        assert_true(wdepth / regions >= rb && wdepth >= 2);
         assert_true(adepth >= c.max_n * nc && adepth >= 2);
         assert_true(odepth >= c.max_n * rb && odepth >= 2);
     }

@@ -244,6 +244,51 @@ static uint64_t zero_groups(const shape *s, const int8_t *w)
     return z;
 }
 
+/* The same case with psum_chunks = c (tiles of c chunks): the results, slt_gemm_lut's
+ * events equal to slt_predict's, and against the c = 1 events ev1: compute_cycles
+ * N * sum over tiles (cj (RB + 1) + max(0, gap - RB*cj)) + the same latency, obuf
+ * N*NT*RB writes and N*(NT - 1)*RB + N*RB reads, everything else but the busy run
+ * unchanged; the busy run at least fill + the passes - the first's bubbles + latency + 2. */
+static void check_psum_chunks(const char *what, const shape *s, const slt_config *base, int c, const int8_t *w,
+                              const int16_t *x, const int32_t *y0, const slt_events *ev1)
+{
+    slt_config cfg = *base;
+    cfg.psum_chunks = c;
+    if (slt_config_finish(&cfg, g_err, sizeof g_err)) fail_msg("%s C=%d: config: %s", what, c, g_err);
+    int32_t *y = malloc((size_t)s->n * s->m * sizeof *y);
+    slt_events ev, pr;
+    if (slt_gemm_lut(&cfg, w, x, y, s->m, s->k, s->n, &ev, g_err, sizeof g_err)) fail_msg("%s C=%d: lut: %s", what, c, g_err);
+    if (slt_predict(&cfg, w, s->m, s->k, s->n, &pr, g_err, sizeof g_err)) fail_msg("%s C=%d: predict: %s", what, c, g_err);
+    for (int i = 0; i < s->n * s->m; i++)
+        if (y[i] != y0[i]) fail_msg("%s C=%d: y[%d]: naive %d, lut %d", what, c, i, y0[i], y[i]);
+    free(y);
+    if (memcmp(&ev, &pr, sizeof ev)) fail_msg("%s C=%d: slt_gemm_lut events differ from slt_predict", what, c);
+    uint64_t n = (uint64_t)s->n, rb = (uint64_t)(s->m + s->l - 1) / (uint64_t)s->l;
+    uint64_t nc = (uint64_t)(s->k + s->u * s->g - 1) / (uint64_t)(s->u * s->g), nt = (nc + (uint64_t)c - 1) / (uint64_t)c;
+    uint64_t gap = (uint64_t)slt_top_reissue_gap(&cfg), b1 = gap > rb ? gap - rb : 0;
+    uint64_t lat = ev1->compute_cycles - n * nc * (rb + 1 + b1), passes = 0, bfirst = 0;
+    for (uint64_t k0 = 0; k0 < nc; k0 += (uint64_t)c) {
+        uint64_t cj = nc - k0 < (uint64_t)c ? nc - k0 : (uint64_t)c, b = gap > rb * cj ? gap - rb * cj : 0;
+        passes += cj * (rb + 1) + b;
+        if (k0 == 0) bfirst = b;
+    }
+    if (ev.compute_cycles != n * passes + lat || ev.obuf_writes != n * nt * rb ||
+        ev.obuf_reads != n * (nt - 1) * rb + n * rb)
+        fail_msg("%s C=%d: compute_cycles %llu obuf_writes %llu obuf_reads %llu, want %llu %llu %llu", what, c,
+                 (unsigned long long)ev.compute_cycles, (unsigned long long)ev.obuf_writes,
+                 (unsigned long long)ev.obuf_reads, (unsigned long long)(n * passes + lat),
+                 (unsigned long long)(n * nt * rb), (unsigned long long)(n * (nt - 1) * rb + n * rb));
+    slt_events a = ev, b = *ev1;
+    a.compute_cycles = b.compute_cycles = a.cycles = b.cycles = 0;
+    a.obuf_writes = b.obuf_writes = a.obuf_reads = b.obuf_reads = 0;
+    a.busy_cycles = b.busy_cycles = a.busy_run_cycles = b.busy_run_cycles = 0;
+    if (memcmp(&a, &b, sizeof a)) fail_msg("%s C=%d: an event other than cycles and obuf changed", what, c);
+    /* the first table waits at least for one written row block (fill >= 2) */
+    if (ev.busy_run_cycles + bfirst < n * passes + lat + 2 + 2)
+        fail_msg("%s C=%d: busy run %llu below the compute-bound floor %llu", what, c,
+                 (unsigned long long)ev.busy_run_cycles, (unsigned long long)(n * passes + lat + 4 - bfirst));
+}
+
 /* One random case; returns 1 when buffer mode was used. */
 static int run_case(slt_prng *p, uint64_t seed, int rep)
 {
@@ -275,6 +320,7 @@ static int run_case(slt_prng *p, uint64_t seed, int rep)
     if (ev.skipped_groups != zero_groups(&s, w) * (uint64_t)s.n)
         fail_msg("%s: skipped_groups %llu, want %llu", what, (unsigned long long)ev.skipped_groups,
                  (unsigned long long)(zero_groups(&s, w) * (uint64_t)s.n));
+    for (int c = 2; c <= 4; c *= 2) check_psum_chunks(what, &s, &cfg, c, w, x, y0, &ev);
     slt_stream_free(&st);
     free(w), free(x), free(y0), free(y1), free(y2);
     return ev.buffer_groups > 0;
@@ -509,6 +555,61 @@ static void gemm_events_hand_computed_bubbles(void **state)
     assert_int_equal(e.cycles, 76);
 }
 
+/* psum_chunks (docs/top.md "Partial sums in the lanes"): C = 2, NC = 3 chunks in
+ * NT = 2 tiles of cj = 2 and 1, RB = 2, N = 2. Each (tile, token) pass takes cj table
+ * cycles, RB*cj row cycles and bubbles(cj) = max(0, gap - RB*cj); gap 7 (default
+ * buffers: RL = 4, WL = 3), latency 3 + RL - 1 + WL - 1 = 8:
+ *   compute_cycles = 2 * ((2*3 + max(0, 7 - 4)) + (1*3 + max(0, 7 - 2))) + 8 = 2 * (9 + 8) + 8 = 42
+ * (C = 1: 2 * 3 * (3 + 5) + 8 = 56); obuf written once per tile: N*NT*RB = 8 (C = 1: 12),
+ * read back from the second tile on and once to send: 2*1*2 + 2*2 = 8 (C = 1: 12).
+ * C = 4: one tile of 3 chunks, bubbles max(0, 7 - 6) = 1: 2 * (9 + 1) + 8 = 28, obuf
+ * writes 4, reads 0 + 4. Every other event is the same as with C = 1. */
+static void gemm_events_hand_computed_psum_chunks(void **state)
+{
+    (void)state;
+    slt_config c1 = make_cfg(3, 2, 2, SLT_FMT_T2, 8, SLT_BUFMODE_AUTO), c2 = c1, c4 = c1;
+    c2.psum_chunks = 2;
+    c4.psum_chunks = 4;
+    assert_int_equal(slt_config_finish(&c2, g_err, sizeof g_err), 0);
+    assert_int_equal(slt_config_finish(&c4, g_err, sizeof g_err), 0);
+    int8_t w[3 * 18];
+    for (int i = 0; i < 3 * 18; i++) w[i] = (int8_t)(i % 3 - 1);
+    slt_events e1, e2, e4;
+    assert_int_equal(slt_predict(&c1, w, 3, 18, 2, &e1, g_err, sizeof g_err), 0);
+    assert_int_equal(slt_predict(&c2, w, 3, 18, 2, &e2, g_err, sizeof g_err), 0);
+    assert_int_equal(slt_predict(&c4, w, 3, 18, 2, &e4, g_err, sizeof g_err), 0);
+    assert_int_equal(slt_top_reissue_gap(&c2), 7);
+    assert_int_equal(e1.compute_cycles, 56);
+    assert_int_equal(e2.compute_cycles, 2 * ((2 * 3 + 3) + (1 * 3 + 5)) + 8);
+    assert_int_equal(e2.compute_cycles, 42);
+    assert_int_equal(e4.compute_cycles, 28);
+    assert_int_equal(e1.obuf_writes, 12);
+    assert_int_equal(e1.obuf_reads, 12);
+    assert_int_equal(e2.obuf_writes, 8);
+    assert_int_equal(e2.obuf_reads, 8);
+    assert_int_equal(e4.obuf_writes, 4);
+    assert_int_equal(e4.obuf_reads, 4);
+    assert_int_equal(e2.wbuf_writes, 6);
+    assert_int_equal(e2.wbuf_reads, 12);
+    assert_int_equal(e2.abuf_reads, 6);
+    assert_int_equal(e2.abuf_writes, 6);
+    assert_int_equal(e2.cycles, 42);
+    /* unchanged by C: the array's work, the buffers but obuf, the link */
+    slt_events *es[2] = {&e2, &e4};
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(es[i]->table_builds, e1.table_builds);
+        assert_int_equal(es[i]->lookups, e1.lookups);
+        assert_int_equal(es[i]->skipped_groups, e1.skipped_groups);
+        assert_int_equal(es[i]->buffer_adds, e1.buffer_adds);
+        assert_int_equal(es[i]->wbuf_reads, e1.wbuf_reads);
+        assert_int_equal(es[i]->abuf_reads, e1.abuf_reads);
+        assert_int_equal(es[i]->link_cycles, e1.link_cycles);
+        assert_int_equal(es[i]->link_bytes, e1.link_bytes);
+        assert_int_equal(es[i]->busy_desc_cycles, e1.busy_desc_cycles);
+        assert_int_equal(es[i]->busy_out_cycles, e1.busy_out_cycles);
+    }
+}
+
 static void gemm_events_json_has_every_field(void **state)
 {
     (void)state;
@@ -616,6 +717,7 @@ int main(void)
         cmocka_unit_test(gemm_events_hand_computed_ternary),
         cmocka_unit_test(gemm_events_hand_computed_binary_multichunk),
         cmocka_unit_test(gemm_events_hand_computed_bubbles),
+        cmocka_unit_test(gemm_events_hand_computed_psum_chunks),
         cmocka_unit_test(gemm_events_json_has_every_field),
         cmocka_unit_test(gemm_naive_overflow_error),
         cmocka_unit_test(gemm_k_over_max_k_error),

@@ -67,6 +67,7 @@ static void point_from_config(dse_point *p, const char *dir)
     p->pipe_stages = c.pipe_stages;
     p->act_slice_bits = c.act_slice_bits;
     p->clock_gating = c.clock_gating;
+    p->psum_chunks = c.psum_chunks;
 }
 
 int dse_point_load(const char *dir, dse_point *p)

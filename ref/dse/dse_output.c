@@ -14,11 +14,11 @@ static const char *const k_cols[] = {"name", "status", "array", "group_size", "l
                                      "pipe_stages", "weight_format", "overrides", "area_um2", "transistors",
                                      "fmax_mhz", "clock_mhz", "pj_per_mac", "energy_method", "energy_mj_3b",
                                      "latency_ms_3b", "peak_macs_per_cycle", "prefill_macs_per_cycle", "note",
-                                     "act_slice_bits", "clock_gating", "on_front"};
+                                     "act_slice_bits", "clock_gating", "on_front", "psum_chunks"};
 enum { NCOLS = sizeof k_cols / sizeof k_cols[0] };
 
-/* configuration integers: 3..7 and 21..22; on_front (23) is 0/1 */
-static int is_cfg_col(int c) { return (c >= 3 && c <= 7) || c == 21 || c == 22; }
+/* configuration integers: 3..7, 21..22 and 24; on_front (23) is 0/1 */
+static int is_cfg_col(int c) { return (c >= 3 && c <= 7) || c == 21 || c == 22 || c == 24; }
 static int is_num_col(int c)
 {
     return is_cfg_col(c) || (c >= 10 && c <= 14) || (c >= 16 && c <= 19) || c == 23;
@@ -31,7 +31,8 @@ static void cell(const dse_point *p, int c, char *buf, size_t len)
                            [14] = p->pj_per_mac, [16] = p->energy_mj_3b, [17] = p->latency_ms_3b,
                            [18] = p->peak_macs, [19] = p->prefill_macs};
     const int ints[] = {[3] = p->group_size, [4] = p->lut_units, [5] = p->row_lanes, [6] = p->act_bits,
-                        [7] = p->pipe_stages, [21] = p->act_slice_bits, [22] = p->clock_gating};
+                        [7] = p->pipe_stages, [21] = p->act_slice_bits, [22] = p->clock_gating,
+                        [24] = p->psum_chunks};
     const char *strs[] = {[0] = p->name, [1] = p->status, [2] = p->array, [8] = p->weight_format,
                           [9] = p->overrides, [15] = p->energy_method, [20] = p->note};
     buf[0] = 0;

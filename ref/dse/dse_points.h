@@ -16,6 +16,7 @@ typedef struct {
     char weight_format[8];
     int group_size, lut_units, row_lanes, act_bits, pipe_stages, have_cfg;
     int act_slice_bits, clock_gating; /* from the configuration (0 = off) */
+    int psum_chunks;           /* from the configuration (1: partial sums through obuf every chunk) */
     int on_front;              /* 1: no measured point has smaller-or-equal area and pJ/MAC
                                 * and larger-or-equal MAC/cycle, better in one (dse_mark_front) */
     double area_um2, transistors, fmax_mhz, clock_mhz, pj_per_mac, energy_mj_3b, latency_ms_3b;

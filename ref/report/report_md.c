@@ -80,11 +80,15 @@ static void md_headline(const report *R, FILE *f)
         double tot = 0;
         for (int q = 0; q < 7; q++)
             if (isfinite(v3[q])) tot += v3[q];
+        const char *why = R->cfg.psum_chunks > 1
+                              ? ": the array writes and reads back every row's partial sum once per tile of psum_chunks "
+                                "chunks of U·G weights (obuf_reads/writes = ceil(NC/psum_chunks)·RB per GEMV), so a "
+                                "larger U·G or psum_chunks would cut it."
+                              : ": the array writes and reads back every row's partial sum once per chunk of U·G weights "
+                                "(obuf_reads/writes = NC·RB per GEMV), so a larger U·G or accumulating across chunks in "
+                                "registers would cut it.";
         fprintf(f, "\nLargest item for bitnet_b1_58-3B: %s, %.2f mJ (%.0f %%)%s\n", nm[big], v3[big], 100 * v3[big] / tot,
-                big == 5 ? ": the array writes and reads back every row's partial sum once per chunk of U·G weights "
-                           "(obuf_reads/writes = NC·RB per GEMV), so a larger U·G or accumulating across chunks in "
-                           "registers would cut it."
-                         : ".");
+                big == 5 ? why : ".");
     }
     if (R->par_head)
         fprintf(f, "\nThe per-event energies behind this energy (%s) are in `energy_params.kv` next to this report: "

@@ -8,7 +8,7 @@
 // slt_ctrl_seq; chunks 1..cj-1 take it forwarded from the array's output (the previous
 // request, the same row block); only chunk cj-1's output is written to obuf. The
 // last row request of a tile's last token frees the tile's regions. The issue-gap rule
-// (ref/slt_arrayif.h slt_pass_bubbles_of): a pass's first row request waits until
+// (ref/slt_arrayif.h slt_pass_bubbles): a pass's first row request waits until
 // Gap + 1 - (RB-1)*cj cycles have passed since the previous row request, i.e. a pass
 // has max(0, Gap - RB*cj) bubbles.
 module slt_ctrl_seq_tile #(

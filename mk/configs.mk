@@ -5,7 +5,7 @@
 # those keys and nothing else. They stay real files (make timing-all and the tests read
 # configs/*.cfg); t-configs checks that sltgen's canonical dump (config.cfg) of each equals
 # that of the base with the keys set, so a key edited in one and not the other fails.
-CFG_VARIANTS := tiny_s4:tiny:act_slice_bits=4 slim_s4:slim:act_slice_bits=4
+CFG_VARIANTS := tiny_s4:tiny:act_slice_bits=4 slim_s4:slim:act_slice_bits=4 slim_c2:slim:psum_chunks=2
 
 TEST_STEPS += t-configs
 .PHONY: t-configs

@@ -14,23 +14,57 @@ static void emit_ports(slt_emitter *e, const slt_design *d)
     snprintf(doc_psum_in, sizeof doc_psum_in, "lane l at [l*%d +: %d], %d cycle(s) after its row_valid_i", d->acc,
              d->acc, d->latency - 1);
     snprintf(doc_term, sizeof doc_term, "lane l, term f at bit l*%d + f", d->lane_terms);
-    em_port ports[] = {
-        {EM_IN, 0, "clk_i", NULL},
-        {EM_IN, 0, "rst_ni", "asynchronous, active low"},
-        {EM_IN, 0, "tbl_valid_i", "load the chunk's activations (tables)"},
-        {EM_IN, d->tbl_act_bits, "tbl_act_i", doc_act},
-        {EM_IN, d->u, "tbl_mode_i", "group u: 0 LUT mode, 1 buffer mode"},
-        {EM_IN, 0, "row_valid_i", "one row block of the current chunk"},
-        {EM_IN, d->row_keys_bits, "row_keys_i", doc_keys},
-        {EM_IN, d->row_psum_bits, "row_psum_i", doc_psum_in},
-        {EM_IN, 0, "err_clr_i", "clear the sticky error"},
-        {EM_OUT, 0, "row_valid_o", NULL},
-        {EM_OUT, d->row_psum_bits, "row_psum_o", doc_psum},
-        {EM_OUT, d->u, "ev_build_o", "table u was built in LUT mode"},
-        {EM_OUT, d->ev_term_bits, "ev_term_o", doc_term},
-        {EM_OUT, 0, "err_o", "sticky: an invalid key or mode was seen"},
-    };
-    em_module_begin(e, d->mod_array, ports, sizeof ports / sizeof ports[0]);
+    char doc_slot[64];
+    snprintf(doc_slot, sizeof doc_slot, "the row uses table slot row_slot_i (0..%d)", d->psum_chunks - 1);
+    em_port ports[16];
+    size_t n = 0;
+    ports[n++] = (em_port){EM_IN, 0, "clk_i", NULL};
+    ports[n++] = (em_port){EM_IN, 0, "rst_ni", "asynchronous, active low"};
+    ports[n++] = (em_port){EM_IN, 0, "tbl_valid_i", "load the chunk's activations (tables)"};
+    if (d->has_slots) ports[n++] = (em_port){EM_IN, d->slot_bits, "tbl_slot_i", "into table slot tbl_slot_i only"};
+    ports[n++] = (em_port){EM_IN, d->tbl_act_bits, "tbl_act_i", doc_act};
+    ports[n++] = (em_port){EM_IN, d->u, "tbl_mode_i", "group u: 0 LUT mode, 1 buffer mode"};
+    ports[n++] = (em_port){EM_IN, 0, "row_valid_i", "one row block of the current chunk"};
+    if (d->has_slots) ports[n++] = (em_port){EM_IN, d->slot_bits, "row_slot_i", doc_slot};
+    ports[n++] = (em_port){EM_IN, d->row_keys_bits, "row_keys_i", doc_keys};
+    ports[n++] = (em_port){EM_IN, d->row_psum_bits, "row_psum_i", doc_psum_in};
+    ports[n++] = (em_port){EM_IN, 0, "err_clr_i", "clear the sticky error"};
+    ports[n++] = (em_port){EM_OUT, 0, "row_valid_o", NULL};
+    ports[n++] = (em_port){EM_OUT, d->row_psum_bits, "row_psum_o", doc_psum};
+    ports[n++] = (em_port){EM_OUT, d->u, "ev_build_o", "table u was built in LUT mode"};
+    ports[n++] = (em_port){EM_OUT, d->ev_term_bits, "ev_term_o", doc_term};
+    ports[n++] = (em_port){EM_OUT, 0, "err_o", "sticky: an invalid key or mode was seen"};
+    em_module_begin(e, d->mod_array, ports, n);
+}
+
+/* Table slots: `out` (width bits, declared here) = the slot `sel` names of
+ * the per-slot signals in_fmt (printf pattern with the slot number). */
+static void emit_slot_mux(slt_emitter *e, const slt_design *d, int width, const char *out, const char *sel,
+                          const char *in_fmt)
+{
+    em_reg(e, width, out);
+    em_open(e, "always @* begin");
+    em_open(e, "case (%s)", sel);
+    for (int c = 0; c < d->psum_chunks; c++) {
+        char k[24], in[48];
+        snprintf(in, sizeof in, in_fmt, c);
+        if (c < d->psum_chunks - 1) em_line(e, "%s: %s = %s;", em_const(k, sizeof k, d->slot_bits, c), out, in);
+        else em_line(e, "default: %s = %s;", out, in);
+    }
+    em_close(e, "endcase");
+    em_close(e, "end");
+}
+
+/* Table slots: tbl_load[c] = this cycle's load writes slot c (valid, slot the
+ * loads' slot register). */
+static void emit_slot_loads(slt_emitter *e, const slt_design *d, const char *valid, const char *slot)
+{
+    em_comment(e, "table slots: a load writes slot %s only; the other slots keep theirs", slot);
+    em_line(e, "wire [%d:0] tbl_load;", d->psum_chunks - 1);
+    for (int c = 0; c < d->psum_chunks; c++) {
+        char k[24];
+        em_line(e, "assign tbl_load[%d] = %s & (%s == %s);", c, valid, slot, em_const(k, sizeof k, d->slot_bits, c));
+    }
 }
 
 static void emit_builders(slt_emitter *e, const slt_design *d)
@@ -39,9 +73,10 @@ static void emit_builders(slt_emitter *e, const slt_design *d)
     em_open(e, "for (u = 0; u < %d; u = u + 1) begin : g_unit", d->u);
     em_open(e, "%s u_builder (", d->mod_builder);
     em_line(e, ".clk_i         (clk_i),");
-    em_line(e, ".load_i        (tbl_valid_q),");
+    em_line(e, ".load_i        (%s),", d->has_slots ? "tbl_load" : "tbl_valid_q");
     if (d->lane_has_mode) em_line(e, ".buffer_mode_i (tbl_mode_q[u]),");
     em_line(e, ".act_i         (tbl_act_q[u*%d +: %d]),", ga, ga);
+    if (d->has_slots) em_line(e, ".sel_i         (rd_slot_q),");
     em_line(e, ".table_o       (tables[u*%d +: %d])", tw, tw);
     em_close(e, ");");
     em_close(e, "end");
@@ -82,11 +117,52 @@ static void emit_input_register(slt_emitter *e, const slt_design *d)
     em_reg(e, d->tbl_act_bits, "tbl_act_q");
     em_line(e, "reg  [%d:0] tbl_mode_q;  // a vector also for U = 1 (indexed per unit)", d->u - 1);
     em_reg(e, d->row_keys_bits, "row_keys_q");
+    if (d->has_slots) {
+        em_reg(e, d->slot_bits, "tbl_slot_q");
+        em_reg(e, d->slot_bits, "row_slot_q");
+    }
     em_cg(e, "tbl_in", "tbl_valid_i");
     em_flop_cg(e, "tbl_act_q", "tbl_act_i", "tbl_valid_i", "tbl_in");
     em_flop_cg(e, "tbl_mode_q", "tbl_mode_i", "tbl_valid_i", "tbl_in");
+    if (d->has_slots) em_flop_cg(e, "tbl_slot_q", "tbl_slot_i", "tbl_valid_i", "tbl_in");
     em_cg(e, "row_in", "row_valid_i");
     em_flop_cg(e, "row_keys_q", "row_keys_i", "row_valid_i", "row_in");
+    if (d->has_slots) em_flop_cg(e, "row_slot_q", "row_slot_i", "row_valid_i", "row_in");
+}
+
+/* Table slots: the slot of the row whose keys the lanes hold in stage 1,
+ * where they read the tables (modes, activations): one register after the
+ * row's valid (after the input register in slt arrays), loaded with every row. */
+static void emit_read_slot(slt_emitter *e, const slt_design *d)
+{
+    const char *valid = d->in_stages ? "row_valid_q" : "row_valid_i";
+    em_comment(e, "slot of the row in the lanes' stage 1 (where they read the tables): follows every row");
+    em_reg(e, d->slot_bits, "rd_slot_q");
+    em_flop_rst(e, d->slot_bits, "rd_slot_q", d->in_stages ? "row_slot_q" : "row_slot_i", valid);
+}
+
+/* Table slots: the modes of each slot (behind the slot's own clock gate),
+ * the lanes' mode_q is that of their row's slot, and the build events use
+ * the modes of the slot loaded last (bld_slot_q). */
+static void emit_slot_modes(slt_emitter *e, const slt_design *d)
+{
+    em_comment(e, "modes of each slot's tables, aligned with them; a slot's load writes only its own");
+    for (int c = 0; c < d->psum_chunks; c++) {
+        char q[24], cg[24], en[24];
+        snprintf(q, sizeof q, "mode_c%d_q", c);
+        snprintf(cg, sizeof cg, "mode_c%d", c);
+        snprintf(en, sizeof en, "tbl_load[%d]", c);
+        em_reg(e, d->u, q);
+        em_cg(e, cg, en);
+        em_flop_cg_rst(e, d->u, q, "tbl_mode_q", en, cg);
+    }
+    em_comment(e, "the modes of the row's slot, for the lanes");
+    emit_slot_mux(e, d, d->u, "mode_q", "rd_slot_q", "mode_c%d_q");
+    em_comment(e, "slot loaded in the previous cycle: a build event per unit it loaded in LUT mode");
+    em_reg(e, d->slot_bits, "bld_slot_q");
+    em_flop_rst(e, d->slot_bits, "bld_slot_q", "tbl_slot_q", "tbl_valid_q");
+    emit_slot_mux(e, d, d->u, "bld_mode", "bld_slot_q", "mode_c%d_q");
+    em_line(e, "assign ev_build_o = {%d{built_q}} & ~bld_mode;", d->u);
 }
 
 /* What the array keeps besides tables: the mode of the loaded tables (lanes
@@ -94,11 +170,27 @@ static void emit_input_register(slt_emitter *e, const slt_design *d)
  * activation register. */
 static void emit_chunk_state(slt_emitter *e, const slt_design *d)
 {
-    if (d->addsub) {
+    if (d->addsub && d->has_slots) {
+        emit_slot_loads(e, d, "tbl_valid_i", "tbl_slot_i");
+        em_comment(e, "baseline: each slot's activations; the lanes read the slot of their row");
+        for (int c = 0; c < d->psum_chunks; c++) {
+            char q[24], cg[24], en[24];
+            snprintf(q, sizeof q, "act_c%d_q", c);
+            snprintf(cg, sizeof cg, "act_c%d", c);
+            snprintf(en, sizeof en, "tbl_load[%d]", c);
+            em_reg(e, d->tbl_act_bits, q);
+            em_cg(e, cg, en);
+            em_flop_cg(e, q, "tbl_act_i", en, cg);
+        }
+        emit_read_slot(e, d);
+        emit_slot_mux(e, d, d->tbl_act_bits, "act_q", "rd_slot_q", "act_c%d_q");
+    } else if (d->addsub) {
         em_comment(e, "baseline: the chunk's activations, read directly by every lane");
         em_reg(e, d->tbl_act_bits, "act_q");
         em_cg(e, "act", "tbl_valid_i");
         em_flop_cg(e, "act_q", "tbl_act_i", "tbl_valid_i", "act");
+    }
+    if (d->addsub) {
         em_comment(e, "same ports as the slt array; without tables there is no buffer mode");
         em_wire(e, 1, "unused_tbl_mode", "^tbl_mode_i");
         em_line(e, "assign ev_build_o = %d'd0;", d->u);
@@ -107,9 +199,17 @@ static void emit_chunk_state(slt_emitter *e, const slt_design *d)
     /* Both hold still except in the cycle after a table load (tables are built
      * on a few % of cycles): mode_q sits behind its own clock gate, and the U
      * build events are one flop, not U, since mode_q already holds the modes. */
+    if (d->has_slots) {
+        emit_slot_loads(e, d, "tbl_valid_q", "tbl_slot_q");
+        emit_read_slot(e, d);
+    }
     em_comment(e, "tables were built in the previous cycle (build events, with mode_q)");
     em_reg(e, 1, "built_q");
     em_flop_rst(e, 1, "built_q", "tbl_valid_q", NULL);
+    if (d->has_slots && d->lane_has_mode) {
+        emit_slot_modes(e, d);
+        return;
+    }
     if (!d->lane_has_mode) {
         em_line(e, "assign ev_build_o = {%d{built_q}};", d->u);
         return;

@@ -73,48 +73,110 @@ static int is_power_of_3(int j)
     return j == 1;
 }
 
+/* Slot c's names (table slots, psum_chunks > 1): "<base>_c<c>"; one slot: "<base>". */
+static const char *slot_name(char *buf, size_t n, const char *base, int slot)
+{
+    if (slot < 0) snprintf(buf, n, "%.20s", base);
+    else snprintf(buf, n, "%.20s_c%d", base, slot);
+    return buf;
+}
+
+/* The load enable of a slot: load_i, or bit c of the one-hot load_i. */
+static const char *slot_load(char *buf, size_t n, int slot)
+{
+    if (slot < 0) snprintf(buf, n, "load_i");
+    else snprintf(buf, n, "load_i[%d]", slot);
+    return buf;
+}
+
 /* One clock gate for the raw entries (every load), one for the derived ones
- * (LUT mode), shared by every slice. Buffer mode: the derived entries keep
- * their old value (no toggling). */
-static const char *emit_entry_gates(slt_emitter *e, const slt_design *d)
+ * (LUT mode), shared by every slice; with table slots, one pair per slot
+ * (load_i[c]). Buffer mode: the derived entries keep their old value (no toggling). */
+static void emit_entry_gates(slt_emitter *e, const slt_design *d, int slot)
 {
+    char load[24], derive_en[32], raw[32], derived[32];
+    slot_load(load, sizeof load, slot);
+    slot_name(derive_en, sizeof derive_en, "derive_en", slot);
     if (d->lane_has_mode) {
-        em_blank(e);
-        em_comment(e, "buffer mode: the derived entries keep their old value (no toggling); lanes read only 3^t");
-        em_wire(e, 1, "derive_en", "load_i & ~buffer_mode_i");
+        if (slot <= 0) {
+            em_blank(e);
+            em_comment(e, "buffer mode: the derived entries keep their old value (no toggling); lanes read only 3^t");
+        }
+        em_wire(e, 1, derive_en, "%s & ~buffer_mode_i", load);
     }
-    em_blank(e);
+    if (slot <= 0) em_blank(e);
     int has_raw = !d->binary, has_derived = d->table_entries > d->g || d->binary;
-    const char *derive_en = d->lane_has_mode ? "derive_en" : "load_i";
-    if (has_raw) em_cg(e, "raw", "load_i");
-    if (has_derived) em_cg(e, "derived", derive_en);
-    return derive_en;
+    if (has_raw) em_cg(e, slot_name(raw, sizeof raw, "raw", slot), load);
+    if (has_derived) em_cg(e, slot_name(derived, sizeof derived, "derived", slot), d->lane_has_mode ? derive_en : load);
 }
 
-/* Registers: raw entries load on every load_i; derived ones only in LUT mode,
- * so a buffer-mode group leaves its adders and registers idle. */
+/* Registers: raw entries load on every load; derived ones only in LUT mode,
+ * so a buffer-mode group leaves its adders and registers idle. slot >= 0:
+ * the registers of table slot c (names and gates "_c<c>"), all fed by the
+ * same adders. */
 static void emit_entry_registers(slt_emitter *e, const slt_design *d, const slice_ctx *c, char val[][24], int first,
-                                 const char *derive_en)
+                                 int slot)
 {
+    char load[24], derive_en[32], raw[32], derived[32];
+    slot_load(load, sizeof load, slot);
+    if (d->lane_has_mode) slot_name(derive_en, sizeof derive_en, "derive_en", slot);
+    else snprintf(derive_en, sizeof derive_en, "%s", load);
+    slot_name(raw, sizeof raw, "raw", slot);
+    slot_name(derived, sizeof derived, "derived", slot);
     for (int j = first; j < first + d->table_entries; j++) {
-        char q[24];
-        snprintf(q, sizeof q, "%.4sent%d_q", c->pfx, j);
+        char q[40], base[24];
+        snprintf(base, sizeof base, "%.4sent%d", c->pfx, j);
+        slot_name(q, sizeof q, base, slot);
+        snprintf(q + strlen(q), sizeof q - strlen(q), "_q");
         em_reg(e, c->ew, q);
-        int raw = !d->binary && is_power_of_3(j);
-        if (raw) em_flop_cg(e, q, val[j], "load_i", "raw");
-        else em_flop_cg(e, q, val[j], derive_en, "derived");
+        int is_raw = !d->binary && is_power_of_3(j);
+        if (is_raw) em_flop_cg(e, q, val[j], load, raw);
+        else em_flop_cg(e, q, val[j], derive_en, derived);
     }
 }
 
-/* table_o: slot j of slice s at [(s*E + j)*EW +: EW] (one slice: slot j at [j*EW]). */
+/* The table of one slot (slot < 0: the only one), slot j of slice s at
+ * [(s*E + j)*EW +: EW] (one slice: slot j at [j*EW]), assigned to `lhs`. */
+static void emit_table_concat(slt_emitter *e, const slt_design *d, const slice_ctx *cs, int first, int slot,
+                              const char *lhs)
+{
+    em_open(e, "%s = {", lhs);
+    for (int s = d->slices - 1; s >= 0; s--)
+        for (int j = first + d->table_entries - 1; j >= first; j--) {
+            char q[40], base[24];
+            snprintf(base, sizeof base, "%.4sent%d", cs[s].pfx, j);
+            slot_name(q, sizeof q, base, slot);
+            em_line(e, "%s_q%s", q, j > first || s > 0 ? "," : "");
+        }
+    em_close(e, "};");
+}
+
+/* table_o: one slot's table; with table slots, the one sel_i names (a
+ * multiplexer per unit; every unit's sel_i is the same register). */
 static void emit_table_output(slt_emitter *e, const slt_design *d, const slice_ctx *cs, int first)
 {
     em_blank(e);
-    em_open(e, "assign table_o = {");
-    for (int s = d->slices - 1; s >= 0; s--)
-        for (int j = first + d->table_entries - 1; j >= first; j--)
-            em_line(e, "%.4sent%d_q%s", cs[s].pfx, j, j > first || s > 0 ? "," : "");
-    em_close(e, "};");
+    if (!d->has_slots) {
+        emit_table_concat(e, d, cs, first, -1, "assign table_o");
+        return;
+    }
+    for (int c = 0; c < d->psum_chunks; c++) {
+        char lhs[48];
+        snprintf(lhs, sizeof lhs, "wire [%d:0] table_c%d", d->unit_table_bits - 1, c);
+        emit_table_concat(e, d, cs, first, c, lhs);
+    }
+    em_comment(e, "the table of slot sel_i");
+    em_reg(e, d->unit_table_bits, "table_sel");
+    em_open(e, "always @* begin");
+    em_open(e, "case (sel_i)");
+    for (int c = 0; c < d->psum_chunks; c++) {
+        char k[24];
+        if (c < d->psum_chunks - 1) em_line(e, "%s: table_sel = table_c%d;", em_const(k, sizeof k, d->slot_bits, c), c);
+        else em_line(e, "default: table_sel = table_c%d;", c);
+    }
+    em_close(e, "endcase");
+    em_close(e, "end");
+    em_line(e, "assign table_o = table_sel;");
 }
 
 void slt_emit_table_builder(slt_emitter *e, const slt_design *d)
@@ -128,12 +190,14 @@ void slt_emit_table_builder(slt_emitter *e, const slt_design *d)
     else
         snprintf(doc_tab, sizeof doc_tab, "slice s, entry j (%d..%d) at [(s*%d + j-%d)*%d +: %d]", first,
                  first + d->table_entries - 1, d->table_entries, first, d->slice_entry_bits, d->slice_entry_bits);
-    em_port ports[5];
+    em_port ports[6];
     int n = 0;
     ports[n++] = (em_port){EM_IN, 0, "clk_i", NULL};
-    ports[n++] = (em_port){EM_IN, 0, "load_i", "register a new table from act_i"};
+    if (d->has_slots) ports[n++] = (em_port){EM_IN, d->psum_chunks, "load_i", "bit c: register slot c's table from act_i"};
+    else ports[n++] = (em_port){EM_IN, 0, "load_i", "register a new table from act_i"};
     if (d->lane_has_mode) ports[n++] = (em_port){EM_IN, 0, "buffer_mode_i", "1: load only the raw entries 3^t"};
     ports[n++] = (em_port){EM_IN, d->g * d->a, "act_i", doc_act};
+    if (d->has_slots) ports[n++] = (em_port){EM_IN, d->slot_bits, "sel_i", "table slot that table_o shows"};
     ports[n++] = (em_port){EM_OUT, d->unit_table_bits, "table_o", doc_tab};
 
     em_file_header(e, d, d->mod_builder,
@@ -146,7 +210,10 @@ void slt_emit_table_builder(slt_emitter *e, const slt_design *d)
         if (d->slices == 1) cs[s].pfx[0] = '\0';
         else snprintf(cs[s].pfx, sizeof cs[s].pfx, "s%d_", s);
     }
-    const char *derive_en = emit_entry_gates(e, d);
+    if (d->has_slots)
+        for (int c = 0; c < d->psum_chunks; c++) emit_entry_gates(e, d, c);
+    else
+        emit_entry_gates(e, d, -1);
     for (int s = 0; s < d->slices; s++) {
         em_blank(e);
         emit_activations(e, d, &cs[s], s);
@@ -156,7 +223,10 @@ void slt_emit_table_builder(slt_emitter *e, const slt_design *d)
         if (d->binary) emit_binary_entries(e, d, &cs[s], val);
         else emit_ternary_entries(e, d, &cs[s], val);
         em_blank(e);
-        emit_entry_registers(e, d, &cs[s], val, first, derive_en);
+        if (d->has_slots)
+            for (int c = 0; c < d->psum_chunks; c++) emit_entry_registers(e, d, &cs[s], val, first, c);
+        else
+            emit_entry_registers(e, d, &cs[s], val, first, -1);
     }
     emit_table_output(e, d, cs, first);
     em_module_end(e, d->mod_builder);

@@ -42,6 +42,7 @@ static void derive_numbers(const slt_config *cfg, slt_design *d)
     d->act_slice_bits = cfg->act_slice_bits;
     d->psum_chunks = cfg->psum_chunks;
     d->slot_bits = ceil_log2(cfg->psum_chunks);
+    d->has_slots = cfg->psum_chunks > 1;
     d->slices = slt_act_slices(cfg);
     d->slice_bits = slt_slice_width(cfg);
     d->slice_entry_bits = slt_slice_entry_bits(cfg);
@@ -88,18 +89,22 @@ static void derive_names(slt_design *d)
     char wk[16];
     if (d->act_slice_bits) snprintf(wk, sizeof wk, "s%d_%s", d->act_slice_bits, wk0);
     else snprintf(wk, sizeof wk, "%s", wk0);
+    /* table slots (psum_chunks > 1): the array and the builder get "_c<C>"; the lane is unchanged */
+    char wkc[24];
+    if (d->has_slots) snprintf(wkc, sizeof wkc, "c%d_%s", d->psum_chunks, wk);
+    else snprintf(wkc, sizeof wkc, "%s", wk);
     d->mod_builder[0] = '\0';
     if (d->addsub) {
         snprintf(d->mod_lane, sizeof d->mod_lane, "slt_addsub_lane_g%d_u%d_a%d_acc%d_p%d_%s", d->g, d->u, d->a,
                  d->acc, d->pipe, wk);
         snprintf(d->mod_array, sizeof d->mod_array, "slt_addsub_array_g%d_u%d_l%d_a%d_acc%d_p%d_%s", d->g, d->u,
-                 d->l, d->a, d->acc, d->pipe, wk);
+                 d->l, d->a, d->acc, d->pipe, wkc);
     } else {
-        snprintf(d->mod_builder, sizeof d->mod_builder, "slt_table_builder_g%d_a%d_%s", d->g, d->a, wk);
+        snprintf(d->mod_builder, sizeof d->mod_builder, "slt_table_builder_g%d_a%d_%s", d->g, d->a, wkc);
         snprintf(d->mod_lane, sizeof d->mod_lane, "slt_row_lane_g%d_u%d_a%d_acc%d_p%d_%s", d->g, d->u, d->a, d->acc,
                  d->pipe, wk);
         snprintf(d->mod_array, sizeof d->mod_array, "slt_array_g%d_u%d_l%d_a%d_acc%d_p%d_%s", d->g, d->u, d->l,
-                 d->a, d->acc, d->pipe, wk);
+                 d->a, d->acc, d->pipe, wkc);
     }
     d->n_prims = 0;
     d->prims[d->n_prims++] = "slt_valid_pipe";
@@ -156,6 +161,7 @@ static const slt_param_desc k_params[] = {
     P("SLT_ACT_SLICE_BITS", SLT_PV_INT, act_slice_bits, "activation slice width (0: no slicing)"),
     P("SLT_PSUM_CHUNKS", SLT_PV_INT, psum_chunks, "chunks per tile: table slots per unit, partial sums kept in the lanes"),
     P("SLT_SLOT_BITS", SLT_PV_INT, slot_bits, "width of tbl_slot_i / row_slot_i (0: no slot ports, psum_chunks = 1)"),
+    P("SLT_HAS_SLOTS", SLT_PV_FLAG, has_slots, "the array has table slots: ports tbl_slot_i, row_slot_i (psum_chunks > 1)"),
     P("SLT_ACT_SLICES", SLT_PV_INT, slices, "slices per activation: tables per unit (1: no slicing)"),
     P("SLT_SLICE_BITS", SLT_PV_INT, slice_bits, "bits per activation slice (act_bits when not sliced)"),
     P("SLT_SLICE_ENTRY_BITS", SLT_PV_INT, slice_entry_bits, "bits per slice table entry (signed)"),

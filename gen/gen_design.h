@@ -31,8 +31,9 @@ typedef struct {
     /* activation slicing: S slices of slice_bits (B) each; one table per slice per unit,
      * entries slice_entry_bits wide; unit_table_bits = S * entries * slice_entry_bits */
     int act_slice_bits, slices, slice_bits, slice_entry_bits, unit_table_bits;
-    /* psum_chunks C: table slots per unit (the chunks of one tile); slot_bits = index width (0 when C = 1) */
-    int psum_chunks, slot_bits;
+    /* psum_chunks C: table slots per unit (the chunks of one tile); slot_bits = index width (0 when C = 1);
+     * has_slots: C > 1, the array has tbl_slot_i / row_slot_i */
+    int psum_chunks, slot_bits, has_slots;
     /* lane */
     int row_field_bits, lane_terms, term_bits, opnd_bits, tree_levels, latency, psum_delay, reissue_gap;
     /* register schedule: reg_after_level[l] = 1 when a pipe register follows adder level l

@@ -170,9 +170,29 @@ static void operand(const slt_config *cfg, uint32_t field, int f, uint32_t *val,
     }
 }
 
+/* One row issue (chunk c, row block b): every lane-unit field onto the bus and
+ * into the operand registers. */
+static void count_issue(const slt_config *cfg, const slt_stream *s, const uint32_t *ft, int c, int b, uint32_t *bus,
+                        uint32_t *opnd, slt_keybus *kb)
+{
+    int f = slt_row_field_bits(cfg);
+    for (int l = 0; l < s->l; l++)
+        for (int u = 0; u < s->u; u++) {
+            uint32_t fv = ft[s->keys8[key_at(s, c, b * s->l + l, u)]], v, ld;
+            size_t i = (size_t)l * (size_t)s->u + (size_t)u;
+            kb->bus_toggles += (uint64_t)__builtin_popcount(fv ^ bus[i]);
+            bus[i] = fv;
+            operand(cfg, fv, f, &v, &ld);
+            kb->opnd_toggles += (uint64_t)__builtin_popcount((v ^ opnd[i]) & ld);
+            opnd[i] = (opnd[i] & ~ld) | (v & ld);
+            kb->fields++;
+        }
+    kb->issues++;
+}
+
 void slt_keybus_count(const slt_config *cfg, const slt_stream *s, int n, const uint32_t *opnd_init, slt_keybus *kb)
 {
-    int f = slt_row_field_bits(cfg), lu = s->l * s->u;
+    int lu = s->l * s->u;
     uint32_t ft[256];
     field_table(cfg, ft);
     uint32_t *bus = calloc((size_t)lu, sizeof *bus), *opnd = calloc((size_t)lu, sizeof *opnd);
@@ -183,20 +203,13 @@ void slt_keybus_count(const slt_config *cfg, const slt_stream *s, int n, const u
         return;
     }
     if (opnd_init) memcpy(opnd, opnd_init, (size_t)lu * sizeof *opnd);
-    for (int c = 0; c < s->n_chunks; c++)
+    /* the array's issue order (slt_schedule_build): tiles of C = psum_chunks chunks,
+     * tokens, row blocks, the tile's chunks (C = 1: chunk, token, row block) */
+    int cc = cfg->psum_chunks > 1 ? cfg->psum_chunks : 1;
+    for (int c0 = 0; c0 < s->n_chunks; c0 += cc)
         for (int t = 0; t < n; t++)
-            for (int b = 0; b < s->row_blocks; b++, kb->issues++)
-                for (int l = 0; l < s->l; l++)
-                    for (int u = 0; u < s->u; u++) {
-                        uint32_t fv = ft[s->keys8[key_at(s, c, b * s->l + l, u)]], v, ld;
-                        size_t i = (size_t)l * (size_t)s->u + (size_t)u;
-                        kb->bus_toggles += (uint64_t)__builtin_popcount(fv ^ bus[i]);
-                        bus[i] = fv;
-                        operand(cfg, fv, f, &v, &ld);
-                        kb->opnd_toggles += (uint64_t)__builtin_popcount((v ^ opnd[i]) & ld);
-                        opnd[i] = (opnd[i] & ~ld) | (v & ld);
-                        kb->fields++;
-                    }
+            for (int b = 0; b < s->row_blocks; b++)
+                for (int c = c0; c < c0 + cc && c < s->n_chunks; c++) count_issue(cfg, s, ft, c, b, bus, opnd, kb);
     free(bus);
     free(opnd);
 }

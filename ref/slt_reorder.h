@@ -13,7 +13,10 @@
  * controller): chunk by chunk, token by token, row block 0..RB-1; lane l of row
  * block b carries slot b*L + l. A lane therefore sees the slots l, L+l, 2L+l, ...
  * in every (chunk, token) pass, and the bits it flips are the Hamming distances
- * between the fields (slt_row_field) of consecutive slots of that lane. */
+ * between the fields (slt_row_field) of consecutive slots of that lane. With
+ * psum_chunks C > 1 the passes are per tile of C chunks and each row block's
+ * chunks of the tile are issued back to back (slt_keybus_count follows that
+ * order; the reordering heuristic still assumes the C = 1 order). */
 #ifndef SLT_REORDER_H
 #define SLT_REORDER_H
 

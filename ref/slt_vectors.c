@@ -27,35 +27,61 @@ static int push_cycle(slt_cycle **v, size_t *n, size_t *cap, slt_cycle c)
     return 0;
 }
 
-int slt_schedule_build(const slt_stream *s, int n, int gap, slt_cycle **cycles, size_t *ncycles, char *err,
-                       size_t errlen)
+slt_psum_src slt_schedule_psum_src(int chunk, int psum_chunks)
 {
-    size_t slots = (size_t)n * (size_t)s->row_blocks, cap = 0, count = 0;
+    if (chunk == 0) return SLT_PSUM_ZERO;
+    return chunk % psum_chunks ? SLT_PSUM_FORWARD : SLT_PSUM_BUFFER;
+}
+
+typedef struct {
+    slt_cycle *v;
+    size_t n, cap;
+    long long now;
+    int rc;
+} sched;
+
+static void emit(sched *q, slt_cycle c)
+{
+    if (!q->rc) q->rc = push_cycle(&q->v, &q->n, &q->cap, c);
+    q->now++;
+}
+
+/* One (tile, token) pass: chunks c0 .. c0+cj-1 in slots 0..cj-1. last[r] is
+ * the cycle of row block r's last issue (of this token). */
+static void schedule_pass(sched *q, int rb, int c0, int cj, int t, int own_loads, int gap, long long *last)
+{
+    for (int j = 0; own_loads && j < cj; j++) emit(q, (slt_cycle){1, 0, c0 + j, t, 0, j});
+    for (int r = 0; r < rb; r++) {
+        /* wait until the previous tile's partial sum of this row block is back */
+        while (!q->rc && q->now < last[r] + gap) emit(q, (slt_cycle){0, 0, 0, 0, 0, 0});
+        for (int j = 0; j < cj; j++) emit(q, (slt_cycle){!own_loads && r == 0, 1, c0 + j, t, r, j});
+        last[r] = q->now - 1;
+    }
+}
+
+int slt_schedule_build(const slt_stream *s, int n, int gap, int psum_chunks, slt_cycle **cycles, size_t *ncycles,
+                       char *err, size_t errlen)
+{
+    if (psum_chunks < 1) return slt_fail(err, errlen, "schedule: psum_chunks = %d, expected at least 1", psum_chunks);
+    size_t slots = (size_t)n * (size_t)s->row_blocks;
     long long *last = malloc(slots * sizeof *last);
-    slt_cycle *v = NULL;
     if (!last) return slt_fail(err, errlen, "schedule: out of memory");
     for (size_t i = 0; i < slots; i++) last[i] = -(long long)gap;
-    int rc = 0;
-    long long now = 0;
-    for (int c = 0; c < s->n_chunks && !rc; c++)
-        for (int t = 0; t < n && !rc; t++)
-            for (int r = 0; r < s->row_blocks && !rc; r++) {
-                long long *prev = &last[(size_t)t * (size_t)s->row_blocks + (size_t)r];
-                /* wait until the previous chunk's partial sum of this row block is back */
-                while (!rc && now < *prev + gap) {
-                    rc = push_cycle(&v, &count, &cap, (slt_cycle){0, 0, 0, 0, 0});
-                    now++;
-                }
-                if (!rc) rc = push_cycle(&v, &count, &cap, (slt_cycle){r == 0, 1, c, t, r});
-                *prev = now++;
-            }
+    sched q = {0};
+    long long pass = 0;
+    for (int c0 = 0; c0 < s->n_chunks && !q.rc; c0 += psum_chunks) {
+        int cj = s->n_chunks - c0 < psum_chunks ? s->n_chunks - c0 : psum_chunks;
+        for (int t = 0; t < n && !q.rc; t++, pass++)
+            schedule_pass(&q, s->row_blocks, c0, cj, t, psum_chunks > 1 && pass % 2, gap,
+                          &last[(size_t)t * (size_t)s->row_blocks]);
+    }
     free(last);
-    if (rc) {
-        free(v);
+    if (q.rc) {
+        free(q.v);
         return slt_fail(err, errlen, "schedule: out of memory");
     }
-    *cycles = v;
-    *ncycles = count;
+    *cycles = q.v;
+    *ncycles = q.n;
     return 0;
 }
 
@@ -228,6 +254,7 @@ static int write_meta(const vec_job *j, const char *dir, char *err, size_t errle
             c->group_size, c->lut_units, c->row_lanes, c->act_bits, c->acc_bits, j->s.binary,
             slt_array_name(c->array), slt_row_field_bits(c), slt_array_latency(c),
             slt_array_psum_delay(c));
+    if (c->psum_chunks > 1) fprintf(f, "psum_chunks %d\n", c->psum_chunks);
     fprintf(f, "m %d\nk %d\nn %d\nrow_blocks %d\nn_chunks %d\ncycles %zu\noutputs %d\nseed %" PRIu64 "\n", j->m, j->k,
             j->n, j->s.row_blocks, j->s.n_chunks, j->ncyc, j->m * j->n, j->seed);
     return close_checked(f, "meta.txt", err, errlen);
@@ -256,8 +283,15 @@ static int write_cycles(const vec_job *j, const char *dir, char *err, size_t err
         slt_bits_hex(mode, c->lut_units, hm);
         slt_bits_hex(act, act_bits, hex);
         slt_bits_hex(keys, key_bits, hk);
-        fprintf(f, "%d %s %s %d %d %d %d %s\n", cy->tbl_valid, hm, hex, cy->row_valid, cy->token, cy->row_block,
-                cy->row_valid && cy->chunk == 0, hk);
+        int code = 0; /* the "first" column: 1 zero, 0 buffer, 2 forward */
+        if (cy->row_valid) {
+            slt_psum_src src = slt_schedule_psum_src(cy->chunk, c->psum_chunks);
+            code = src == SLT_PSUM_ZERO ? 1 : src == SLT_PSUM_FORWARD ? 2 : 0;
+        }
+        fprintf(f, "%d %s %s %d %d %d %d %s", cy->tbl_valid, hm, hex, cy->row_valid, cy->token, cy->row_block, code,
+                hk);
+        if (c->psum_chunks > 1) fprintf(f, " %d", cy->slot);
+        fputc('\n', f);
     }
     if (f) rc = close_checked(f, "cycles.txt", err, errlen);
     free(act);
@@ -315,7 +349,8 @@ int slt_vectors_write(const slt_config *cfg, int m, int k, int n, uint64_t seed,
         slt_vectors_acts(cfg, n, k, SLT_X_MIXED, &p, j.x);
         rc = slt_stream_build(cfg, j.w, m, k, &j.s, err, errlen);
     }
-    if (!rc) rc = slt_schedule_build(&j.s, n, slt_array_reissue_gap(cfg), &j.cyc, &j.ncyc, err, errlen);
+    if (!rc)
+        rc = slt_schedule_build(&j.s, n, slt_array_reissue_gap(cfg), cfg->psum_chunks, &j.cyc, &j.ncyc, err, errlen);
     if (!rc) rc = compute_expected(&j, err, errlen);
     if (!rc) rc = write_meta(&j, dir, err, errlen);
     if (!rc) rc = write_cycles(&j, dir, err, errlen);

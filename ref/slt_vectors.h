@@ -6,22 +6,28 @@
  * Vector files (slt_vectors_write), all text, in `dir`:
  *   meta.txt      "key value" lines: format 1, config, hash, g, u, l, act_bits,
  *                 acc_bits, binary, array (slt|addsub), row_field_bits, latency,
- *                 psum_delay,
+ *                 psum_delay, psum_chunks (only when > 1),
  *                 m, k, n, row_blocks, n_chunks, cycles, outputs, seed.
  *   cycles.txt    one line per clock cycle, the array's inputs for that cycle:
- *                   tbl_valid tbl_mode tbl_act row_valid token row_block first row_keys
- *                 tbl_valid, row_valid, token, row_block, first: decimal;
+ *                   tbl_valid tbl_mode tbl_act row_valid token row_block first row_keys [slot]
+ *                 tbl_valid, row_valid, token, row_block, first, slot: decimal;
  *                 tbl_mode, tbl_act, row_keys: hex, MSB first, exactly the port
  *                 width (ref/slt_arrayif.h gives every bit position; row_keys is
- *                 in the array kind's own field format). first = 1: this is the
- *                 row block's first chunk, its psum is 0; otherwise its psum
- *                 is the value the array returned for (token, row block) last
- *                 time. The psum goes on row_psum_i slt_array_psum_delay()
- *                 cycles after the issue (meta "psum_delay"); the testbench
- *                 keeps the issued rows in order to know which. Idle cycles
- *                 are all zeros. The schedule keeps issues of one (token, row
- *                 block) slt_array_reissue_gap() cycles apart, so a psum is
- *                 always back in the buffer before it is read again.
+ *                 in the array kind's own field format). first (slt_psum_src of
+ *                 a row issue, 0 otherwise): 1 = this is the row block's first
+ *                 chunk, its psum is 0; 0 = its psum is the value the array
+ *                 returned for (token, row block) last time, from the buffer;
+ *                 2 (psum_chunks > 1) = forwarded: the array's row_psum_o in the
+ *                 cycle the psum is due (the previous chunk of this row block
+ *                 comes out right then). The psum goes on row_psum_i
+ *                 slt_array_psum_delay() cycles after the issue (meta
+ *                 "psum_delay"); the testbench keeps the issued rows in order
+ *                 to know which. Idle cycles are all zeros. The schedule keeps
+ *                 buffered issues of one (token, row block)
+ *                 slt_array_reissue_gap() cycles apart, so a psum is always
+ *                 back in the buffer before it is read again. slot (only when
+ *                 psum_chunks > 1, meta "psum_chunks"): tbl_slot_i and
+ *                 row_slot_i of that cycle.
  *   expected.txt  one line per output, token-major: "token row value", value
  *                 in hex, acc_bits two's complement (row < m only; padding rows
  *                 are not compared). Computed by slt_gemm_lut and checked equal
@@ -40,21 +46,41 @@
 extern "C" {
 #endif
 
-/* One cycle of array input. */
+/* One cycle of array input. A table load and a row issue in the same cycle
+ * are always of the same (chunk, token) and slot. */
 typedef struct {
-    int tbl_valid; /* load the tables of (chunk, token) */
-    int row_valid; /* issue row block row_block of (chunk, token) */
+    int tbl_valid; /* load the tables of (chunk, token) into table slot `slot` */
+    int row_valid; /* issue row block row_block of (chunk, token), using table slot `slot` */
     int chunk, token, row_block;
+    int slot;      /* chunk mod psum_chunks (0 when psum_chunks = 1) */
 } slt_cycle;
 
-/* The issue schedule: chunk-major, token-minor (each chunk's keys serve every
- * token in turn: one weight fetch, N uses; the tables are reloaded per token),
- * tables loaded in the cycle of the chunk's first row block, and a row block
- * issued no earlier than `gap` cycles after the same (token, row block) of the
- * previous chunk (slt_array_reissue_gap), so its partial sum is back. Idle
- * cycles fill the gaps. *cycles is malloc'ed. */
-int slt_schedule_build(const slt_stream *s, int n, int gap, slt_cycle **cycles, size_t *ncycles, char *err,
-                       size_t errlen);
+/* Where the partial sum of a row issue of `chunk` comes from: */
+typedef enum {
+    SLT_PSUM_ZERO,   /* the first chunk: 0 */
+    SLT_PSUM_BUFFER, /* a tile's first chunk: the buffer (what the array returned for the previous chunk) */
+    SLT_PSUM_FORWARD /* a tile's later chunk (psum_chunks > 1): the array's own row_psum_o of the previous
+                        chunk's issue, which comes out in exactly the cycle this issue needs it */
+} slt_psum_src;
+slt_psum_src slt_schedule_psum_src(int chunk, int psum_chunks);
+
+/* The issue schedule, psum_chunks = C (docs/array.md §7, "Table slots"): tiles
+ * of C chunks (the last one may be short: cj chunks), tile-major, token-minor
+ * (each tile's keys serve every token in turn: one weight fetch, N uses; the
+ * tables are reloaded per token). Per (tile, token) pass: cj table loads
+ * (chunk tile*C + j into slot j) and the row issues, row block major, chunk
+ * minor, chunk j with slot j; the cj issues of one row block are back to back
+ * (chunks j > 0 forward the partial sum, SLT_PSUM_FORWARD). Table loads go
+ * with the row issue of row block 0 of their chunk in even passes (C = 1:
+ * always; rule 1 at its edge), on their own cycles before the pass's rows in
+ * odd passes (C > 1; the top's order). A tile's first issue of a row block
+ * comes no earlier than `gap` cycles after that row block's last issue of
+ * the previous tile (slt_array_reissue_gap), so its partial sum is back in the
+ * buffer; idle cycles fill the gaps. C = 1 is the chunk-major schedule with
+ * the tables loaded in the cycle of the chunk's first row block. *cycles is
+ * malloc'ed. */
+int slt_schedule_build(const slt_stream *s, int n, int gap, int psum_chunks, slt_cycle **cycles, size_t *ncycles,
+                       char *err, size_t errlen);
 
 /* Stimulus styles. MIXED weights give every group a random style: dense,
  * at most one non-zero per row (the packer puts it in buffer mode), all zero

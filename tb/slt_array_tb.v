@@ -17,6 +17,10 @@ module slt_array_tb;
   reg                              clk_i = 1'b0;
   reg                              rst_ni = 1'b0;
   reg                              tbl_valid_i = 1'b0;
+`ifdef SLT_HAS_SLOTS
+  reg  [`SLT_SLOT_BITS-1:0]        tbl_slot_i = {`SLT_SLOT_BITS{1'b0}};
+  reg  [`SLT_SLOT_BITS-1:0]        row_slot_i = {`SLT_SLOT_BITS{1'b0}};
+`endif
   reg  [`SLT_TBL_ACT_BITS-1:0]     tbl_act_i = {`SLT_TBL_ACT_BITS{1'b0}};
   reg  [`SLT_LUT_UNITS-1:0]        tbl_mode_i = {`SLT_LUT_UNITS{1'b0}};
   reg                              row_valid_i = 1'b0;
@@ -33,6 +37,10 @@ module slt_array_tb;
     .clk_i       (clk_i),
     .rst_ni      (rst_ni),
     .tbl_valid_i (tbl_valid_i),
+`ifdef SLT_HAS_SLOTS
+    .tbl_slot_i  (tbl_slot_i),
+    .row_slot_i  (row_slot_i),
+`endif
     .tbl_act_i   (tbl_act_i),
     .tbl_mode_i  (tbl_mode_i),
     .row_valid_i (row_valid_i),
@@ -121,35 +129,63 @@ module slt_array_tb;
   endtask
 
   // row_psum_i carries the partial sums of the row block issued SLT_PSUM_DELAY
-  // cycles ago (0 for its first chunk), all ones otherwise (the array must ignore them).
+  // cycles ago: 0 for its first chunk (fifo_first 1), the buffered value (0), or
+  // (2, table slots) the array's row_psum_o right now, which holds the previous
+  // chunk of the same row block (forwarded); all ones otherwise (the array must
+  // ignore them).
   task drive_psum;
     begin
       row_psum_i = {`SLT_ROW_PSUM_BITS{1'b1}};
       if (fifo_psum != fifo_tail && fifo_cycle[fifo_psum % MaxFifo] + `SLT_PSUM_DELAY == cycle) begin
+        if (fifo_first[fifo_psum % MaxFifo] == 2 && row_valid_o !== 1'b1) begin
+          $display("FAIL config %s cycle %0d: forwarded psum due, but row_valid_o is not set", `SLT_CFG_NAME, cycle);
+          errors = errors + 1;
+        end
         for (l = 0; l < Lanes; l = l + 1)
-          row_psum_i[l*Acc +: Acc] = fifo_first[fifo_psum % MaxFifo] != 0 ? {Acc{1'b0}}
-                                     : obuf[fifo_base[fifo_psum % MaxFifo] + l];
+          case (fifo_first[fifo_psum % MaxFifo])
+            1: row_psum_i[l*Acc +: Acc] = {Acc{1'b0}};
+            2: row_psum_i[l*Acc +: Acc] = row_psum_o[l*Acc +: Acc];
+            default: row_psum_i[l*Acc +: Acc] = obuf[fifo_base[fifo_psum % MaxFifo] + l];
+          endcase
         fifo_psum = fifo_psum + 1;
       end
     end
   endtask
 
   // One line of cycles.txt per clock: drive the inputs at the falling edge.
-  integer tv, rv, tok, rb, first;
+  // With table slots the line ends with the slot of that cycle's load and row.
+  integer tv, rv, tok, rb, first, slot, nf;
   reg [`SLT_LUT_UNITS-1:0]     tm;
   reg [`SLT_TBL_ACT_BITS-1:0]  ta;
   reg [`SLT_ROW_KEYS_BITS-1:0] keys;
+  task read_line;
+    begin
+`ifdef SLT_HAS_SLOTS
+      r = $fscanf(fd, "%d %h %h %d %d %d %d %h %d\n", tv, tm, ta, rv, tok, rb, first, keys, slot);
+      nf = 9;
+`else
+      r = $fscanf(fd, "%d %h %h %d %d %d %d %h\n", tv, tm, ta, rv, tok, rb, first, keys);
+      slot = 0;
+      nf = 8;
+`endif
+    end
+  endtask
+
   task replay_cycles;
     begin
       fd = $fopen({vec_dir, "/cycles.txt"}, "r");
-      r = $fscanf(fd, "%d %h %h %d %d %d %d %h\n", tv, tm, ta, rv, tok, rb, first, keys);
-      while (r == 8) begin
+      read_line;
+      while (r == nf) begin
         @(negedge clk_i);
         tbl_valid_i = tv[0];
         tbl_mode_i  = tm;
         tbl_act_i   = ta;
         row_valid_i = rv[0];
         row_keys_i  = keys;
+`ifdef SLT_HAS_SLOTS
+        tbl_slot_i  = slot[`SLT_SLOT_BITS-1:0];
+        row_slot_i  = slot[`SLT_SLOT_BITS-1:0];
+`endif
         if (rv != 0) begin
           fifo_base[fifo_tail % MaxFifo]  = (tok*row_blocks + rb)*Lanes;
           fifo_cycle[fifo_tail % MaxFifo] = cycle;
@@ -157,7 +193,7 @@ module slt_array_tb;
           fifo_tail = fifo_tail + 1;
         end
         drive_psum;
-        r = $fscanf(fd, "%d %h %h %d %d %d %d %h\n", tv, tm, ta, rv, tok, rb, first, keys);
+        read_line;
       end
       $fclose(fd);
       repeat (`SLT_LATENCY + 2) begin

@@ -3,7 +3,8 @@
 // under test on their own ports, so one verilated model serves every test:
 //   arr_*  the array, plus arr_mon_opnd_o: every lane's gated operand registers
 //   ln_*   one row lane on its own, plus ln_mon_opnd_o
-//   bld_*  one table builder on its own (slt arrays only)
+//   bld_*  one table builder on its own (slt arrays only; with table slots,
+//          psum_chunks > 1, bld_load_i has a bit per slot and bld_sel_i picks one)
 // The monitors read the operand registers through hierarchical references, so
 // the generated RTL needs no debug ports; the C++ side checks that a skipped
 // term never changes its register (tb/tb_array.cpp).
@@ -14,6 +15,10 @@ module slt_tb_top (
   input  wire                                          rst_ni,
   // ---- array
   input  wire                                          arr_tbl_valid_i,
+`ifdef SLT_HAS_SLOTS
+  input  wire [`SLT_SLOT_BITS-1:0]                     arr_tbl_slot_i,
+  input  wire [`SLT_SLOT_BITS-1:0]                     arr_row_slot_i,
+`endif
   input  wire [`SLT_TBL_ACT_BITS-1:0]                  arr_tbl_act_i,
   input  wire [`SLT_LUT_UNITS-1:0]                     arr_tbl_mode_i,
   input  wire                                          arr_row_valid_i,
@@ -28,7 +33,12 @@ module slt_tb_top (
   output wire [`SLT_EV_TERM_BITS*`SLT_OPND_BITS-1:0]   arr_mon_opnd_o,
 `ifdef SLT_HAS_BUILDER
   // ---- table builder
+`ifdef SLT_HAS_SLOTS
+  input  wire [`SLT_PSUM_CHUNKS-1:0]                   bld_load_i,
+  input  wire [`SLT_SLOT_BITS-1:0]                     bld_sel_i,
+`else
   input  wire                                          bld_load_i,
+`endif
 `ifdef SLT_LANE_HAS_MODE
   input  wire                                          bld_buffer_mode_i,
 `endif
@@ -55,6 +65,10 @@ module slt_tb_top (
     .clk_i       (clk_i),
     .rst_ni      (rst_ni),
     .tbl_valid_i (arr_tbl_valid_i),
+`ifdef SLT_HAS_SLOTS
+    .tbl_slot_i  (arr_tbl_slot_i),
+    .row_slot_i  (arr_row_slot_i),
+`endif
     .tbl_act_i   (arr_tbl_act_i),
     .tbl_mode_i  (arr_tbl_mode_i),
     .row_valid_i (arr_row_valid_i),
@@ -96,6 +110,9 @@ module slt_tb_top (
     .buffer_mode_i (bld_buffer_mode_i),
 `endif
     .act_i         (bld_act_i),
+`ifdef SLT_HAS_SLOTS
+    .sel_i         (bld_sel_i),
+`endif
     .table_o       (bld_table_o)
   );
 `endif

@@ -1,5 +1,6 @@
 // tb_gemm.cpp - the array on whole GEMMs: the harness plays the controller and
-// the output (partial-sum) buffer, following slt_schedule_build; every final
+// the output (partial-sum) buffer, following slt_schedule_build (with table
+// slots, psum_chunks > 1, forwarding row_psum_o within a tile); every final
 // output is compared with slt_gemm_lut and slt_gemm_naive as it appears. Also
 // checks latency, the event outputs and operand gating, then injects errors.
 #include <algorithm>
@@ -67,7 +68,7 @@ class GemmRun {
     std::vector<uint64_t> mon_, ungated_;
     std::vector<uint32_t> opnd_init_; // operand registers at the start, per (lane, unit), slt_keybus layout
     uint64_t terms_seen_ = 0, terms_expected_ = 0, builds_seen_ = 0, builds_expected_ = 0;
-    uint64_t toggles_gated_ = 0, toggles_ungated_ = 0;
+    uint64_t toggles_gated_ = 0, toggles_ungated_ = 0, forwarded_ = 0;
 
     void prepare();
     void drive(const slt_cycle &cy);
@@ -85,6 +86,7 @@ class GemmRun {
     uint64_t terms() const { return terms_seen_; }
     uint64_t gated() const { return toggles_gated_; }
     uint64_t ungated() const { return toggles_ungated_; }
+    uint64_t forwarded() const { return forwarded_; }
 };
 
 void GemmRun::prepare()
@@ -133,24 +135,44 @@ void GemmRun::drive_row(const slt_cycle &cy)
         }
     }
     h_.top->arr_row_valid_i = 1;
+#if SLT_HAS_SLOTS
+    h_.top->arr_row_slot_i = (uint8_t)cy.slot;
+#endif
     fifo_.push_back({cy.token, cy.row_block, cy.chunk, h_.cycle});
 }
 
-// row_psum_i: the buffered partial sums of the row block issued SLT_PSUM_DELAY
-// cycles ago (0 for its first chunk); all ones otherwise, which must be ignored.
+// row_psum_i: the partial sums of the row block issued SLT_PSUM_DELAY cycles
+// ago: 0 for its first chunk, the buffered value the array returned for its
+// previous chunk, or (a tile's later chunk, psum_chunks > 1) that chunk's
+// row_psum_o right now, forwarded; all ones otherwise, which must be ignored.
 void GemmRun::drive_psum()
 {
     for (size_t i = 0; i < fifo_.size(); i++) {
         const Issued &q = fifo_[i];
         if (q.cycle + SLT_PSUM_DELAY != h_.cycle) continue;
-        for (size_t j = 0; j < i; j++)
-            if (fifo_[j].token == q.token && fifo_[j].row_block == q.row_block)
-                h_.fail("schedule hazard: psum of row block %d, token %d read while its previous chunk is in flight",
-                        q.row_block, q.token);
+        slt_psum_src src = slt_schedule_psum_src(q.chunk, SLT_PSUM_CHUNKS);
+        bool live = false; // the previous chunk's output is on row_psum_o now
+        for (size_t j = 0; j < i; j++) {
+            if (fifo_[j].token != q.token || fifo_[j].row_block != q.row_block) continue;
+            live = src == SLT_PSUM_FORWARD && j == 0 && fifo_[0].chunk == q.chunk - 1 &&
+                   fifo_[0].cycle + SLT_LATENCY == h_.cycle;
+            if (!live)
+                h_.fail("schedule hazard: psum of row block %d, token %d, chunk %d needed while its previous chunk is "
+                        "in flight",
+                        q.row_block, q.token, q.chunk);
+        }
+        if (src == SLT_PSUM_FORWARD && !live)
+            h_.fail("row block %d, token %d, chunk %d: its previous chunk is not on row_psum_o in the cycle its psum "
+                    "is due (forwarding needs back-to-back issues)",
+                    q.row_block, q.token, q.chunk);
         size_t base = ((size_t)q.token * s_.row_blocks + q.row_block) * SLT_ROW_LANES;
-        for (int l = 0; l < SLT_ROW_LANES; l++)
-            tb_put(h_.top->arr_row_psum_i, l * SLT_ACC_BITS, SLT_ACC_BITS,
-                   (uint64_t)(q.chunk == 0 ? 0 : obuf_[base + (size_t)l]));
+        for (int l = 0; l < SLT_ROW_LANES; l++) {
+            uint64_t v = src == SLT_PSUM_ZERO ? 0
+                         : live ? tb_get(h_.top->arr_row_psum_o, l * SLT_ACC_BITS, SLT_ACC_BITS)
+                                : (uint64_t)obuf_[base + (size_t)l];
+            tb_put(h_.top->arr_row_psum_i, l * SLT_ACC_BITS, SLT_ACC_BITS, v);
+        }
+        forwarded_ += live;
         return;
     }
     for (int l = 0; l < SLT_ROW_LANES; l++) tb_put(h_.top->arr_row_psum_i, l * SLT_ACC_BITS, SLT_ACC_BITS, ~0ull);
@@ -168,6 +190,9 @@ void GemmRun::drive(const slt_cycle &cy)
         uint64_t mode = slt_vectors_tbl_mode(&s_, cy.chunk);
         tb_put(h_.top->arr_tbl_mode_i, 0, SLT_LUT_UNITS, mode);
         h_.top->arr_tbl_valid_i = 1;
+#if SLT_HAS_SLOTS
+        h_.top->arr_tbl_slot_i = (uint8_t)cy.slot;
+#endif
         if (!SLT_IS_ADDSUB) builds_expected_ += (uint64_t)(SLT_LUT_UNITS - __builtin_popcountll(mode));
     }
     if (cy.row_valid) drive_row(cy);
@@ -262,8 +287,9 @@ void GemmRun::run()
     prepare();
     slt_cycle *cycles = nullptr;
     size_t ncyc = 0;
-    if (slt_schedule_build(&s_, c_.n, SLT_REISSUE_GAP, &cycles, &ncyc, err, sizeof err)) h_.fail("schedule: %s", err);
-    const slt_cycle idle = {0, 0, 0, 0, 0};
+    if (slt_schedule_build(&s_, c_.n, SLT_REISSUE_GAP, SLT_PSUM_CHUNKS, &cycles, &ncyc, err, sizeof err))
+        h_.fail("schedule: %s", err);
+    const slt_cycle idle = {0, 0, 0, 0, 0, 0};
     for (size_t i = 0; i < ncyc + SLT_LATENCY + 1; i++) {
         drive(i < ncyc ? cycles[i] : idle);
         h_.settle();
@@ -312,7 +338,7 @@ void tb_test_array(Harness &h, int random_cases)
                          (int)slt_prng_range(&p, 1, std::min(h.cfg.max_k, 6 * UG + 5)),
                          (int)slt_prng_range(&p, 1, std::min(h.cfg.max_n, 3)), SLT_W_MIXED, SLT_X_MIXED,
                          slt_prng_next(&p)});
-    uint64_t terms = 0, gated = 0, ungated = 0, buffer = 0, skipped = 0;
+    uint64_t terms = 0, gated = 0, ungated = 0, buffer = 0, skipped = 0, forwarded = 0;
     long before = h.matched;
     for (const GemmCase &c : cases) {
         GemmRun run(h, c);
@@ -322,12 +348,17 @@ void tb_test_array(Harness &h, int random_cases)
         skipped += run.skipped();
         gated += run.gated();
         ungated += run.ungated();
+        forwarded += run.forwarded();
     }
     std::printf("tb: array: %zu GEMMs, %ld outputs matched slt_gemm_lut and slt_gemm_naive; %llu terms added, "
                 "%llu zero groups skipped, %llu buffer-mode groups; operand register toggles %llu gated vs %llu if "
                 "loaded every row\n",
                 cases.size(), h.matched - before, (unsigned long long)terms, (unsigned long long)skipped,
                 (unsigned long long)buffer, (unsigned long long)gated, (unsigned long long)ungated);
+    if (SLT_PSUM_CHUNKS > 1)
+        std::printf("tb: array: table slots (psum_chunks = %d): %llu row issues took their partial sum forwarded from "
+                    "row_psum_o\n",
+                    SLT_PSUM_CHUNKS, (unsigned long long)forwarded);
 }
 
 // ---- error injection ---------------------------------------------------------------

@@ -36,11 +36,18 @@ void Harness::idle_inputs()
     tb_clear(top->arr_tbl_mode_i);
     tb_clear(top->arr_row_keys_i);
     tb_clear(top->arr_row_psum_i);
+#if SLT_HAS_SLOTS
+    top->arr_tbl_slot_i = 0;
+    top->arr_row_slot_i = 0;
+#endif
     top->ln_valid_i = 0;
     tb_clear(top->ln_keys_i);
     tb_clear(top->ln_psum_i);
 #if SLT_HAS_BUILDER
     top->bld_load_i = 0;
+#if SLT_HAS_SLOTS
+    top->bld_sel_i = 0;
+#endif
     tb_clear(top->bld_act_i);
     tb_clear(top->ln_tables_i);
 #else

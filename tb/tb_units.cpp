@@ -47,20 +47,34 @@ static void builder_check(Harness &h, const std::vector<int32_t> &want, int roun
     h.matched += kUnitEntries;
 }
 
+// With table slots (psum_chunks > 1) every round loads one slot (or none) and
+// looks at one slot through sel_i: the other slots must keep their tables.
 void tb_test_builder(Harness &h)
 {
     h.test = "table-builder";
     slt_prng p;
     slt_prng_seed(&p, h.seed ^ 0xb1);
-    std::vector<int32_t> held(kUnitEntries, 0), built(kUnitEntries);
+    const int slots = SLT_PSUM_CHUNKS, first = 5 * slots; // first rounds: LUT-mode loads of every slot in turn
+    std::vector<std::vector<int32_t>> held((size_t)slots, std::vector<int32_t>(kUnitEntries, 0));
+    std::vector<int32_t> built(kUnitEntries);
     int16_t a[8];
     for (int round = 0; round < 300; round++) {
-        int load = round < 5 || slt_prng_range(&p, 0, 5) != 0;
-        int buffer = round >= 5 && SLT_LANE_HAS_MODE && slt_prng_range(&p, 0, 2) == 0;
+        int load = round < first || slt_prng_range(&p, 0, 5) != 0;
+        int buffer = round >= first && SLT_LANE_HAS_MODE && slt_prng_range(&p, 0, 2) == 0;
+        int slot = 0, view = 0; // (no draws with one slot: the same stimulus as before slots existed)
+        if (slots > 1) {
+            slot = round < first ? round % slots : (int)slt_prng_range(&p, 0, slots - 1);
+            view = round < first ? slot : (int)slt_prng_range(&p, 0, slots - 1);
+        }
         builder_acts(p, round < 5 ? round : 9, a);
         for (int i = 0; i < SLT_GROUP_SIZE; i++)
             tb_put(h.top->bld_act_i, i * SLT_ACT_BITS, SLT_ACT_BITS, (uint64_t)(uint16_t)a[i]);
+#if SLT_HAS_SLOTS
+        h.top->bld_load_i = (uint8_t)(load << slot);
+        h.top->bld_sel_i = (uint8_t)view;
+#else
         h.top->bld_load_i = (uint8_t)load;
+#endif
 #if SLT_LANE_HAS_MODE
         h.top->bld_buffer_mode_i = (uint8_t)buffer;
 #endif
@@ -68,11 +82,12 @@ void tb_test_builder(Harness &h)
         slt_table_build_sliced(a, SLT_GROUP_SIZE, SLT_BINARY, SLT_ACT_BITS, SLT_ACT_SLICE_BITS, built.data());
         // buffer mode refreshes only the raw entries 3^t (slot 3^t - 1 of every slice)
         for (int j = 0; load && j < kUnitEntries; j++)
-            if (!buffer || is_power_of_3((uint32_t)(j % SLT_TABLE_ENTRIES) + 1)) held[j] = built[j];
-        builder_check(h, held, round);
+            if (!buffer || is_power_of_3((uint32_t)(j % SLT_TABLE_ENTRIES) + 1)) held[(size_t)slot][j] = built[j];
+        builder_check(h, held[(size_t)view], round);
     }
     h.idle_inputs();
-    std::printf("tb: table builder: 300 rounds matched\n");
+    if (slots > 1) std::printf("tb: table builder: 300 rounds matched (%d table slots)\n", slots);
+    else std::printf("tb: table builder: 300 rounds matched\n");
 }
 #else
 void tb_test_builder(Harness &) { std::printf("tb: table builder: none in the add/sub baseline\n"); }

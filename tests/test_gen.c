@@ -395,6 +395,15 @@ static void gen_module_names_carry_parameters(void **state)
     assert_string_equal(d.mod_array, "slt_addsub_array_g3_u4_l4_a8_acc23_p1_b_cg");
     assert_string_equal(d.mod_lane, "slt_addsub_lane_g3_u4_a8_acc23_p1_b_cg");
     assert_string_equal(d.mod_builder, "");
+    /* table slots: the array and the builder carry _c<C>, the lane is unchanged */
+    static const char *const slots[] = {"psum_chunks=2", "act_slice_bits=4", NULL};
+    assert_int_equal(load_cfg(&c, top_path("configs/slim.cfg"), slots), 0);
+    slt_design_derive(&c, &d);
+    assert_string_equal(d.mod_array, "slt_array_g3_u4_l4_a8_acc23_p3_c2_s4_t_cg");
+    assert_string_equal(d.mod_lane, "slt_row_lane_g3_u4_a8_acc23_p3_s4_t_cg");
+    assert_string_equal(d.mod_builder, "slt_table_builder_g3_a8_c2_s4_t_cg");
+    assert_int_equal(d.slot_bits, 1);
+    assert_int_equal(d.has_slots, 1);
 }
 
 /* Each generated file: one module, named after the file, with the header. */

@@ -117,50 +117,106 @@ static void bits_put_get_hex_round_trip(void **state)
     assert_string_equal(hex, "1deadbeef");
 }
 
-/* Every row block of every chunk and token issued once; tables loaded with the
- * first row block; no row block issued before its previous partial sum is back. */
+/* Checks of one schedule, psum_chunks = cc: every row block of every chunk
+ * and token issued once, with slot chunk mod cc; rule 1 per slot: the latest
+ * load of a row's slot at or before its cycle is its own (chunk, token); the
+ * chunks of a row block in order, a tile's first one `gap` cycles after the
+ * previous issue (its psum is back in the buffer), later ones forwarded
+ * (exactly one cycle after the previous chunk); every load used by a row. */
+static void check_schedule(const slt_stream *s, int n, int gap, int cc, const slt_cycle *cy, size_t nc)
+{
+    size_t nrb = (size_t)n * (size_t)s->row_blocks;
+    long long *last = malloc(sizeof *last * nrb);
+    int *seen = calloc(nrb, sizeof *seen), *loaded = calloc((size_t)s->n_chunks * (size_t)n, sizeof *loaded);
+    int slot_chunk[8], slot_token[8];
+    for (int j = 0; j < 8; j++) slot_chunk[j] = slot_token[j] = -1;
+    size_t issues = 0;
+    for (size_t i = 0; i < nc; i++) {
+        if (cy[i].tbl_valid) {
+            assert_int_equal(cy[i].slot, cy[i].chunk % cc);
+            loaded[(size_t)cy[i].chunk * (size_t)n + (size_t)cy[i].token]++;
+            slot_chunk[cy[i].slot] = cy[i].chunk;
+            slot_token[cy[i].slot] = cy[i].token;
+        }
+        if (!cy[i].row_valid) {
+            if (cc == 1) assert_int_equal(cy[i].tbl_valid, 0);
+            continue;
+        }
+        size_t at = (size_t)cy[i].token * (size_t)s->row_blocks + (size_t)cy[i].row_block;
+        if (cc == 1) assert_int_equal(cy[i].tbl_valid, cy[i].row_block == 0);
+        assert_int_equal(cy[i].slot, cy[i].chunk % cc);
+        assert_int_equal(slot_chunk[cy[i].slot], cy[i].chunk); /* rule 1, per slot */
+        assert_int_equal(slot_token[cy[i].slot], cy[i].token);
+        assert_int_equal(cy[i].chunk, seen[at]); /* chunks in order per row block */
+        slt_psum_src src = slt_schedule_psum_src(cy[i].chunk, cc);
+        if (src == SLT_PSUM_BUFFER) assert_true((long long)i >= last[at] + gap);
+        if (src == SLT_PSUM_FORWARD) assert_true((long long)i == last[at] + 1);
+        seen[at]++;
+        last[at] = (long long)i;
+        issues++;
+    }
+    assert_int_equal(issues, (size_t)n * (size_t)s->n_chunks * (size_t)s->row_blocks);
+    for (size_t i = 0; i < (size_t)s->n_chunks * (size_t)n; i++) assert_int_equal(loaded[i], 1);
+    free(last);
+    free(seen);
+    free(loaded);
+}
+
 static void schedule_is_complete_and_hazard_free(void **state)
 {
     (void)state;
     slt_prng p;
     slt_prng_seed(&p, slt_seed_from_env(1));
-    for (int trial = 0; trial < 60; trial++) {
+    for (int trial = 0; trial < 120; trial++) {
         slt_config c;
         config_with(&c, (int)slt_prng_range(&p, 2, 5), "t2", "slt");
         c.lut_units = (int)slt_prng_range(&p, 1, 4);
         c.row_lanes = (int)slt_prng_range(&p, 1, 4);
         int m = (int)slt_prng_range(&p, 1, 20), k = (int)slt_prng_range(&p, 1, 60), n = (int)slt_prng_range(&p, 1, 4);
-        int gap = (int)slt_prng_range(&p, 1, 6);
+        int gap = (int)slt_prng_range(&p, 1, 6), cc = 1 << slt_prng_range(&p, 0, 3);
         int8_t *w = malloc((size_t)m * (size_t)k);
         slt_vectors_weights(&c, m, k, SLT_W_MIXED, &p, w);
         slt_stream s;
         assert_int_equal(slt_stream_build(&c, w, m, k, &s, g_err, sizeof g_err), 0);
         slt_cycle *cy;
         size_t nc;
-        assert_int_equal(slt_schedule_build(&s, n, gap, &cy, &nc, g_err, sizeof g_err), 0);
-        long long *last = malloc(sizeof *last * (size_t)n * (size_t)s.row_blocks);
-        int *seen = calloc((size_t)n * (size_t)s.row_blocks, sizeof *seen);
-        size_t issues = 0;
-        for (size_t i = 0; i < nc; i++) {
-            if (!cy[i].row_valid) {
-                assert_int_equal(cy[i].tbl_valid, 0);
-                continue;
-            }
-            size_t slot = (size_t)cy[i].token * (size_t)s.row_blocks + (size_t)cy[i].row_block;
-            assert_int_equal(cy[i].tbl_valid, cy[i].row_block == 0);
-            assert_int_equal(cy[i].chunk, seen[slot]); /* chunks in order per row block */
-            if (seen[slot]) assert_true((long long)i >= last[slot] + gap);
-            seen[slot]++;
-            last[slot] = (long long)i;
-            issues++;
-        }
-        assert_int_equal(issues, (size_t)n * (size_t)s.n_chunks * (size_t)s.row_blocks);
+        assert_int_equal(slt_schedule_build(&s, n, gap, cc, &cy, &nc, g_err, sizeof g_err), 0);
+        check_schedule(&s, n, gap, cc, cy, nc);
         free(cy);
-        free(last);
-        free(seen);
         free(w);
         slt_stream_free(&s);
     }
+}
+
+/* psum_chunks = 2, 2 chunks, 2 row blocks, 1 token, gap 1: the whole schedule by hand. */
+static void schedule_tile_order_by_hand(void **state)
+{
+    (void)state;
+    slt_config c;
+    config_with(&c, 2, "t2", "slt");
+    c.lut_units = 1;
+    c.row_lanes = 1;
+    int8_t w[2 * 4] = {1, 0, -1, 1, 0, 1, 1, -1}; /* M = 2, K = 4: 2 groups = 2 chunks */
+    slt_stream s;
+    assert_int_equal(slt_stream_build(&c, w, 2, 4, &s, g_err, sizeof g_err), 0);
+    assert_int_equal(s.n_chunks, 2);
+    slt_cycle *cy;
+    size_t nc;
+    assert_int_equal(slt_schedule_build(&s, 2, 1, 2, &cy, &nc, g_err, sizeof g_err), 0);
+    /* pass 0 (token 0): loads with row block 0; pass 1 (token 1): loads first */
+    static const slt_cycle want[] = {
+        {1, 1, 0, 0, 0, 0}, {1, 1, 1, 0, 0, 1}, {0, 1, 0, 0, 1, 0}, {0, 1, 1, 0, 1, 1},
+        {1, 0, 0, 1, 0, 0}, {1, 0, 1, 1, 0, 1}, {0, 1, 0, 1, 0, 0}, {0, 1, 1, 1, 0, 1},
+        {0, 1, 0, 1, 1, 0}, {0, 1, 1, 1, 1, 1},
+    };
+    assert_int_equal(nc, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < nc; i++) assert_memory_equal(&cy[i], &want[i], sizeof want[i]);
+    assert_int_equal(slt_schedule_psum_src(0, 2), SLT_PSUM_ZERO);
+    assert_int_equal(slt_schedule_psum_src(1, 2), SLT_PSUM_FORWARD);
+    assert_int_equal(slt_schedule_psum_src(2, 2), SLT_PSUM_BUFFER);
+    assert_int_equal(slt_schedule_psum_src(3, 1), SLT_PSUM_BUFFER);
+    free(cy);
+    slt_stream_free(&s);
 }
 
 static void stimulus_styles_hit_their_corners(void **state)
@@ -245,6 +301,7 @@ int main(void)
         cmocka_unit_test(arrayif_psum_timing),
         cmocka_unit_test(bits_put_get_hex_round_trip),
         cmocka_unit_test(schedule_is_complete_and_hazard_free),
+        cmocka_unit_test(schedule_tile_order_by_hand),
         cmocka_unit_test(stimulus_styles_hit_their_corners),
         cmocka_unit_test(vectors_write_files_with_expected_sizes),
     };

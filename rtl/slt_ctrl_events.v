@@ -9,7 +9,9 @@ module slt_ctrl_events #(
   parameter integer L      = 4,
   parameter integer Terms  = 4,      // ev_term bits per lane (U or U*G)
   parameter integer AddSub = 0,
-  parameter integer InStages = 0     // array input register stages (0 or more)
+  parameter integer InStages = 0,    // array input register stages (0 or more)
+  parameter integer C      = 1,      // psum_chunks: table slots (rows read their slot's modes)
+  parameter integer SlotW  = 1
 ) (
   input  wire             clk_i,
   input  wire             rst_ni,
@@ -20,6 +22,8 @@ module slt_ctrl_events #(
   input  wire [U-1:0]     unit_real_in_i,  // real groups of the table request's chunk
   input  wire [L-1:0]     lane_real_in_i,  // real lanes of the row request
   input  wire [U-1:0]     tbl_mode_in_i,   // buffer-mode groups of the table
+  input  wire [SlotW-1:0] slot_in_i,       // C > 1: table slot of the table / row at the array's input
+  input  wire [U-1:0]     row_units_in_i,  // C > 1: real groups of the row at the array's input
   input  wire [U-1:0]     ev_build_i,
   input  wire [L*Terms-1:0] ev_term_i,
   output reg  [$clog2(L*Terms+1)-1:0] build_o,
@@ -67,8 +71,28 @@ module slt_ctrl_events #(
   always @(posedge clk_i) begin
     if (tbl_v_i) begin unit_real_q <= unit_real_i; tmode_q <= tbl_mode_i; end
     if (r_req_i) begin row_lanes_q <= lane_real_i; row_units_q <= unit_real_i; end
-    ev_lanes_q <= row_lanes_q; ev_units_q <= row_units_q; ev_mode_q <= tmode_q;
+    ev_lanes_q <= row_lanes_q;
   end
+  // the real groups and modes of the row the array reports: C = 1 the last table's; with
+  // slots, the row's own chunk's (its slot's modes, kept per slot at each table load)
+  generate
+    if (C == 1) begin : g_one_slot
+      always @(posedge clk_i) begin ev_units_q <= row_units_q; ev_mode_q <= tmode_q; end
+      wire unused_slot = ^{slot_in_i, row_units_in_i};
+    end else begin : g_slots
+      wire [SlotW-1:0] slot;
+      wire [U-1:0]     row_units;
+      slt_delay #(.Width(SlotW + U), .Depth(InStages)) u_slot_delay (
+        .clk_i (clk_i), .rst_ni (rst_ni), .d_i ({slot_in_i, row_units_in_i}), .q_o ({slot, row_units})
+      );
+      reg [C*U-1:0] tmode_s;   // slot s at [s*U +: U]
+      always @(posedge clk_i) begin
+        if (tbl_v_i) tmode_s[slot*U +: U] <= tbl_mode_i;
+        if (row_v_i) begin ev_units_q <= row_units; ev_mode_q <= tmode_s[slot*U +: U]; end
+      end
+      wire unused_row_units_q = ^{row_units_q, tmode_q};
+    end
+  endgenerate
   // Two stages for timing: per-lane counts (and the build count) are registered,
   // then summed over the lanes, so the counts reach the counters one cycle later
   // (perf_clear drops the registered stage with the counters' own).

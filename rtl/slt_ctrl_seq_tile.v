@@ -64,7 +64,8 @@ module slt_ctrl_seq_tile #(
   output reg         fin_o,            // row_v_o's output goes to obuf
   output wire        done_o,
   output wire        empty_o,
-  output reg  [U-1:0] unit_real_o,     // real groups of the request's chunk
+  output reg  [U-1:0] unit_real_o,     // real groups of the last table request's chunk
+  output reg  [U-1:0] row_units_o,     // real groups of row_v_o's chunk
   output wire [L-1:0] lane_real_o
 );
   wire [31:0] nc_x = {{(32-QW){1'b0}}, nc_i};
@@ -253,7 +254,8 @@ module slt_ctrl_seq_tile #(
     end
     ps_addr_q[0 +: OAW] <= oaddr_q;
     for (pj = 1; pj < Pd; pj = pj + 1) ps_addr_q[pj*OAW +: OAW] <= ps_addr_q[(pj-1)*OAW +: OAW];
-    if (t_req | r_req) unit_real_o <= unit_real_now;
+    if (t_req) unit_real_o <= unit_real_now;
+    if (r_req) row_units_o <= unit_real_now;
   end
 
   // region bases: region r starts at word r*Reg

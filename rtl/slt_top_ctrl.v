@@ -247,6 +247,9 @@ module slt_top_ctrl #(
   wire [L-1:0]   lane_real;
   wire seq_empty;
   wire           obuf_we;     // an array output is written to obuf
+  wire [SlotW-1:0] ev_slot;   // table slot of the request at the array's input (events)
+  wire [U-1:0]   ev_row_units; // real groups of the row at the array's input (events)
+  wire [U-1:0]   unit_real_d;  // the table request's real groups at the array's input (request pipe below)
   wire [PsW-1:0] psum_fw;     // the array's own output, forwarded as the next chunk's psum
   generate
     if (C == 1) begin : g_seq
@@ -265,11 +268,14 @@ module slt_top_ctrl #(
       );
       assign obuf_we    = row_valid_i;
       assign psum_fw    = {PsW{1'b0}};
+      assign ev_slot    = {SlotW{1'b0}};
+      assign ev_row_units = unit_real_d;
       assign tbl_slot_o = {SlotW{1'b0}};
       assign row_slot_o = {SlotW{1'b0}};
     end else begin : g_seq_tile
       wire             fw_use, fin, fw_d, fin_d, fin_out;
       wire [SlotW-1:0] slot, slot_d;
+      wire [U-1:0]     row_units, row_units_d;
       slt_ctrl_seq_tile #(.U(U), .G(G), .L(L), .C(C), .Gap(Gap), .Pd(Pd), .WbufDepth(WbufDepth),
                           .AbufDepth(AbufDepth), .HalfDelay(WriteLatency - 1), .ObufDepth(ObufDepth),
                           .ModeDepth(ModeDepth), .QW(QW), .MRW(RMW + 1), .WKW(RKW + 1)) u_seq (
@@ -281,12 +287,12 @@ module slt_top_ctrl #(
         .wbuf_raddr_o (wbuf_raddr), .abuf_raddr_o (abuf_raddr), .mode_raddr_o (mode_raddr),
         .ps_re_o (ps_re), .ps_raddr_o (ps_raddr), .ps_use_o (ps_use), .fw_use_o (fw_use), .obuf_waddr_o (obuf_waddr),
         .tbl_v_o (tbl_v), .row_v_o (row_v), .slot_o (slot), .fin_o (fin), .done_o (c_done), .empty_o (seq_empty),
-        .unit_real_o (unit_real), .lane_real_o (lane_real)
+        .unit_real_o (unit_real), .row_units_o (row_units), .lane_real_o (lane_real)
       );
       // the slot and the write flag wait with the request pipe's flags (below) for the
       // buffers' data; the write flag then the array's latency (Pd + 1) for its output
-      slt_delay #(.Width(SlotW + 2), .Depth((ReadLatency > 1) ? ReadLatency - 1 : 0)) u_tile_pipe (
-        .clk_i (clk_i), .rst_ni (rst_ni), .d_i ({slot, fw_use, fin}), .q_o ({slot_d, fw_d, fin_d})
+      slt_delay #(.Width(SlotW + U + 2), .Depth((ReadLatency > 1) ? ReadLatency - 1 : 0)) u_tile_pipe (
+        .clk_i (clk_i), .rst_ni (rst_ni), .d_i ({slot, row_units, fw_use, fin}), .q_o ({slot_d, row_units_d, fw_d, fin_d})
       );
       slt_delay #(.Width(1), .Depth(Pd + 1)) u_fin_pipe (
         .clk_i (clk_i), .rst_ni (rst_ni), .d_i (fin_d), .q_o (fin_out)
@@ -295,6 +301,8 @@ module slt_top_ctrl #(
       assign psum_fw    = fw_d ? row_psum_i : {PsW{1'b0}};
       assign tbl_slot_o = slot_d;
       assign row_slot_o = slot_d;
+      assign ev_slot    = slot_d;
+      assign ev_row_units = row_units_d;
     end
   endgenerate
 
@@ -369,7 +377,6 @@ module slt_top_ctrl #(
   wire [PW-1:0] pipe_in = {r_req, tbl_v, row_v, ps_use, unit_real, lane_real};
   wire [PW-1:0] pipe_out;
   wire          r_req_d, tbl_v_d, row_v_d, ps_use_d;
-  wire [U-1:0]  unit_real_d;
   wire [L-1:0]  lane_real_d;
   generate
     if (ReadLatency <= 1) begin : g_nopipe
@@ -399,9 +406,10 @@ module slt_top_ctrl #(
 
   // ---- performance counters (order: the register table) ---------------------------
   wire [EvW-1:0] ev_build, ev_look, ev_skip, ev_bufadd;
-  slt_ctrl_events #(.U(U), .L(L), .Terms(Terms), .AddSub(AddSub), .InStages(InStages)) u_events (
+  slt_ctrl_events #(.U(U), .L(L), .Terms(Terms), .AddSub(AddSub), .InStages(InStages), .C(C), .SlotW(SlotW)) u_events (
     .clk_i (clk_i), .rst_ni (rst_ni), .clear_i (perf_clear_i), .r_req_in_i (r_req_d), .tbl_v_in_i (tbl_v_d), .row_v_in_i (row_v_d),
     .unit_real_in_i (unit_real_d), .lane_real_in_i (lane_real_d), .tbl_mode_in_i (tbl_mode_o),
+    .slot_in_i (ev_slot), .row_units_in_i (ev_row_units),
     .ev_build_i (ev_build_i), .ev_term_i (ev_term_i),
     .build_o (ev_build), .look_o (ev_look), .skip_o (ev_skip), .bufadd_o (ev_bufadd)
   );

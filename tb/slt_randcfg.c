@@ -6,12 +6,16 @@
  * configurations with 8- or 16-bit activations get 4-bit activation slices
  * (act_slice_bits = 4) at odd indices (and one in three at even ones), drawn last
  * so that the other keys of every index are what they were before slicing existed.
+ * Then table slots: psum_chunks 1, 2 or 4 (drawn after everything else, for the same
+ * reason); wbuf_kib grows to the smallest legal size for its 2 * psum_chunks regions
+ * if it must.
  *
  * --soak (make soak, name soak<SEED>_<INDEX>): every key is drawn, corners
  * included: 1 lane, G = 5, b1, act_bits 16, 8/16-bit buses, buffers of exactly
  * the smallest legal size (slt_buf_min_kib), odd max_k, small max_m, wider
  * accumulators, any clock, clock_gating on/off, ecc none/secded, act_slice_bits
- * 0/4 (where legal), reorder none/greedy. Any four consecutive indices from a multiple of 4
+ * 0/4 (where legal), reorder none/greedy, psum_chunks 1/2/4 (drawn after the buffers;
+ * wbuf_kib raised to the smallest legal size when too small for it). Any four consecutive indices from a multiple of 4
  * cover G = 2..5, each activation width, t2/t5/b1, slt and addsub, a 1-lane
  * array, an 8-bit bus and tiny buffers. */
 #include <stdio.h>
@@ -43,6 +47,24 @@ static int set_str(slt_config *c, const char *key, const char *v)
     return 0;
 }
 
+/* psum_chunks = 1, 2 or 4; the weight buffer grows to the smallest legal size
+ * for its 2 * psum_chunks regions if it must (within the key's range). */
+static int draw_chunks(slt_config *c, slt_prng *p)
+{
+    int cc = 1 << slt_prng_range(p, 0, 2);
+    if (cc == 1) return 0;
+    slt_config t = *c;
+    char err[SLT_ERRLEN];
+    long kib[3];
+    t.psum_chunks = cc;
+    if (slt_config_finish(&t, err, sizeof err)) return 0; /* main() reports what is wrong */
+    slt_buf_min_kib(&t, kib);
+    if (kib[0] > 65536) return 0;
+    int rc = set(c, "psum_chunks", cc);
+    if (!rc && c->wbuf_kib < kib[0]) rc = set(c, "wbuf_kib", kib[0]);
+    return rc;
+}
+
 static int draw(slt_config *c, uint64_t seed, int index)
 {
     slt_prng p;
@@ -72,6 +94,8 @@ static int draw(slt_config *c, uint64_t seed, int index)
      * always at odd indices (1 or 3 is eligible for every seed, so the first
      * four configurations include a sliced one), one in three at even ones */
     if (!rc && !addsub && act > 4 && (index % 2 || slt_prng_range(&p, 0, 2) == 0)) rc = set(c, "act_slice_bits", 4);
+    /* table slots, last of all (the other keys stay what they were before them) */
+    if (!rc) rc = draw_chunks(c, &p);
     return rc;
 }
 
@@ -127,7 +151,16 @@ static int draw_soak(slt_config *c, uint64_t seed, int index)
     long kib[3];
     slt_buf_min_kib(c, kib);
     rc = set(c, "wbuf_kib", draw_kib(&p, kib[0], tiny)) | set(c, "abuf_kib", draw_kib(&p, kib[1], tiny));
-    return rc | set(c, "obuf_kib", draw_kib(&p, kib[2], tiny));
+    rc |= set(c, "obuf_kib", draw_kib(&p, kib[2], tiny));
+    /* table slots after the buffers (so those draws stay what they were): wbuf grows
+     * to the smallest legal size for 2 * psum_chunks regions if it must */
+    int cc = 1 << slt_prng_range(&p, 0, 2);
+    if (rc || cc == 1) return rc;
+    c->psum_chunks = cc;
+    slt_buf_min_kib(c, kib);
+    if (kib[0] > 65536) c->psum_chunks = 1;
+    else if (c->wbuf_kib < kib[0]) rc = set(c, "wbuf_kib", kib[0]);
+    return rc;
 }
 
 int main(int argc, char **argv)

@@ -293,6 +293,51 @@ static void vectors_write_files_with_expected_sizes(void **state)
     rmdir(dir);
 }
 
+/* psum_chunks = 2: meta.txt says so, every cycles.txt line ends with the slot,
+ * and the later chunk of a tile is marked forwarded (first = 2) on slot 1. */
+static void vectors_write_slot_column_with_psum_chunks(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/slt_vec_slots_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    slt_config c;
+    slt_config_default(&c);
+    c.max_k = 64;
+    c.max_m = 64;
+    assert_int_equal(slt_config_set(&c, "psum_chunks", "2", g_err, sizeof g_err), 0);
+    if (slt_config_finish(&c, g_err, sizeof g_err)) fail_msg("%s", g_err);
+    assert_int_equal(slt_vectors_write(&c, 9, 40, 2, 5, dir, g_err, sizeof g_err), 0);
+    char path[256], line[4096];
+    snprintf(path, sizeof path, "%s/meta.txt", dir);
+    FILE *f = fopen(path, "r");
+    int found = 0;
+    while (fgets(line, sizeof line, f)) found += !strcmp(line, "psum_chunks 2\n");
+    fclose(f);
+    assert_int_equal(found, 1);
+    snprintf(path, sizeof path, "%s/cycles.txt", dir);
+    f = fopen(path, "r");
+    int forwarded = 0;
+    while (fgets(line, sizeof line, f)) {
+        int tv, rv, tok, rb, first, slot;
+        char tm[64], ta[512], keys[512];
+        assert_int_equal(sscanf(line, "%d %63s %511s %d %d %d %d %511s %d", &tv, tm, ta, &rv, &tok, &rb, &first, keys,
+                                &slot),
+                         9);
+        if (rv && first == 2) {
+            assert_int_equal(slot, 1);
+            forwarded++;
+        }
+    }
+    fclose(f);
+    assert_true(forwarded > 0);
+    const char *names[] = {"meta.txt", "cycles.txt", "expected.txt"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -304,6 +349,7 @@ int main(void)
         cmocka_unit_test(schedule_tile_order_by_hand),
         cmocka_unit_test(stimulus_styles_hit_their_corners),
         cmocka_unit_test(vectors_write_files_with_expected_sizes),
+        cmocka_unit_test(vectors_write_slot_column_with_psum_chunks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "slt_bufgeom.h"
+
 int slt_psum_token(const slt_config *base, const slt_model *ms, int mi, uint64_t seed, slt_events *tok, slt_events *rs,
                    char *err, size_t errlen)
 {
@@ -46,6 +48,23 @@ int slt_psum_variant(const slt_config *cfg, int f, slt_config *out, char *err, s
     if (slt_config_set(out, "lut_units", v, err, errlen)) return 1;
     snprintf(v, sizeof v, "%d", cfg->row_lanes / f);
     return slt_config_set(out, "row_lanes", v, err, errlen) || slt_config_finish(out, err, errlen);
+}
+
+int slt_psum_tiles(const slt_config *cfg, int c, slt_config *out, int *raised, char *err, size_t errlen)
+{
+    char v[24];
+    long kib[3];
+    *out = *cfg;
+    *raised = 0;
+    snprintf(v, sizeof v, "%d", c);
+    if (slt_config_set(out, "psum_chunks", v, err, errlen)) return 1;
+    slt_buf_min_kib(out, kib);
+    if (kib[0] > out->wbuf_kib) {
+        snprintf(v, sizeof v, "%ld", kib[0]);
+        if (slt_config_set(out, "wbuf_kib", v, err, errlen)) return 1;
+        *raised = 1;
+    }
+    return slt_config_finish(out, err, errlen) != 0;
 }
 
 double slt_psum_rs_cycle_pj(double e_cycle, double bclk, double factor)

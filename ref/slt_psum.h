@@ -24,6 +24,11 @@ int slt_psum_token(const slt_config *cfg, const slt_model *ms, int mi, uint64_t 
  * with err when row_lanes is not divisible by f or the result is refused. */
 int slt_psum_variant(const slt_config *cfg, int f, slt_config *out, char *err, size_t errlen);
 
+/* cfg with psum_chunks = c (partial sums kept in the lanes across c chunks, the built
+ * dataflow, docs/top.md), wbuf_kib raised to the smallest that holds its 2c regions when
+ * cfg's is too small (*raised = 1). 0, or 1 with err when the result is refused. */
+int slt_psum_tiles(const slt_config *cfg, int c, slt_config *out, int *raised, char *err, size_t errlen);
+
 /* Row-stationary cycle energy (pJ): e_cycle with the table builders' clock
  * running every cycle instead of at its measured clock factor: their measured
  * clock energy per cycle bclk (already in e_cycle) becomes bclk / factor. */

@@ -92,7 +92,7 @@ soak_point() {
     grep -h "^SKIP" "$tlog" >"$state/$c.skips" 2>/dev/null || true
   fi
   local desc
-  desc=$(describe "$B/rndcfg/$c.cfg" 2>/dev/null || echo "?")
+  desc=$(describe "$B/rndcfg/$c.cfg" 2>/dev/null || echo "?|?|?")   # three fields, as describe prints
   printf '%s|%s|%s|%s|%s|%s\n' "$c" "$desc" "$out" "$mism" "$(( $(date +%s) - t0 ))" "$status"
 }
 

@@ -95,6 +95,42 @@ static void psum_variant_halves_obuf_traffic_when_units_double(void **state)
     assert_int_equal(rs2.obuf_writes, 2 * rs.obuf_writes);
 }
 
+/* psum_chunks = 2 on k_hand: NC 2 -> one tile, NC 4 -> two: per token obuf writes =
+ * reads = RB x tiles: 2 x (6*2 + 3*2 + 12*2 + 6*2*1) = 108, half of 216; the rest unchanged */
+static void psum_tiles_halve_obuf_accesses(void **state)
+{
+    (void)state;
+    slt_config c, c2;
+    slt_events tok, rs, tok2, rs2;
+    char err[SLT_ERRLEN];
+    int raised = -1;
+    hand_config(&c);
+    assert_int_equal(slt_psum_tiles(&c, 2, &c2, &raised, err, sizeof err), 0);
+    assert_int_equal(c2.psum_chunks, 2);
+    assert_int_equal(raised, 0);
+    assert_int_equal(slt_psum_token(&c, &k_hand, 0, SLT_MODEL_SEED, &tok, &rs, err, sizeof err), 0);
+    assert_int_equal(slt_psum_token(&c2, &k_hand, 0, SLT_MODEL_SEED, &tok2, &rs2, err, sizeof err), 0);
+    assert_int_equal(tok2.obuf_writes, 108);
+    assert_int_equal(tok2.obuf_reads, 108);
+    assert_int_equal(tok2.abuf_reads, tok.abuf_reads);
+    assert_int_equal(tok2.table_builds, tok.table_builds);
+    assert_int_equal(tok2.wbuf_reads, tok.wbuf_reads);
+}
+
+/* a wbuf too small for 2C regions is raised to the smallest that fits */
+static void psum_tiles_raise_a_small_wbuf(void **state)
+{
+    (void)state;
+    slt_config c, c8;
+    char err[SLT_ERRLEN];
+    int raised = 0;
+    slt_config_default(&c);
+    assert_int_equal(slt_config_finish(&c, err, sizeof err), 0);
+    assert_int_equal(slt_psum_tiles(&c, 8, &c8, &raised, err, sizeof err), 0);
+    assert_int_equal(raised, 1);
+    assert_int_equal(c8.wbuf_kib, 640);
+}
+
 static void psum_variant_refuses_when_lanes_not_divisible(void **state)
 {
     (void)state;
@@ -137,6 +173,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(psum_token_matches_hand_count),
         cmocka_unit_test(psum_variant_halves_obuf_traffic_when_units_double),
+        cmocka_unit_test(psum_tiles_halve_obuf_accesses),
+        cmocka_unit_test(psum_tiles_raise_a_small_wbuf),
         cmocka_unit_test(psum_variant_refuses_when_lanes_not_divisible),
         cmocka_unit_test(psum_rs_cycle_adds_builder_clock),
         cmocka_unit_test(psum_models_hold_3b_shapes),

@@ -145,6 +145,24 @@ int dse_psum(int argc, char **argv)
         snprintf(what, sizeof what, "U%d L%d (same MAC/cycle), base's per-event energies", c.lut_units, c.row_lanes);
         row(name, what, &b, b0.total_mj);
     }
+    /* partial sums in the lanes across c chunks (built: psum_chunks), the base's per-event energies */
+    for (int c = 2; c <= 4; c *= 2) {
+        slt_config ct;
+        int raised;
+        if (slt_psum_tiles(&cfg, c, &ct, &raised, err, sizeof err)) {
+            printf("| c%d | psum_chunks = %d: refused (%s) | | | | | | | | |\n", c, c, err);
+            continue;
+        }
+        slt_events t, trs;
+        slt_energy_params pt;
+        if (token_events(&ct, &t, &trs) || params_of(&ct, ecyc, eb, et, &pt)) return 2;
+        slt_energy_of_events(&pt, &t, &b);
+        char name[32], what[128];
+        snprintf(name, sizeof name, "c%d", c);
+        snprintf(what, sizeof what, "psum_chunks = %d (partial sums in the lanes)%s%d, base's per-event energies", c,
+                 raised ? ", wbuf_kib raised to " : ", wbuf_kib ", ct.wbuf_kib);
+        row(name, what, &b, b0.total_mj);
+    }
     /* row-stationary: the builders clocked every cycle (measured clock energy / factor) */
     slt_energy_params prs = p;
     prs.e_cycle_pj = slt_psum_rs_cycle_pj(ecyc, bclk, bfac);

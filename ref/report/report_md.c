@@ -85,8 +85,8 @@ static void md_headline(const report *R, FILE *f)
                                 "chunks of U·G weights (obuf_reads/writes = ceil(NC/psum_chunks)·RB per GEMV), so a "
                                 "larger U·G or psum_chunks would cut it."
                               : ": the array writes and reads back every row's partial sum once per chunk of U·G weights "
-                                "(obuf_reads/writes = NC·RB per GEMV), so a larger U·G or accumulating across chunks in "
-                                "registers would cut it.";
+                                "(obuf_reads/writes = NC·RB per GEMV), so a larger U·G or partial sums kept in the lanes "
+                                "across chunks (psum_chunks > 1, docs/top.md) would cut it.";
         fprintf(f, "\nLargest item for bitnet_b1_58-3B: %s, %.2f mJ (%.0f %%)%s\n", nm[big], v3[big], 100 * v3[big] / tot,
                 big == 5 ? why : ".");
     }

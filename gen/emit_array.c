@@ -141,21 +141,31 @@ static void emit_read_slot(slt_emitter *e, const slt_design *d)
     em_flop_rst(e, d->slot_bits, "rd_slot_q", d->in_stages ? "row_slot_q" : "row_slot_i", valid);
 }
 
+/* Table slots: one register <name>_c<c>_q of `width` bits per slot c, loaded
+ * from `d_in` by tbl_load[c] behind its own clock gate <name>_c<c> (reset to 0
+ * when `rst`). */
+static void emit_slot_regs(slt_emitter *e, const slt_design *d, int width, const char *name, const char *d_in,
+                           int rst)
+{
+    for (int c = 0; c < d->psum_chunks; c++) {
+        char q[32], cg[32], en[24];
+        snprintf(q, sizeof q, "%s_c%d_q", name, c);
+        snprintf(cg, sizeof cg, "%s_c%d", name, c);
+        snprintf(en, sizeof en, "tbl_load[%d]", c);
+        em_reg(e, width, q);
+        em_cg(e, cg, en);
+        if (rst) em_flop_cg_rst(e, width, q, d_in, en, cg);
+        else em_flop_cg(e, q, d_in, en, cg);
+    }
+}
+
 /* Table slots: the modes of each slot (behind the slot's own clock gate),
  * the lanes' mode_q is that of their row's slot, and the build events use
  * the modes of the slot loaded last (bld_slot_q). */
 static void emit_slot_modes(slt_emitter *e, const slt_design *d)
 {
     em_comment(e, "modes of each slot's tables, aligned with them; a slot's load writes only its own");
-    for (int c = 0; c < d->psum_chunks; c++) {
-        char q[24], cg[24], en[24];
-        snprintf(q, sizeof q, "mode_c%d_q", c);
-        snprintf(cg, sizeof cg, "mode_c%d", c);
-        snprintf(en, sizeof en, "tbl_load[%d]", c);
-        em_reg(e, d->u, q);
-        em_cg(e, cg, en);
-        em_flop_cg_rst(e, d->u, q, "tbl_mode_q", en, cg);
-    }
+    emit_slot_regs(e, d, d->u, "mode", "tbl_mode_q", 1);
     em_comment(e, "the modes of the row's slot, for the lanes");
     emit_slot_mux(e, d, d->u, "mode_q", "rd_slot_q", "mode_c%d_q");
     em_comment(e, "slot loaded in the previous cycle: a build event per unit it loaded in LUT mode");
@@ -173,15 +183,7 @@ static void emit_chunk_state(slt_emitter *e, const slt_design *d)
     if (d->addsub && d->has_slots) {
         emit_slot_loads(e, d, "tbl_valid_i", "tbl_slot_i");
         em_comment(e, "baseline: each slot's activations; the lanes read the slot of their row");
-        for (int c = 0; c < d->psum_chunks; c++) {
-            char q[24], cg[24], en[24];
-            snprintf(q, sizeof q, "act_c%d_q", c);
-            snprintf(cg, sizeof cg, "act_c%d", c);
-            snprintf(en, sizeof en, "tbl_load[%d]", c);
-            em_reg(e, d->tbl_act_bits, q);
-            em_cg(e, cg, en);
-            em_flop_cg(e, q, "tbl_act_i", en, cg);
-        }
+        emit_slot_regs(e, d, d->tbl_act_bits, "act", "tbl_act_i", 0);
         emit_read_slot(e, d);
         emit_slot_mux(e, d, d->tbl_act_bits, "act_q", "rd_slot_q", "act_c%d_q");
     } else if (d->addsub) {

@@ -91,6 +91,19 @@ static void row(const char *name, const char *what, const slt_energy_breakdown *
            base > 0 ? 100.0 * (b->total_mj - base) / base : 0.0);
 }
 
+/* One variant's token priced with the base's per-event energies: a table row. 0, or 2. */
+static int variant_row(const slt_config *c, const char *name, const char *what, double ecyc, double eb, double et,
+                       double base_mj)
+{
+    slt_events t, trs;
+    slt_energy_params p;
+    slt_energy_breakdown b;
+    if (token_events(c, &t, &trs) || params_of(c, ecyc, eb, et, &p)) return 2;
+    slt_energy_of_events(&p, &t, &b);
+    row(name, what, &b, base_mj);
+    return 0;
+}
+
 int dse_psum(int argc, char **argv)
 {
     slt_config cfg;
@@ -132,36 +145,28 @@ int dse_psum(int argc, char **argv)
     row("base", "as configured", &b0, 0);
     for (int f = 2; f <= 4; f *= 2) {
         slt_config c;
+        char name[32], what[128];
+        snprintf(name, sizeof name, "u%dx", f);
         if (slt_psum_variant(&cfg, f, &c, err, sizeof err)) {
-            printf("| u%dx | U x%d, L / %d: refused (%s) | | | | | | | | |\n", f, f, f, err);
+            printf("| %s | U x%d, L / %d: refused (%s) | | | | | | | | |\n", name, f, f, err);
             continue;
         }
-        slt_events t, trs;
-        slt_energy_params pu;
-        if (token_events(&c, &t, &trs) || params_of(&c, ecyc, eb, et, &pu)) return 2;
-        slt_energy_of_events(&pu, &t, &b);
-        char name[32], what[96];
-        snprintf(name, sizeof name, "u%dx", f);
         snprintf(what, sizeof what, "U%d L%d (same MAC/cycle), base's per-event energies", c.lut_units, c.row_lanes);
-        row(name, what, &b, b0.total_mj);
+        if (variant_row(&c, name, what, ecyc, eb, et, b0.total_mj)) return 2;
     }
     /* partial sums in the lanes across c chunks (built: psum_chunks), the base's per-event energies */
-    for (int c = 2; c <= 4; c *= 2) {
-        slt_config ct;
+    for (int f = 2; f <= 4; f *= 2) {
+        slt_config c;
         int raised;
-        if (slt_psum_tiles(&cfg, c, &ct, &raised, err, sizeof err)) {
-            printf("| c%d | psum_chunks = %d: refused (%s) | | | | | | | | |\n", c, c, err);
+        char name[32], what[128];
+        snprintf(name, sizeof name, "c%d", f);
+        if (slt_psum_tiles(&cfg, f, &c, &raised, err, sizeof err)) {
+            printf("| %s | psum_chunks = %d: refused (%s) | | | | | | | | |\n", name, f, err);
             continue;
         }
-        slt_events t, trs;
-        slt_energy_params pt;
-        if (token_events(&ct, &t, &trs) || params_of(&ct, ecyc, eb, et, &pt)) return 2;
-        slt_energy_of_events(&pt, &t, &b);
-        char name[32], what[128];
-        snprintf(name, sizeof name, "c%d", c);
-        snprintf(what, sizeof what, "psum_chunks = %d (partial sums in the lanes)%s%d, base's per-event energies", c,
-                 raised ? ", wbuf_kib raised to " : ", wbuf_kib ", ct.wbuf_kib);
-        row(name, what, &b, b0.total_mj);
+        snprintf(what, sizeof what, "psum_chunks = %d (partial sums in the lanes)%s%d, base's per-event energies", f,
+                 raised ? ", wbuf_kib raised to " : ", wbuf_kib ", c.wbuf_kib);
+        if (variant_row(&c, name, what, ecyc, eb, et, b0.total_mj)) return 2;
     }
     /* row-stationary: the builders clocked every cycle (measured clock energy / factor) */
     slt_energy_params prs = p;

@@ -109,27 +109,9 @@ module slt_ctrl_seq #(
     end
   endgenerate
 
-  generate
-    if (HalfDelay == 0) begin : g_half_now
-      assign half_new = 2'b00;
-    end else begin : g_half_delay
-      reg [2*HalfDelay-1:0] hset_q;   // stage i at [2*i +: 2]: the halves set i+1 cycles ago
-      /* verilator lint_off UNUSEDSIGNAL */
-      wire [2*HalfDelay+1:0] hset_next = {hset_q, (half_set_i & ~clr_i) ? (half_i ? 2'b10 : 2'b01) : 2'b00};
-      /* verilator lint_on UNUSEDSIGNAL */
-      integer hi;
-      reg [1:0] any;
-      always @(posedge clk_i or negedge rst_ni) begin
-        if (!rst_ni) hset_q <= {(2*HalfDelay){1'b0}};
-        else hset_q <= hset_next[2*HalfDelay-1:0];
-      end
-      always @* begin
-        any = 2'b00;
-        for (hi = 0; hi < HalfDelay; hi = hi + 1) any = any | hset_q[2*hi +: 2];
-      end
-      assign half_new = any;
-    end
-  endgenerate
+  slt_fill_wait #(.R(2), .Delay(HalfDelay)) u_fill_wait (
+    .clk_i (clk_i), .rst_ni (rst_ni), .clr_i (clr_i), .set_i (half_set_i), .idx_i (half_i), .new_o (half_new)
+  );
 
   integer pi, pj;
   always @(posedge clk_i or negedge rst_ni) begin

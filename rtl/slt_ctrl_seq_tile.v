@@ -123,27 +123,9 @@ module slt_ctrl_seq_tile #(
     end
   endgenerate
 
-  generate
-    if (HalfDelay == 0) begin : g_half_now
-      assign half_new = {R{1'b0}};
-    end else begin : g_half_delay
-      reg [R*HalfDelay-1:0] hset_q;   // stage i at [R*i +: R]: the regions set i+1 cycles ago
-      /* verilator lint_off UNUSEDSIGNAL */
-      wire [R*HalfDelay+R-1:0] hset_next = {hset_q, (half_set_i & ~clr_i) ? ({{(R-1){1'b0}}, 1'b1} << half_i) : {R{1'b0}}};
-      /* verilator lint_on UNUSEDSIGNAL */
-      integer hi;
-      reg [R-1:0] any;
-      always @(posedge clk_i or negedge rst_ni) begin
-        if (!rst_ni) hset_q <= {(R*HalfDelay){1'b0}};
-        else hset_q <= hset_next[R*HalfDelay-1:0];
-      end
-      always @* begin
-        any = {R{1'b0}};
-        for (hi = 0; hi < HalfDelay; hi = hi + 1) any = any | hset_q[R*hi +: R];
-      end
-      assign half_new = any;
-    end
-  endgenerate
+  slt_fill_wait #(.R(R), .Delay(HalfDelay)) u_fill_wait (
+    .clk_i (clk_i), .rst_ni (rst_ni), .clr_i (clr_i), .set_i (half_set_i), .idx_i (half_i), .new_o (half_new)
+  );
 
   // the tile's regions {tp, 0..C-1}, cleared together when its last pass ends
   wire [R-1:0] tile_mask = tp_q ? {{C{1'b1}}, {C{1'b0}}} : {{C{1'b0}}, {C{1'b1}}};

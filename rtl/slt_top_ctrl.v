@@ -124,6 +124,9 @@ module slt_top_ctrl #(
   localparam integer IncW0   = (EvW > BW) ? EvW : BW;
   localparam integer IncW    = (IncW0 > 2) ? IncW0 : 2;
   localparam [IncW-1:0] BytesC = Bytes[IncW-1:0];
+  // the request pipe: the sequencer's flags (one cycle after its requests) wait this many
+  // more cycles for the buffers' data (ReadLatency in all)
+  localparam integer RD0     = (ReadLatency > 1) ? ReadLatency - 1 : 0;
 
   // ---- input skid ----------------------------------------------------------------
   wire               in_valid, in_last, in_ready;
@@ -291,7 +294,7 @@ module slt_top_ctrl #(
       );
       // the slot and the write flag wait with the request pipe's flags (below) for the
       // buffers' data; the write flag then the array's latency (Pd + 1) for its output
-      slt_delay #(.Width(SlotW + U + 2), .Depth((ReadLatency > 1) ? ReadLatency - 1 : 0)) u_tile_pipe (
+      slt_delay #(.Width(SlotW + U + 2), .Depth(RD0)) u_tile_pipe (
         .clk_i (clk_i), .rst_ni (rst_ni), .d_i ({slot, row_units, fw_use, fin}), .q_o ({slot_d, row_units_d, fw_d, fin_d})
       );
       slt_delay #(.Width(1), .Depth(Pd + 1)) u_fin_pipe (
@@ -372,27 +375,14 @@ module slt_top_ctrl #(
   // ---- request pipe: the sequencer's flags (one cycle after its requests) wait
   // ReadLatency - 1 more cycles for the buffers' data, with the row request and the
   // real lanes/groups the event counters line up with them
-  localparam integer RD = (ReadLatency > 1) ? ReadLatency - 1 : 1;
   localparam integer PW = 4 + U + L;
   wire [PW-1:0] pipe_in = {r_req, tbl_v, row_v, ps_use, unit_real, lane_real};
   wire [PW-1:0] pipe_out;
   wire          r_req_d, tbl_v_d, row_v_d, ps_use_d;
   wire [L-1:0]  lane_real_d;
-  generate
-    if (ReadLatency <= 1) begin : g_nopipe
-      assign pipe_out = pipe_in;
-    end else begin : g_pipe
-      reg  [RD*PW-1:0] pipe_q;   // stage i at [i*PW +: PW]
-      /* verilator lint_off UNUSEDSIGNAL */
-      wire [(RD+1)*PW-1:0] pipe_next = {pipe_q, pipe_in};   // the top stage drops out
-      /* verilator lint_on UNUSEDSIGNAL */
-      always @(posedge clk_i or negedge rst_ni) begin
-        if (!rst_ni) pipe_q <= {(RD*PW){1'b0}};
-        else pipe_q <= pipe_next[RD*PW-1:0];
-      end
-      assign pipe_out = pipe_q[(RD-1)*PW +: PW];
-    end
-  endgenerate
+  slt_delay #(.Width(PW), .Depth(RD0)) u_req_pipe (
+    .clk_i (clk_i), .rst_ni (rst_ni), .d_i (pipe_in), .q_o (pipe_out)
+  );
   assign {r_req_d, tbl_v_d, row_v_d, ps_use_d, unit_real_d, lane_real_d} = pipe_out;
 
   // ---- array inputs ---------------------------------------------------------------

@@ -29,9 +29,11 @@ $(B)/opt/bin/slt_randcfg: $(B)/opt/bin/%: $(B)/opt/obj/tb/%.o $(B)/opt/lib/libsl
 # one in build/rndcfg/.
 cfg_src = $(or $(wildcard configs/$(1).cfg),$(if $(filter $(1),$(CFG_NAME)),$(CFG_FILE)),$(B)/rndcfg/$(1).cfg)
 
-$(B)/rndcfg/rnd%.cfg: | $(B)/opt/bin/slt_randcfg
+# Rewritten only when its text changes: a rebuilt slt_randcfg (every libsltref change)
+# reruns this, but only a changed draw rebuilds what depends on the configuration.
+$(B)/rndcfg/rnd%.cfg: $(B)/opt/bin/slt_randcfg
 	@mkdir -p $(@D)
-	$(B)/opt/bin/slt_randcfg $(subst _, ,$*) > $@.tmp && mv $@.tmp $@
+	@$(B)/opt/bin/slt_randcfg $(subst _, ,$*) > $@.tmp && { cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@; }
 
 $(B)/%/params.mk: $$(call cfg_src,$$*) $(SLTGEN) $(wildcard rtl/*.v rtl/*.vh)
 	$(SLTGEN) --config $(call cfg_src,$*) --out $(B)/$* --quiet

@@ -1,7 +1,7 @@
 # slots.mk - table slots (psum_chunks > 1, docs/array.md §7a): the array with C table
 # slots per unit, co-simulated on Verilator (tb/tb_gemm.cpp: the tile schedule of
 # slt_schedule_build, partial sums forwarded from row_psum_o inside a tile) and on
-# Icarus (vector files), for C = 2 and 4, slt and addsub, ternary and binary, sliced
+# Icarus (vector files), for C = 2, 4 and 8, slt and addsub, ternary and binary, sliced
 # activations. configs/slim_c2.cfg is the shipped one (make lint, t-configs); the others
 # are variants of shipped configurations, written to build/rndcfg/<name>.cfg from the
 # base's text with the keys replaced (so the base's constants are typed once):
@@ -10,7 +10,9 @@ SLOT_VARIANTS := tiny_c2:tiny:psum_chunks=2 \
                  tiny_c4as:tiny:psum_chunks=4,array=addsub \
                  tiny_c4b1:tiny:psum_chunks=4,weight_format=b1 \
                  tiny_c2asb1:tiny:psum_chunks=2,array=addsub,weight_format=b1 \
-                 tiny_s4_c4:tiny_s4:psum_chunks=4
+                 tiny_s4_c4:tiny_s4:psum_chunks=4 \
+                 tiny_c8:tiny:psum_chunks=8,wbuf_kib=2 \
+                 tiny_c2m600:tiny:psum_chunks=2,row_lanes=1,max_m=600,wbuf_kib=3,obuf_kib=5
 SLOT_NAMES := $(foreach v,$(SLOT_VARIANTS),$(firstword $(subst :, ,$(v))))
 SLOT_ICARUS := slim_c2 tiny_c4as tiny_c4b1
 

@@ -14,9 +14,10 @@ SOAK_N ?= 20
 SOAK_TIMEOUT ?= 1200
 SOAK_LINT ?= full
 
-$(B)/rndcfg/soak%.cfg: | $(B)/opt/bin/slt_randcfg
+# rewritten only when its text changes (as rnd%.cfg, mk/rtl.mk)
+$(B)/rndcfg/soak%.cfg: $(B)/opt/bin/slt_randcfg
 	@mkdir -p $(@D)
-	$(B)/opt/bin/slt_randcfg --soak $(subst _, ,$*) > $@.tmp && mv $@.tmp $@
+	@$(B)/opt/bin/slt_randcfg --soak $(subst _, ,$*) > $@.tmp && { cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@; }
 
 soak_env = B=$(B) MAKE="$(MAKE)" SOAK_TIMEOUT=$(SOAK_TIMEOUT) SOAK_LINT=$(SOAK_LINT) \
   $(if $(SOAK_SIM_ARGS),SOAK_SIM_ARGS="$(SOAK_SIM_ARGS)") $(if $(SOAK_TOP_ARGS),SOAK_TOP_ARGS="$(SOAK_TOP_ARGS)")

@@ -4,6 +4,8 @@
  * cycle 0 is the first cycle of the phase's controller state. */
 #include "slt_busy.h"
 
+#include <assert.h>
+
 #include "slt_arrayif.h"
 #include "slt_bufgeom.h"
 #include "slt_pack.h"
@@ -280,6 +282,7 @@ static uint64_t run_phase(const slt_config *cfg, int m, int k, int n)
     s.n = (uint64_t)n;
     s.c = (uint64_t)cfg->psum_chunks;
     s.regions = 2 * s.c;
+    assert(s.regions <= RUN_MAX_REGIONS);   /* slt_config_set refuses psum_chunks above 8 */
     s.wl = (uint64_t)k - (s.nc - 1) * s.ug;
     s.mr = (uint64_t)m - (s.rb - 1) * s.l;
     s.tin = bus / 8 * (uint64_t)(cfg->weight_format == SLT_FMT_T2 ? 4 : cfg->weight_format == SLT_FMT_T5 ? 5 : 8);

@@ -14,7 +14,7 @@ module slt_ctrl_check #(
   parameter integer MaxN      = 8,
   parameter integer AbufDepth = 1024,
   parameter integer ObufDepth = 1024,
-  parameter integer Half      = 512      // wbuf half: row blocks per chunk
+  parameter integer Half      = 512      // wbuf region (half when psum_chunks = 1): row blocks per chunk
 ) (
   input  wire        clk_i,
   input  wire [`SLT_OP_W-1:0] op_i,

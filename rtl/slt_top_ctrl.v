@@ -4,7 +4,8 @@
 //   input stream -> skid -> { activation loader (slt_ctrl_act) -> abuf,
 //                             mode loader (slt_ctrl_mode) -> mode memory,
 //                             weight writer (slt_ctrl_wgt: decoders, gearbox, keys) -> wbuf (2*C regions) }
-//   compute (slt_ctrl_seq): per chunk c (wbuf half c%2), per token n: table build
+//   compute (slt_ctrl_seq; slt_ctrl_seq_tile when C > 1: tiles of C chunks, partial sums kept in
+//            the lanes): per chunk c (wbuf region c%(2C)), per token n: table build
 //            (abuf, modes), then RB row blocks (wbuf keys, obuf partial sums) -> array -> obuf
 //   output (slt_ctrl_out): obuf -> 32-bit results -> packer -> output stream (one packet, TLAST)
 // slt_ctrl_fsm sequences the command, slt_ctrl_desc/slt_ctrl_check take the
@@ -32,7 +33,7 @@ module slt_top_ctrl #(
   parameter integer MaxN       = 8,
   parameter integer DW         = 14,    // descriptor dividend bits, slt_desc_widths() (ref/slt_busy.h)
   parameter integer NW         = 4,     // bits of N, slt_desc_widths()
-  parameter integer WbufDepth  = 1024,  // words of L*U*F bits, two halves
+  parameter integer WbufDepth  = 1024,  // words of L*U*F bits, 2*C regions (C = 1: two halves)
   parameter integer AbufDepth  = 1024,  // words of U*G*A bits (one chunk of one token)
   parameter integer ObufDepth  = 1024,  // words of L*Acc bits (one row block)
   parameter integer ModeDepth  = 16,    // words of U bits (one chunk's modes)
